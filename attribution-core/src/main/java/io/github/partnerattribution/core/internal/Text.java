@@ -1,0 +1,106 @@
+package io.github.partnerattribution.core.internal;
+
+/**
+ * Text helpers shared by the modules of this project. Not API: may change in any release.
+ */
+public final class Text {
+    private static final int MAX_QUOTED = 80;
+
+    private Text() {
+    }
+
+    /**
+     * Quotes a value for an error message: double quotes around it, control, format and separator characters
+     * escaped, long values cut, so that a message never carries a line break or an invisible character.
+     */
+    public static String quote(CharSequence value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 16).append('"');
+        int shown = Math.min(value.length(), MAX_QUOTED);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\t': out.append("\\t"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                default:
+                    if (isUnsafe(c)) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+        if (value.length() > shown) {
+            out.append("... (").append(value.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    /** True for characters that must never reach a header value or a one-line message unescaped. */
+    public static boolean isUnsafe(char c) {
+        if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+    }
+
+    /** Describes one character for an error message, e.g. {@code 'g'} or {@code U+000D (carriage return)}. */
+    public static String describe(char c) {
+        switch (c) {
+            case '\t': return "a tab (U+0009)";
+            case '\n': return "a line feed (U+000A)";
+            case '\r': return "a carriage return (U+000D)";
+            case '\0': return "a NUL character (U+0000)";
+            case ' ': return "a space";
+            default:
+                String code = String.format("U+%04X", (int) c);
+                if (isUnsafe(c)) {
+                    return "the control character " + code;
+                }
+                if (c < 0x80) {
+                    return "'" + c + "'";
+                }
+                String name = Character.getName(c);
+                return "'" + c + "' (" + code + (name == null ? "" : " " + name) + ")";
+        }
+    }
+
+    /** Case-insensitive (ASCII) test that {@code s} holds {@code part} at {@code offset}. */
+    public static boolean regionMatches(CharSequence s, int offset, String part) {
+        if (offset < 0 || offset + part.length() > s.length()) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            if (lower(s.charAt(offset + i)) != lower(part.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII lower case; other characters unchanged (no locale). */
+    public static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** True when a string is null or holds only white space. */
+    public static boolean isBlank(CharSequence s) {
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
