@@ -1,0 +1,134 @@
+package io.github.partnerattribution.azurecore;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.logging.ClientLogger;
+import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.UserAgents;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
+
+/**
+ * An azure-core pipeline policy that appends the partner's {@code pid-<guid>} token to the User-Agent of every
+ * request, following {@link UserAgents}' rules: at the end, once, the SDK's own value kept as it is.
+ *
+ * <p>Its position is {@link HttpPipelinePosition#PER_CALL}: it runs once per logical call, after the SDK's own
+ * User-Agent policy has set the header, and not again on each retry (the header it set is kept across retries).
+ * azure-core ignores {@code addPolicy} on a builder that was given a whole {@code pipeline(...)}; use
+ * {@link AttributedClientFactory}, which says so instead of failing silently.
+ *
+ * <p>For a client whose User-Agent does not change (the usual case), the attributed value is computed once and
+ * reused: a request costs a string comparison and a header write.
+ *
+ * <pre>{@code
+ * PartnerAttributionPolicy policy = PartnerAttributionPolicy.create(Attribution.of(partnerId));
+ * BlobServiceClient blobs = new BlobServiceClientBuilder().endpoint(url).credential(credential)
+ *         .addPolicy(policy)
+ *         .buildClient();
+ * }</pre>
+ */
+public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
+    private static final ClientLogger LOGGER = new ClientLogger(PartnerAttributionPolicy.class);
+
+    private final Attribution attribution;
+    private final AtomicBoolean warnedOfOtherId = new AtomicBoolean();
+    /** The last User-Agent seen and its attributed form: one entry, so the cache stays bounded. */
+    private volatile Memo memo;
+
+    PartnerAttributionPolicy(Attribution attribution) {
+        this.attribution = attribution;
+    }
+
+    /**
+     * A policy for the given configuration. An inactive configuration (no id, or the customer opted out) gives a
+     * policy that leaves every request as it is.
+     *
+     * @param attribution what to attribute
+     * @return the policy
+     */
+    public static PartnerAttributionPolicy create(Attribution attribution) {
+        if (attribution == null) {
+            throw new NullPointerException("attribution must not be null");
+        }
+        return new PartnerAttributionPolicy(attribution);
+    }
+
+    /** @return the configuration this policy applies */
+    public Attribution attribution() {
+        return attribution;
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        attribute(context.getHttpRequest());
+        return next.process();
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        attribute(context.getHttpRequest());
+        return next.processSync();
+    }
+
+    @Override
+    public HttpPipelinePosition getPipelinePosition() {
+        return HttpPipelinePosition.PER_CALL;
+    }
+
+    @Override
+    public String toString() {
+        return "PartnerAttributionPolicy[" + attribution + "]";
+    }
+
+    private void attribute(HttpRequest request) {
+        if (!attribution.isActive()) {
+            return;
+        }
+        String current = request.getHeaders().getValue(HttpHeaderName.USER_AGENT);
+        String attributed = attributed(current);
+        if (attributed != current) {
+            request.setHeader(HttpHeaderName.USER_AGENT, attributed);
+        }
+    }
+
+    /** Returns the attributed User-Agent; the same instance as {@code current} when nothing changes. */
+    String attributed(String current) {
+        Memo last = memo;
+        if (last != null && (last.in == current || (current != null && current.equals(last.in)))) {
+            return last.changes ? last.out : current;
+        }
+        String out = attribution.apply(current);
+        memo = new Memo(current, out);
+        warnOnceIfAnotherIdIsPresent(current);
+        return out;
+    }
+
+    private void warnOnceIfAnotherIdIsPresent(String current) {
+        PartnerId ours = attribution.partnerId();
+        for (PartnerId other : UserAgents.partnerIds(current)) {
+            if (!other.equals(ours) && warnedOfOtherId.compareAndSet(false, true)) {
+                LOGGER.warning("The User-Agent already carries {}; {} is appended as well, so both are credited."
+                        + " Use one partner id per offer and channel.", other, ours);
+            }
+        }
+    }
+
+    private static final class Memo {
+        final String in;
+        final String out;
+        final boolean changes;
+
+        Memo(String in, String out) {
+            this.in = in;
+            this.out = out;
+            this.changes = in != out;
+        }
+    }
+}

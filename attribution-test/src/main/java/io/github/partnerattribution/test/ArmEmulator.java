@@ -1,0 +1,290 @@
+package io.github.partnerattribution.test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.test.internal.ArmRouter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * An embedded stand-in for Azure Resource Manager, for integration tests that must not reach Azure: HTTPS on a
+ * free loopback port, in-memory state for resource groups, template deployments (resource-group and subscription
+ * scope, with their operations) and storage accounts (created as long-running operations), and a record of every
+ * request. It answers as ARM does: ARM's JSON shapes, paging through {@code nextLink}, and ARM error bodies for
+ * unknown routes, malformed JSON, a bad {@code api-version} or a missing bearer token.
+ *
+ * <p>azure-core's bearer-token policy refuses plain HTTP, so the emulator serves HTTPS with a self-signed
+ * certificate for {@code 127.0.0.1} and {@code localhost}; {@link #sslContext()} and {@link #trustManager()} trust
+ * exactly that certificate, for the test's HTTP client only.
+ *
+ * <pre>{@code
+ * try (ArmEmulator arm = ArmEmulator.start()) {
+ *     AzureResourceManager azure = ... endpoint arm.endpoint(), an HTTP client trusting arm.sslContext() ...;
+ *     azure.resourceGroups().define("rg1").withRegion("westeurope").create();
+ *     arm.assertEveryRequestCarries(PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
+ * }
+ * }</pre>
+ */
+public final class ArmEmulator implements AutoCloseable {
+    /** The subscription id tests use by default; any other is served too. */
+    public static final String DEFAULT_SUBSCRIPTION_ID = "00000000-0000-0000-0000-00000000a11e";
+    /** The tenant id tests use by default. */
+    public static final String DEFAULT_TENANT_ID = "00000000-0000-0000-0000-0000000074e7";
+
+    private static final String KEYSTORE = "arm-emulator.p12";
+    private static final char[] PASSWORD = "arm-emulator".toCharArray();
+
+    private final WireMockServer server;
+    private final ArmRouter router;
+    private final Path keystoreCopy;
+    private final SSLContext sslContext;
+    private final X509TrustManager trustManager;
+
+    private ArmEmulator(int pageSize) {
+        this.router = new ArmRouter(pageSize);
+        try {
+            this.keystoreCopy = Files.createTempFile("arm-emulator", ".p12");
+            try (InputStream in = keystore()) {
+                Files.copy(in, keystoreCopy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            try (InputStream in = keystore()) {
+                trusted.load(in, PASSWORD);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            this.trustManager = (X509TrustManager) factory.getTrustManagers()[0];
+            this.sslContext = SSLContext.getInstance("TLS");
+            sslContext.init(null, new TrustManager[] {trustManager}, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the ArmEmulator's certificate", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot prepare the ArmEmulator's certificate", e);
+        }
+        this.server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(keystoreCopy.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(new String(PASSWORD))
+                .keyManagerPassword(new String(PASSWORD))
+                .extensionScanningEnabled(false)
+                .extensions(router));
+    }
+
+    /**
+     * Starts an emulator on a free loopback port, listing 100 items a page.
+     *
+     * @return the running emulator; close it when done
+     */
+    public static ArmEmulator start() {
+        return start(100);
+    }
+
+    /**
+     * Starts an emulator that lists {@code pageSize} items a page, to exercise paging through {@code nextLink}.
+     *
+     * @param pageSize items per page of a list response, at least 1
+     * @return the running emulator; close it when done
+     */
+    public static ArmEmulator start(int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+        }
+        ArmEmulator emulator = new ArmEmulator(pageSize);
+        emulator.server.start();
+        emulator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        emulator.router.endpoint(emulator.endpoint());
+        return emulator;
+    }
+
+    /**
+     * The base URL to give a client as its Resource Manager endpoint.
+     *
+     * @return {@code https://127.0.0.1:<port>/}
+     */
+    public String endpoint() {
+        return "https://127.0.0.1:" + server.httpsPort() + "/";
+    }
+
+    /** @return the HTTPS port on 127.0.0.1 */
+    public int port() {
+        return server.httpsPort();
+    }
+
+    /**
+     * An SSL context that trusts the emulator's certificate and nothing else, for the test's HTTP client.
+     *
+     * @return the SSL context
+     */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /**
+     * A trust manager that trusts the emulator's certificate and nothing else (OkHttp and Netty want one).
+     *
+     * @return the trust manager
+     */
+    public X509TrustManager trustManager() {
+        return trustManager;
+    }
+
+    /**
+     * Every request received since start or the last {@link #reset()}, in order of arrival.
+     *
+     * @return the requests, unmodifiable
+     */
+    public List<RecordedRequest> requests() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        List<RecordedRequest> out = new ArrayList<>(events.size());
+        for (ServeEvent event : events) {
+            HttpHeader ua = event.getRequest().getHeaders().getHeader("User-Agent");
+            out.add(new RecordedRequest(event.getRequest().getMethod().getName(), event.getRequest().getUrl(),
+                    ua.isPresent() ? ua.values() : List.of(),
+                    event.getResponse() == null ? 0 : event.getResponse().getStatus()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Checks that at least one request arrived and that every one carried exactly one User-Agent header holding
+     * the id's token exactly once.
+     *
+     * @param partnerId the id every request must carry
+     * @throws AssertionError listing the offending requests (method, path, User-Agent)
+     */
+    public void assertEveryRequestCarries(PartnerId partnerId) {
+        List<RecordedRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new AssertionError("No request reached the ArmEmulator at " + endpoint());
+        }
+        List<RecordedRequest> offending = all.stream()
+                .filter(r -> r.userAgents().size() != 1 || !UserAgents.carriesExactlyOnce(r.userAgent(), partnerId))
+                .collect(Collectors.toList());
+        if (!offending.isEmpty()) {
+            throw new AssertionError(offending.size() + " of " + all.size() + " requests to the ArmEmulator do not carry "
+                    + partnerId + " exactly once in one User-Agent:" + list(offending));
+        }
+    }
+
+    /**
+     * Checks that at least one request arrived and that none carried a partner id: what a customer's opt-out
+     * must produce.
+     *
+     * @throws AssertionError listing the offending requests
+     */
+    public void assertNoRequestCarriesAPartnerId() {
+        List<RecordedRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new AssertionError("No request reached the ArmEmulator at " + endpoint());
+        }
+        List<RecordedRequest> offending = all.stream()
+                .filter(r -> r.userAgents().stream().anyMatch(ua -> !UserAgents.partnerIds(ua).isEmpty()))
+                .collect(Collectors.toList());
+        if (!offending.isEmpty()) {
+            throw new AssertionError(offending.size() + " of " + all.size()
+                    + " requests to the ArmEmulator carry a partner id:" + list(offending));
+        }
+    }
+
+    /**
+     * Answers the next {@code times} requests, whatever they are, with {@code status} and the given headers
+     * instead of serving them: for testing retries ({@code 503}, or {@code 429} with {@code Retry-After: 0}).
+     *
+     * @param times how many requests
+     * @param status the status to answer with
+     * @param headers extra response headers
+     */
+    public void failNext(int times, int status, Map<String, String> headers) {
+        router.failNext(times, status, Map.copyOf(headers));
+    }
+
+    /**
+     * Sets how many items a page of a list response holds.
+     *
+     * @param size at least 1
+     */
+    public void pageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, was " + size);
+        }
+        router.pageSize(size);
+    }
+
+    /**
+     * The deployments stored at a scope, as ARM would return them.
+     *
+     * @param scope {@code /subscriptions/<id>} or {@code /subscriptions/<id>/resourceGroups/<name>}
+     * @return copies of the deployments' JSON, in creation order
+     */
+    public List<JsonNode> deployments(String scope) {
+        return router.deploymentsAt(scope);
+    }
+
+    /** Forgets every request and all state: resource groups, deployments, storage accounts and pending faults. */
+    public void reset() {
+        server.resetRequests();
+        router.reset();
+    }
+
+    /** @return the WireMock server underneath, for stubs of routes the emulator does not serve */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+        try {
+            Files.deleteIfExists(keystoreCopy);
+        } catch (IOException ignored) {
+            // a temp file; the OS cleans up
+        }
+    }
+
+    private static String list(List<RecordedRequest> requests) {
+        StringBuilder out = new StringBuilder();
+        for (RecordedRequest r : requests) {
+            out.append(System.lineSeparator()).append("  ").append(r.method()).append(' ').append(r.path())
+                    .append("  User-Agent: ").append(r.userAgents().isEmpty() ? "(none)"
+                            : r.userAgents().stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ")));
+        }
+        return out.toString();
+    }
+
+    private static InputStream keystore() throws IOException {
+        InputStream in = ArmEmulator.class.getResourceAsStream(KEYSTORE);
+        if (in == null) {
+            throw new IOException("Resource " + KEYSTORE + " is missing from the attribution-test jar");
+        }
+        return in;
+    }
+}
