@@ -12,6 +12,7 @@ import com.azure.core.util.logging.ClientLogger;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.core.internal.UserAgentMemo;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
@@ -38,12 +39,12 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
     private static final ClientLogger LOGGER = new ClientLogger(PartnerAttributionPolicy.class);
 
     private final Attribution attribution;
+    private final UserAgentMemo userAgents;
     private final AtomicBoolean warnedOfOtherId = new AtomicBoolean();
-    /** The last User-Agent seen and its attributed form: one entry, so the cache stays bounded. */
-    private volatile Memo memo;
 
     PartnerAttributionPolicy(Attribution attribution) {
         this.attribution = attribution;
+        this.userAgents = new UserAgentMemo(attribution, this::warnOnceIfAnotherIdIsPresent);
     }
 
     /**
@@ -100,35 +101,19 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
 
     /** Returns the attributed User-Agent; the same instance as {@code current} when nothing changes. */
     String attributed(String current) {
-        Memo last = memo;
-        if (last != null && (last.in == current || (current != null && current.equals(last.in)))) {
-            return last.changes ? last.out : current;
-        }
-        String out = attribution.apply(current);
-        memo = new Memo(current, out);
-        warnOnceIfAnotherIdIsPresent(current);
-        return out;
+        return userAgents.apply(current);
     }
 
     private void warnOnceIfAnotherIdIsPresent(String current) {
+        if (warnedOfOtherId.get()) {
+            return;
+        }
         PartnerId ours = attribution.partnerId();
         for (PartnerId other : UserAgents.partnerIds(current)) {
             if (!other.equals(ours) && warnedOfOtherId.compareAndSet(false, true)) {
                 LOGGER.warning("The User-Agent already carries {}; {} is appended as well, so both are credited."
                         + " Use one partner id per offer and channel.", other, ours);
             }
-        }
-    }
-
-    private static final class Memo {
-        final String in;
-        final String out;
-        final boolean changes;
-
-        Memo(String in, String out) {
-            this.in = in;
-            this.out = out;
-            this.changes = in != out;
         }
     }
 }

@@ -118,7 +118,7 @@ public final class ArmEmulator implements AutoCloseable {
         }
         ArmEmulator emulator = new ArmEmulator(pageSize);
         emulator.server.start();
-        emulator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        emulator.routeEverythingElse();
         emulator.router.endpoint(emulator.endpoint());
         return emulator;
     }
@@ -248,13 +248,28 @@ public final class ArmEmulator implements AutoCloseable {
         return router.deploymentsAt(scope);
     }
 
-    /** Forgets every request and all state: resource groups, deployments, storage accounts and pending faults. */
+    /**
+     * Forgets every request, every stub added through {@link #wireMock()}, and all state: resource groups,
+     * deployments, storage accounts and pending faults.
+     */
     public void reset() {
-        server.resetRequests();
+        server.resetAll();
+        routeEverythingElse();
         router.reset();
     }
 
-    /** @return the WireMock server underneath, for stubs of routes the emulator does not serve */
+    /** The catch-all stub, at the lowest priority, that hands every request no other stub matches to the router. */
+    private void routeEverythingElse() {
+        server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE)
+                .willReturn(aResponse().withStatus(200).withTransformers(ArmRouter.NAME)));
+    }
+
+    /**
+     * The WireMock server underneath, for stubs of routes the emulator does not serve: they take precedence over
+     * the emulator's own routing.
+     *
+     * @return the server
+     */
     public WireMockServer wireMock() {
         return server;
     }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * with ARM's JSON shapes, status codes and error bodies. Not API.
  */
 public final class ArmRouter implements ResponseDefinitionTransformerV2 {
+    public static final String NAME = "partner-attribution-arm-emulator";
     private static final String SEGMENT = "([^/]+)";
     private static final String SUB = "/subscriptions/" + SEGMENT;
     private static final String RG = SUB + "/resourcegroups/" + SEGMENT;
@@ -64,7 +65,13 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
 
     @Override
     public String getName() {
-        return "partner-attribution-arm-emulator";
+        return NAME;
+    }
+
+    /** Only the emulator's catch-all stub is routed here, so that a test's own stubs answer as written. */
+    @Override
+    public boolean applyGlobally() {
+        return false;
     }
 
     public void endpoint(String baseUrl) {
