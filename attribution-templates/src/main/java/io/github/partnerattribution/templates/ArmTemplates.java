@@ -1,0 +1,330 @@
+package io.github.partnerattribution.templates;
+
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.internal.AtomicFiles;
+import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
+import io.github.partnerattribution.templates.internal.JsonTree.Kind;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The template path of customer usage attribution: check a template for the tracking resource, add, remove or
+ * replace it, and scan a whole solution folder.
+ *
+ * <p>The tracking resource is an empty {@code Microsoft.Resources/deployments} named {@code pid-<guid>}, in the
+ * main template only ({@code mainTemplate.json} or {@code azuredeploy.json}; {@code main.bicep} for Bicep). Checks
+ * read templates as partners write them: names built with {@code concat}, {@code format}, {@code variables},
+ * {@code parameters}, {@code take} and {@code uniqueString}, build placeholders {@code ${...}} (resolved with a
+ * properties file), {@code languageVersion} 2.0 templates, and {@code //} and {@code /* *}{@code /} comments.
+ *
+ * <p>Edits change the tracking resource and nothing else: indentation, key order, comments, line endings and a
+ * byte order mark are kept, so the diff is exactly the inserted block, and a second {@code add} changes no byte.
+ * The result is parsed again before it is written, and written atomically (a temp file in the same folder, then
+ * a move); on any error the file is untouched.
+ *
+ * <pre>{@code
+ * List<Finding> findings = ArmTemplates.check(Paths.get("mainTemplate.json"));
+ * ArmTemplates.add(Paths.get("mainTemplate.json"), PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
+ * ScanReport report = ArmTemplates.scan(Paths.get("."));
+ * }</pre>
+ */
+public final class ArmTemplates {
+    private static final Pattern RELATIVE_PATH = Pattern.compile("\"relativePath\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern BICEP_MODULE = Pattern.compile("(?m)^\\s*module\\s+\\w+\\s+'([^']+\\.bicep)'");
+
+    private ArmTemplates() {
+    }
+
+    /**
+     * Checks one template, its role taken from its path (nested or linked by folder, otherwise main).
+     *
+     * @param file a JSON template or a Bicep file
+     * @return the findings, in file order; empty when all is well
+     * @throws IOException if the file cannot be read
+     */
+    public static List<Finding> check(Path file) throws IOException {
+        return check(file, TemplateOptions.defaults());
+    }
+
+    /**
+     * Checks one template with options (build properties for {@code ${...}} placeholders).
+     *
+     * @param file a JSON template or a Bicep file
+     * @param options the options
+     * @return the findings, in file order
+     * @throws IOException if the file cannot be read
+     */
+    public static List<Finding> check(Path file, TemplateOptions options) throws IOException {
+        return check(Files.readAllBytes(file), file.toString(), TemplateRole.of(file), options);
+    }
+
+    /**
+     * Checks template content that is not (or not yet) a file.
+     *
+     * @param content the bytes, UTF-8, with or without a byte order mark
+     * @param fileName the name to report findings under; a name ending in {@code .bicep} is read as Bicep
+     * @param role the template's role
+     * @param options the options
+     * @return the findings, in file order
+     */
+    public static List<Finding> check(byte[] content, String fileName, TemplateRole role, TemplateOptions options) {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
+            return sorted(BicepTemplate.analyse(fileName, utf8(content), role).findings());
+        }
+        return sorted(TemplateAnalysis.of(fileName, content, role, options).findings);
+    }
+
+    /**
+     * Adds the tracking resource for {@code partnerId} to a main template, with the default apiVersion.
+     *
+     * @param file the main template
+     * @param partnerId the partner's id
+     * @return the edit; unchanged when the id is already there
+     * @throws IOException if the file cannot be read or written
+     * @throws TemplateException if the template cannot take it (see {@link #add(Path, PartnerId, TemplateOptions)})
+     */
+    public static TemplateEdit add(Path file, PartnerId partnerId) throws IOException {
+        return add(file, partnerId, TemplateOptions.defaults());
+    }
+
+    /**
+     * Adds the tracking resource as the last resource of a main template: {@code location} above resource-group
+     * scope, a new symbolic name in a {@code languageVersion} 2.0 template, the file's own layout.
+     *
+     * @param file the main template ({@code .json} or {@code .bicep})
+     * @param partnerId the partner's id
+     * @param options the apiVersion to write ({@link TemplateOptions#DEFAULT_API_VERSION} unless set), dry run
+     * @return the edit; unchanged (and the file not written) when the same id is already there
+     * @throws IOException if the file cannot be read or written
+     * @throws TemplateException for invalid JSON, a nested or linked template, or another id already present
+     */
+    public static TemplateEdit add(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
+        requireId(partnerId);
+        byte[] before = Files.readAllBytes(file);
+        byte[] after;
+        if (isBicep(file)) {
+            after = bicepAdd(file, before, partnerId, options);
+        } else {
+            after = TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion());
+        }
+        return finish(file, before, after, options);
+    }
+
+    /**
+     * Removes the tracking resource of {@code partnerId} from a main JSON template.
+     *
+     * @param file the main template
+     * @param partnerId the id whose tracking resource goes; null for every tracking resource
+     * @param options dry run or not
+     * @return the edit; unchanged when there was none
+     * @throws IOException if the file cannot be read or written
+     * @throws TemplateException for invalid JSON or a nested or linked template
+     */
+    public static TemplateEdit remove(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
+        byte[] before = Files.readAllBytes(file);
+        if (isBicep(file)) {
+            throw new TemplateException(file, "removing from Bicep is not supported; delete the resource by hand.");
+        }
+        return finish(file, before, TemplateEditor.of(file, before, options).remove(partnerId), options);
+    }
+
+    /**
+     * Sets the id of a main JSON template's tracking resource (adding it when there is none): a GUID may change;
+     * new deployments then count for the new one.
+     *
+     * @param file the main template
+     * @param partnerId the new id
+     * @param options the apiVersion for an added resource, dry run
+     * @return the edit; unchanged when the id is already the one there
+     * @throws IOException if the file cannot be read or written
+     * @throws TemplateException for invalid JSON, a nested or linked template, or a name built by an expression
+     */
+    public static TemplateEdit replace(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
+        requireId(partnerId);
+        byte[] before = Files.readAllBytes(file);
+        if (isBicep(file)) {
+            throw new TemplateException(file, "replacing in Bicep is not supported; change the name by hand.");
+        }
+        return finish(file, before, TemplateEditor.of(file, before, options).replace(partnerId, options.apiVersion()),
+                options);
+    }
+
+    /**
+     * Walks a folder, finds main templates ({@code mainTemplate.json}, {@code azuredeploy.json}, {@code main.bicep},
+     * any case, or names in the options), their nested and linked templates (files referenced by
+     * {@code templateLink.relativePath} or Bicep {@code module}s, and files in {@code nestedtemplates} or
+     * {@code linkedtemplates} folders), and checks each in its role.
+     *
+     * @param root the solution folder
+     * @param options properties and extra main names
+     * @return the report
+     * @throws IOException if the folder cannot be walked or a template read
+     */
+    public static ScanReport scan(Path root, TemplateOptions options) throws IOException {
+        Map<Path, TemplateRole> roles = new LinkedHashMap<>();
+        List<Path> candidates = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equals("node_modules")
+                        || name.equals("target"));
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (attrs.isRegularFile() && (name.endsWith(".json") || name.endsWith(".bicep"))) {
+                    candidates.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(candidates);
+        for (Path file : candidates) {
+            if (options.isMainName(file.getFileName().toString()) && TemplateRole.of(file) == TemplateRole.MAIN) {
+                roles.put(file.normalize(), TemplateRole.MAIN);
+            }
+        }
+        Set<Path> referenced = new LinkedHashSet<>();
+        for (Path main : new ArrayList<>(roles.keySet())) {
+            String text = utf8(Files.readAllBytes(main));
+            Matcher m = (isBicep(main) ? BICEP_MODULE : RELATIVE_PATH).matcher(text);
+            while (m.find()) {
+                Path target = main.getParent().resolve(m.group(1)).normalize();
+                if (Files.isRegularFile(target) && !roles.containsKey(target)) {
+                    referenced.add(target);
+                }
+            }
+        }
+        for (Path file : candidates) {
+            Path normal = file.normalize();
+            TemplateRole byFolder = TemplateRole.of(file);
+            if (!roles.containsKey(normal) && (byFolder != TemplateRole.MAIN || referenced.contains(normal))) {
+                roles.put(normal, byFolder != TemplateRole.MAIN ? byFolder : TemplateRole.LINKED);
+            }
+        }
+        List<ScannedTemplate> templates = new ArrayList<>();
+        for (TemplateRole role : TemplateRole.values()) {
+            for (Map.Entry<Path, TemplateRole> entry : roles.entrySet()) {
+                if (entry.getValue() == role) {
+                    Path file = entry.getKey();
+                    templates.add(new ScannedTemplate(file,
+                            role, check(Files.readAllBytes(file), file.toString(), role, options)));
+                }
+            }
+        }
+        return new ScanReport(root, templates);
+    }
+
+    /**
+     * {@link #scan(Path, TemplateOptions)} with default options.
+     *
+     * @param root the solution folder
+     * @return the report
+     * @throws IOException if the folder cannot be walked or a template read
+     */
+    public static ScanReport scan(Path root) throws IOException {
+        return scan(root, TemplateOptions.defaults());
+    }
+
+    /**
+     * The partner ids of a JSON template's tracking resources, in file order.
+     *
+     * @param content the template's bytes
+     * @param options properties for placeholders
+     * @return the ids found; empty when there is none or the content is not a template
+     */
+    public static List<PartnerId> partnerIds(byte[] content, TemplateOptions options) {
+        List<PartnerId> ids = new ArrayList<>();
+        for (Tracking t : TemplateAnalysis.of("template", content, TemplateRole.MAIN, options).tracking) {
+            if (t.id != null && t.level == 0) {
+                ids.add(t.id);
+            }
+        }
+        return ids;
+    }
+
+    private static TemplateEdit finish(Path file, byte[] before, byte[] after, TemplateOptions options)
+            throws IOException {
+        if (after == null) {
+            return new TemplateEdit(file, before, before, false);
+        }
+        if (options.dryRun()) {
+            return new TemplateEdit(file, before, after, false);
+        }
+        AtomicFiles.write(file, after);
+        return new TemplateEdit(file, before, after, true);
+    }
+
+    private static byte[] bicepAdd(Path file, byte[] before, PartnerId id, TemplateOptions options) {
+        TemplateRole role = TemplateRole.of(file);
+        if (role != TemplateRole.MAIN) {
+            throw new TemplateException(file, "this is a " + role.name().toLowerCase(Locale.ROOT) + " Bicep file;"
+                    + " attribution belongs in the main file only. Nothing was changed.");
+        }
+        boolean bom = before.length >= 3 && (before[0] & 0xFF) == 0xEF && (before[1] & 0xFF) == 0xBB
+                && (before[2] & 0xFF) == 0xBF;
+        String text = new String(before, bom ? 3 : 0, before.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+        BicepTemplate bicep = BicepTemplate.analyse(file.toString(), text, role);
+        if (bicep.holds(id)) {
+            return null;
+        }
+        if (!bicep.ids().isEmpty()) {
+            throw new TemplateException(file, "it already holds a tracking resource for " + bicep.ids().get(0)
+                    + "; change its name by hand. Nothing was changed.");
+        }
+        byte[] body = BicepTemplate.withTrackingResource(file, text, id, options.apiVersion()).getBytes(StandardCharsets.UTF_8);
+        if (!bom) {
+            return body;
+        }
+        byte[] out = new byte[body.length + 3];
+        System.arraycopy(before, 0, out, 0, 3);
+        System.arraycopy(body, 0, out, 3, body.length);
+        return out;
+    }
+
+    private static boolean isBicep(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bicep");
+    }
+
+    private static String utf8(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+        return new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+    }
+
+    private static void requireId(PartnerId id) {
+        if (id == null) {
+            throw new NullPointerException("partnerId must not be null");
+        }
+    }
+
+    private static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                : a.column() != b.column() ? Integer.compare(a.column(), b.column()) : a.code().compareTo(b.code()));
+        return Collections.unmodifiableList(out);
+    }
+
+    static boolean isObject(Node n) {
+        return n != null && n.kind == Kind.OBJECT;
+    }
+}

@@ -1,0 +1,334 @@
+package io.github.partnerattribution.templates;
+
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.templates.TemplateAnalysis.Scope;
+import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
+import io.github.partnerattribution.templates.internal.JsonTree.Kind;
+import io.github.partnerattribution.templates.internal.JsonTree.Member;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Text edits of a JSON template that change nothing but the tracking resource: the file's own indentation, line
+ * endings, comments, key order and byte order mark are kept, and every result is parsed again before it is
+ * returned.
+ */
+final class TemplateEditor {
+    private final Path path;
+    private final TemplateAnalysis analysis;
+    private final String text;
+
+    private TemplateEditor(Path path, TemplateAnalysis analysis) {
+        this.path = path;
+        this.analysis = analysis;
+        this.text = analysis.text;
+    }
+
+    static TemplateEditor of(Path path, byte[] bytes, TemplateOptions options) {
+        TemplateRole role = TemplateRole.of(path);
+        if (role != TemplateRole.MAIN) {
+            throw new TemplateException(path, "this is a " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " template; customer usage attribution belongs in the main template only (mainTemplate.json"
+                    + " or azuredeploy.json). Nothing was changed.");
+        }
+        TemplateAnalysis analysis = TemplateAnalysis.of(path.toString(), bytes, role, options);
+        if (!analysis.parsed) {
+            Finding f = analysis.findings.get(0);
+            throw new TemplateException(path, "invalid JSON at line " + f.line() + ", column " + f.column() + ": "
+                    + f.message().substring("Invalid JSON: ".length()) + " Nothing was changed.");
+        }
+        if (analysis.resources == null || !analysis.resources.isContainer()) {
+            throw new TemplateException(path, "not an ARM deployment template (no $schema ending in"
+                    + " deploymentTemplate.json with a resources section). Nothing was changed.");
+        }
+        return new TemplateEditor(path, analysis);
+    }
+
+    /** The new bytes with the tracking resource added, or null when the same id is already there. */
+    byte[] add(PartnerId id, String apiVersion) {
+        for (Tracking t : topLevel()) {
+            if (id.equals(t.id)) {
+                return null;
+            }
+            throw new TemplateException(path, "it already holds a tracking resource, " + TemplateAnalysis.quote(t.raw)
+                    + " at line " + t.resource.line + "; replace it instead (attribution template replace). Nothing"
+                    + " was changed.");
+        }
+        String updated = insert(block(id, apiVersion));
+        return verified(updated, id, 1);
+    }
+
+    /** The new bytes without the tracking resources of {@code id} (or of any id when null), or null when none. */
+    byte[] remove(PartnerId id) {
+        List<Tracking> doomed = new ArrayList<>();
+        for (Tracking t : topLevel()) {
+            if (id == null || id.equals(t.id)) {
+                doomed.add(t);
+            }
+        }
+        if (doomed.isEmpty()) {
+            return null;
+        }
+        doomed.sort(Comparator.comparingInt((Tracking t) -> t.resource.start).reversed());
+        String updated = text;
+        for (Tracking t : doomed) {
+            updated = cut(updated, t);
+        }
+        return verified(updated, id, 0);
+    }
+
+    /** The new bytes with every tracking resource's literal name set to {@code id}, or the resource added if none. */
+    byte[] replace(PartnerId id, String apiVersion) {
+        List<Tracking> present = topLevel();
+        if (present.isEmpty()) {
+            return add(id, apiVersion);
+        }
+        present.sort(Comparator.comparingInt((Tracking t) -> t.name.start).reversed());
+        String updated = text;
+        boolean changed = false;
+        for (Tracking t : present) {
+            if (!t.raw.regionMatches(true, 0, "pid-", 0, 4) || t.raw.contains("${")) {
+                throw new TemplateException(path, "the tracking resource's name " + TemplateAnalysis.quote(t.raw)
+                        + " at line " + t.name.line + " is an expression or placeholder; change it where it is built."
+                        + " Nothing was changed.");
+            }
+            if (!id.equals(t.id)) {
+                updated = updated.substring(0, t.name.start) + "\"" + id.token() + "\"" + updated.substring(t.name.end);
+                changed = true;
+            }
+        }
+        return changed ? verified(updated, id, present.size()) : null;
+    }
+
+    /** Tracking resources at the template's top level, decided ones only; undecided ones block edits. */
+    private List<Tracking> topLevel() {
+        List<Tracking> out = new ArrayList<>();
+        for (Tracking t : analysis.tracking) {
+            if (t.level > 0 || t.container != analysis.resources || t.undecided) {
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private String insert(String block) {
+        Node resources = analysis.resources;
+        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        String unit = indentUnit();
+        boolean object = resources.kind == Kind.OBJECT;
+        int count = object ? resources.members.size() : resources.items.size();
+        String member = object ? "\"" + symbolicName(resources) + "\": " : "";
+        if (count == 0) {
+            String outer = lineIndent(keyStart(analysis.root, resources));
+            String inside = text.substring(resources.start + 1, resources.end - 1);
+            String indent = outer + unit;
+            String body = nl + indent + member + indentBlock(block, indent, unit, nl) + nl + outer;
+            if (inside.trim().isEmpty()) {
+                return text.substring(0, resources.start + 1) + body + text.substring(resources.end - 1);
+            }
+            return text.substring(0, resources.start + 1) + body + inside + text.substring(resources.end - 1);
+        }
+        int lastStart = object ? resources.members.get(count - 1).nameStart : resources.items.get(count - 1).start;
+        int lastEnd = object ? resources.members.get(count - 1).value.end : resources.items.get(count - 1).end;
+        String indent = lineIndent(lastStart);
+        if (!isBlank(text.substring(lineStart(lastStart), lastStart))) {
+            indent = lineIndent(keyStart(analysis.root, resources)) + unit;
+        }
+        int after = skipSpaceAndComments(lastEnd);
+        boolean trailingComma = after < resources.end - 1 && text.charAt(after) == ',';
+        int lineEnd = endOfLine(trailingComma ? after + 1 : lastEnd);
+        if (lineEnd > resources.end - 1) {
+            // the array closes on the same line: the comma goes right after the last element
+            int at = trailingComma ? after + 1 : lastEnd;
+            String entry = (trailingComma ? "" : ",") + nl + indent + member + indentBlock(block, indent, unit, nl);
+            return text.substring(0, at) + entry + text.substring(at);
+        }
+        // New lines only, so that a line diff shows nothing but additions: the separating comma leads the block.
+        String entry = nl + indent + (trailingComma ? "" : ", ") + member + indentBlock(block, indent, unit, nl)
+                + (trailingComma ? "," : "");
+        return text.substring(0, lineEnd) + entry + text.substring(lineEnd);
+    }
+
+    /** The offset of the line break that ends the line holding {@code offset} (or the text's end). */
+    private int endOfLine(int offset) {
+        int i = offset;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The tracking resource as JSON lines, two-space indented; re-indented to the file's style on insertion. */
+    private String block(PartnerId id, String apiVersion) {
+        List<String> lines = new ArrayList<>();
+        lines.add("{");
+        lines.add("  \"type\": \"Microsoft.Resources/deployments\",");
+        lines.add("  \"apiVersion\": \"" + apiVersion + "\",");
+        lines.add("  \"name\": \"" + id.token() + "\",");
+        if (analysis.scope != Scope.RESOURCE_GROUP) {
+            lines.add("  \"location\": \"[deployment().location]\",");
+        }
+        lines.add("  \"properties\": {");
+        lines.add("    \"mode\": \"Incremental\",");
+        lines.add("    \"template\": {");
+        lines.add("      \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",");
+        lines.add("      \"contentVersion\": \"1.0.0.0\",");
+        lines.add("      \"resources\": []");
+        lines.add("    }");
+        lines.add("  }");
+        lines.add("}");
+        return String.join("\n", lines);
+    }
+
+    private static String indentBlock(String block, String indent, String unit, String nl) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = block.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int spaces = 0;
+            while (spaces < line.length() && line.charAt(spaces) == ' ') {
+                spaces++;
+            }
+            if (i > 0) {
+                out.append(nl).append(indent);
+            }
+            for (int level = 0; level < spaces / 2; level++) {
+                out.append(unit);
+            }
+            out.append(line.substring(spaces));
+        }
+        return out.toString();
+    }
+
+    /** Removes a tracking resource with the comma that separated it, keeping its neighbours' layout. */
+    private String cut(String current, Tracking t) {
+        Node container = t.container;
+        boolean object = container.kind == Kind.OBJECT;
+        List<int[]> spans = new ArrayList<>();
+        if (object) {
+            for (Member m : container.members) {
+                spans.add(new int[] {m.nameStart, m.value.end});
+            }
+        } else {
+            for (Node item : container.items) {
+                spans.add(new int[] {item.start, item.end});
+            }
+        }
+        int index = -1;
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.get(i)[1] == t.resource.end) {
+                index = i;
+            }
+        }
+        if (spans.size() == 1) {
+            return current.substring(0, container.start + 1) + current.substring(container.end - 1);
+        }
+        if (index < spans.size() - 1) {
+            return current.substring(0, spans.get(index)[0]) + current.substring(spans.get(index + 1)[0]);
+        }
+        return current.substring(0, spans.get(index - 1)[1]) + current.substring(spans.get(index)[1]);
+    }
+
+    /** Parses the result again: it must be valid, and hold the expected number of tracking resources of the id. */
+    private byte[] verified(String updated, PartnerId id, int expected) {
+        byte[] body = updated.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body;
+        if (analysis.bom) {
+            bytes = new byte[body.length + 3];
+            bytes[0] = (byte) 0xEF;
+            bytes[1] = (byte) 0xBB;
+            bytes[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, bytes, 3, body.length);
+        }
+        TemplateAnalysis again = TemplateAnalysis.of(analysis.file, bytes, TemplateRole.MAIN, analysis.options);
+        int found = 0;
+        for (Tracking t : again.tracking) {
+            if (t.level == 0 && (id == null || id.equals(t.id))) {
+                found++;
+            }
+        }
+        if (!again.parsed || found != expected) {
+            throw new TemplateException(path, "the edit did not produce the expected template (a bug: please report"
+                    + " it with the file). Nothing was changed.");
+        }
+        return bytes;
+    }
+
+    private String symbolicName(Node resources) {
+        String name = "partnerAttribution";
+        for (int i = 2; resources.get(name) != null; i++) {
+            name = "partnerAttribution" + i;
+        }
+        return name;
+    }
+
+    /** The indentation unit the file uses: that of its first nested line, else two spaces. */
+    private String indentUnit() {
+        Node root = analysis.root;
+        if (!root.members.isEmpty()) {
+            int first = root.members.get(0).nameStart;
+            String indent = lineIndent(first);
+            String outer = lineIndent(root.start);
+            if (indent.length() > outer.length() && indent.startsWith(outer)
+                    && isBlank(text.substring(lineStart(first), first))) {
+                return indent.substring(outer.length());
+            }
+        }
+        return "  ";
+    }
+
+    private int keyStart(Node owner, Node value) {
+        for (Member m : owner.members) {
+            if (m.value == value) {
+                return m.nameStart;
+            }
+        }
+        return value.start;
+    }
+
+    private int lineStart(int offset) {
+        int i = offset;
+        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
+            i--;
+        }
+        return i;
+    }
+
+    private String lineIndent(int offset) {
+        int start = lineStart(offset);
+        int i = start;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return text.substring(start, i);
+    }
+
+    private int skipSpaceAndComments(int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (text.startsWith("//", i)) {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (text.startsWith("/*", i)) {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? text.length() : close + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isBlank(String s) {
+        return s.trim().isEmpty();
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.partnerattribution.templates;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * How to check and edit templates: the build properties that fill {@code ${...}} placeholders, the names of main
+ * templates besides the standard ones, the {@code apiVersion} {@link ArmTemplates#add} writes, and dry runs.
+ *
+ * <pre>{@code
+ * TemplateOptions options = TemplateOptions.defaults().withProperties(Paths.get("pid.properties"));
+ * List<Finding> findings = ArmTemplates.check(path, options);
+ * }</pre>
+ */
+public final class TemplateOptions {
+    /**
+     * The default {@code apiVersion} of the tracking deployment {@link ArmTemplates#add} writes: 2021-04-01 is GA
+     * for {@code Microsoft.Resources/deployments} in every public and sovereign Azure cloud, at all four deployment
+     * scopes, with every property the tracking resource uses. Azure Stack Hub needs an older one, such as
+     * 2019-10-01: pass it with {@link #withApiVersion(String)}.
+     */
+    public static final String DEFAULT_API_VERSION = "2021-04-01";
+
+    private static final TemplateOptions DEFAULTS = new TemplateOptions(Collections.<String, String>emptyMap(),
+            Collections.<String>emptySet(), DEFAULT_API_VERSION, false);
+
+    private final Map<String, String> properties;
+    private final Set<String> mainNames;
+    private final String apiVersion;
+    private final boolean dryRun;
+
+    private TemplateOptions(Map<String, String> properties, Set<String> mainNames, String apiVersion, boolean dryRun) {
+        this.properties = properties;
+        this.mainNames = mainNames;
+        this.apiVersion = apiVersion;
+        this.dryRun = dryRun;
+    }
+
+    /** @return no properties, the standard main names, the default apiVersion */
+    public static TemplateOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * With build properties read from a properties file (the format of {@code PartnerIdRegistry} files).
+     *
+     * @param file the properties file
+     * @return new options
+     * @throws IOException if the file cannot be read
+     */
+    public TemplateOptions withProperties(Path file) throws IOException {
+        Properties loaded = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            loaded.load(reader);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String name : loaded.stringPropertyNames()) {
+            map.put(name, loaded.getProperty(name).trim());
+        }
+        return withProperties(map);
+    }
+
+    /**
+     * With build properties given as a map.
+     *
+     * @param values placeholder names to values
+     * @return new options
+     */
+    public TemplateOptions withProperties(Map<String, String> values) {
+        return new TemplateOptions(Collections.unmodifiableMap(new LinkedHashMap<>(values)), mainNames, apiVersion, dryRun);
+    }
+
+    /**
+     * With more file names that count as main templates (in any case).
+     *
+     * @param names file names such as {@code createSolution.json}
+     * @return new options
+     */
+    public TemplateOptions withMainNames(Iterable<String> names) {
+        Set<String> all = new LinkedHashSet<>(mainNames);
+        for (String name : names) {
+            all.add(name.toLowerCase(Locale.ROOT));
+        }
+        return new TemplateOptions(properties, Collections.unmodifiableSet(all), apiVersion, dryRun);
+    }
+
+    /**
+     * With another {@code apiVersion} for the tracking deployment that {@link ArmTemplates#add} writes.
+     *
+     * @param version such as {@code 2019-10-01}
+     * @return new options
+     * @throws IllegalArgumentException if it is not a date, with an optional {@code -preview}
+     */
+    public TemplateOptions withApiVersion(String version) {
+        if (version == null || !version.matches("\\d{4}-\\d{2}-\\d{2}(-preview)?")) {
+            throw new IllegalArgumentException("apiVersion " + (version == null ? "null" : "\"" + version + "\"")
+                    + " is not an ARM api version such as " + DEFAULT_API_VERSION);
+        }
+        return new TemplateOptions(properties, mainNames, version, dryRun);
+    }
+
+    /**
+     * With or without a dry run: edits then compute the new content but write nothing.
+     *
+     * @param dryRun true to write nothing
+     * @return new options
+     */
+    public TemplateOptions withDryRun(boolean dryRun) {
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun);
+    }
+
+    /** @return whether edits write nothing */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** @return the build properties */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** @return the extra main template names, lower case */
+    public Set<String> mainNames() {
+        return mainNames;
+    }
+
+    /** @return the apiVersion add writes */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /** Whether a file name counts as a main template under these options. */
+    boolean isMainName(String fileName) {
+        return TemplateRole.isStandardMainName(fileName) || mainNames.contains(fileName.toLowerCase(Locale.ROOT));
+    }
+}

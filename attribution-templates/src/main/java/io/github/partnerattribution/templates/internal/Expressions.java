@@ -1,0 +1,378 @@
+package io.github.partnerattribution.templates.internal;
+
+import io.github.partnerattribution.templates.internal.JsonTree.Kind;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Static evaluation of the ARM template expressions partners write deployment names with: string literals,
+ * {@code concat}, {@code format}, {@code variables}, {@code parameters} (default values), property and index
+ * access, {@code take}, {@code toLower}, {@code toUpper}, {@code substring}, {@code replace}, {@code string}, and
+ * {@code uniqueString} and {@code guid} as opaque parts of known length. Anything else is unknown: the evaluator
+ * never guesses. Not API.
+ */
+public final class Expressions {
+    /** Stands for one character whose value is unknown but whose presence is (from uniqueString or guid). */
+    public static final char OPAQUE = '\uFFFF';
+    private static final int MAX_DEPTH = 64;
+
+    private final Node template;
+    private int depth;
+
+    private Expressions(Node template) {
+        this.template = template;
+    }
+
+    /** The value of a template string: an expression when written {@code [...]}, else the literal itself. */
+    public static Value evaluate(String raw, Node template) {
+        return new Expressions(template).string(raw);
+    }
+
+    /** What is known of a string value. */
+    public static final class Value {
+        static final Value UNKNOWN = new Value("", false, Integer.MAX_VALUE, null, null);
+
+        /** The known text from the start; {@link #OPAQUE} for characters only known to exist. */
+        public final String known;
+        /** Whether {@link #known} is the whole value. */
+        public final boolean complete;
+        /** An upper bound of the length. */
+        public final int maxLength;
+        final Node node;
+        final Long number;
+
+        Value(String known, boolean complete, int maxLength, Node node, Long number) {
+            this.known = known;
+            this.complete = complete;
+            this.maxLength = complete ? known.length() : maxLength;
+            this.node = node;
+            this.number = number;
+        }
+
+        static Value of(String text) {
+            return new Value(text, true, text.length(), null, null);
+        }
+
+        static Value partial(String known, int maxLength) {
+            return new Value(known, false, Math.max(maxLength, known.length()), null, null);
+        }
+
+        /** Whether every character is known (no opaque part). */
+        public boolean isLiteral() {
+            return complete && known.indexOf(OPAQUE) < 0;
+        }
+    }
+
+    private Value string(String raw) {
+        if (raw.length() >= 2 && raw.charAt(0) == '[' && raw.charAt(raw.length() - 1) == ']') {
+            if (raw.startsWith("[[")) {
+                return Value.of(raw.substring(1)); // an escaped literal bracket
+            }
+            if (++depth > MAX_DEPTH) {
+                return Value.UNKNOWN;
+            }
+            try {
+                Parser p = new Parser(raw, 1, raw.length() - 1);
+                Value v = p.expression();
+                p.skipSpace();
+                return p.at == p.end ? v : Value.UNKNOWN;
+            } catch (IllegalArgumentException malformed) {
+                return Value.UNKNOWN;
+            } finally {
+                depth--;
+            }
+        }
+        return Value.of(raw);
+    }
+
+    private Value ofNode(Node node) {
+        if (node == null) {
+            return Value.UNKNOWN;
+        }
+        if (node.kind == Kind.STRING) {
+            return string(node.text);
+        }
+        if (node.kind == Kind.NUMBER) {
+            try {
+                return new Value(node.text, true, node.text.length(), null, Long.parseLong(node.text));
+            } catch (NumberFormatException e) {
+                return Value.of(node.text);
+            }
+        }
+        return new Value("", false, Integer.MAX_VALUE, node, null);
+    }
+
+    private final class Parser {
+        final String s;
+        int at;
+        final int end;
+
+        Parser(String s, int start, int end) {
+            this.s = s;
+            this.at = start;
+            this.end = end;
+        }
+
+        void skipSpace() {
+            while (at < end && Character.isWhitespace(s.charAt(at))) {
+                at++;
+            }
+        }
+
+        boolean take(char c) {
+            skipSpace();
+            if (at < end && s.charAt(at) == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        void expect(char c) {
+            if (!take(c)) {
+                throw new IllegalArgumentException("expected " + c);
+            }
+        }
+
+        Value expression() {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("too deep");
+            }
+            try {
+                Value v = primary();
+                while (true) {
+                    if (take('.')) {
+                        v = member(v, identifier());
+                    } else if (take('[')) {
+                        Value index = expression();
+                        expect(']');
+                        v = index.number != null ? item(v, index.number) : member(v, index.isLiteral() ? index.known : null);
+                    } else {
+                        return v;
+                    }
+                }
+            } finally {
+                depth--;
+            }
+        }
+
+        Value primary() {
+            skipSpace();
+            if (at >= end) {
+                throw new IllegalArgumentException("empty");
+            }
+            char c = s.charAt(at);
+            if (c == '\'') {
+                StringBuilder out = new StringBuilder();
+                at++;
+                while (true) {
+                    if (at >= end) {
+                        throw new IllegalArgumentException("unterminated string");
+                    }
+                    char ch = s.charAt(at++);
+                    if (ch == '\'') {
+                        if (at < end && s.charAt(at) == '\'') {
+                            out.append('\'');
+                            at++;
+                        } else {
+                            return Value.of(out.toString());
+                        }
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+            if (c == '-' || Character.isDigit(c)) {
+                int start = at++;
+                while (at < end && Character.isDigit(s.charAt(at))) {
+                    at++;
+                }
+                String digits = s.substring(start, at);
+                try {
+                    return new Value(digits, true, digits.length(), null, Long.parseLong(digits));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("number");
+                }
+            }
+            String name = identifier();
+            skipSpace();
+            if (at < end && s.charAt(at) == '.') {
+                at++; // a user-defined function: namespace.name(...)
+                name = name + "." + identifier();
+            }
+            expect('(');
+            List<Value> args = new ArrayList<>();
+            if (!take(')')) {
+                do {
+                    args.add(expression());
+                } while (take(','));
+                expect(')');
+            }
+            return call(name.toLowerCase(Locale.ROOT), args);
+        }
+
+        String identifier() {
+            skipSpace();
+            int start = at;
+            while (at < end && (Character.isLetterOrDigit(s.charAt(at)) || s.charAt(at) == '_')) {
+                at++;
+            }
+            if (start == at) {
+                throw new IllegalArgumentException("identifier");
+            }
+            return s.substring(start, at);
+        }
+    }
+
+    private Value member(Value target, String name) {
+        if (name == null || target.node == null || target.node.kind != Kind.OBJECT) {
+            return Value.UNKNOWN;
+        }
+        return ofNode(target.node.get(name));
+    }
+
+    private Value item(Value target, long index) {
+        if (target.node == null || target.node.kind != Kind.ARRAY || index < 0 || index >= target.node.items.size()) {
+            return Value.UNKNOWN;
+        }
+        return ofNode(target.node.items.get((int) index));
+    }
+
+    private Value call(String function, List<Value> args) {
+        switch (function) {
+            case "concat":
+                return concat(args);
+            case "format":
+                return format(args);
+            case "variables":
+                return args.size() == 1 && args.get(0).isLiteral() && template != null && template.get("variables") != null
+                        ? ofNode(template.get("variables").get(args.get(0).known)) : Value.UNKNOWN;
+            case "parameters": {
+                if (args.size() != 1 || !args.get(0).isLiteral() || template == null || template.get("parameters") == null) {
+                    return Value.UNKNOWN;
+                }
+                Node parameter = template.get("parameters").get(args.get(0).known);
+                return parameter == null ? Value.UNKNOWN : ofNode(parameter.get("defaultValue"));
+            }
+            case "take":
+                return args.size() == 2 && args.get(1).number != null ? take(args.get(0), args.get(1).number) : Value.UNKNOWN;
+            case "tolower":
+            case "toupper":
+                return args.size() == 1 ? recase(args.get(0), function.equals("tolower")) : Value.UNKNOWN;
+            case "uniquestring":
+                return Value.of(repeat(13));
+            case "guid":
+                return Value.of(repeat(36));
+            case "string":
+                return args.size() == 1 && args.get(0).node == null ? args.get(0) : Value.UNKNOWN;
+            case "substring":
+                return substring(args);
+            case "replace":
+                return args.size() == 3 && args.get(0).isLiteral() && args.get(1).isLiteral() && args.get(2).isLiteral()
+                        && !args.get(1).known.isEmpty()
+                        ? Value.of(args.get(0).known.replace(args.get(1).known, args.get(2).known)) : Value.UNKNOWN;
+            default:
+                return Value.UNKNOWN;
+        }
+    }
+
+    private static Value concat(List<Value> parts) {
+        StringBuilder known = new StringBuilder();
+        long max = 0;
+        boolean complete = true;
+        for (Value part : parts) {
+            if (part.node != null) {
+                return Value.UNKNOWN;
+            }
+            if (complete) {
+                known.append(part.known);
+            }
+            complete &= part.complete;
+            max += part.maxLength;
+        }
+        return complete ? Value.of(known.toString()) : Value.partial(known.toString(), (int) Math.min(max, Integer.MAX_VALUE));
+    }
+
+    private static Value format(List<Value> args) {
+        if (args.isEmpty() || !args.get(0).isLiteral()) {
+            return Value.UNKNOWN;
+        }
+        String pattern = args.get(0).known;
+        List<Value> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
+                literal.append('{');
+                i++;
+            } else if (c == '}' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '}') {
+                literal.append('}');
+                i++;
+            } else if (c == '{') {
+                int close = pattern.indexOf('}', i);
+                if (close < 0 || !pattern.substring(i + 1, close).matches("\\d+")) {
+                    return Value.UNKNOWN; // format specifiers are not evaluated
+                }
+                int index = Integer.parseInt(pattern.substring(i + 1, close)) + 1;
+                if (index >= args.size()) {
+                    return Value.UNKNOWN;
+                }
+                parts.add(Value.of(literal.toString()));
+                literal.setLength(0);
+                parts.add(args.get(index));
+                i = close;
+            } else {
+                literal.append(c);
+            }
+        }
+        parts.add(Value.of(literal.toString()));
+        return concat(parts);
+    }
+
+    private static Value take(Value v, long n) {
+        if (v.node != null || n < 0) {
+            return Value.UNKNOWN;
+        }
+        int count = (int) Math.min(n, Integer.MAX_VALUE);
+        if (v.known.length() >= count) {
+            return Value.of(v.known.substring(0, count));
+        }
+        return v.complete ? v : Value.partial(v.known, Math.min(v.maxLength, count));
+    }
+
+    private static Value recase(Value v, boolean lower) {
+        if (v.node != null) {
+            return Value.UNKNOWN;
+        }
+        StringBuilder out = new StringBuilder(v.known.length());
+        for (int i = 0; i < v.known.length(); i++) {
+            char c = v.known.charAt(i);
+            out.append(c == OPAQUE ? c : lower ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        }
+        return new Value(out.toString(), v.complete, v.maxLength, null, null);
+    }
+
+    private static Value substring(List<Value> args) {
+        if (args.size() < 2 || args.get(1).number == null || (args.size() == 3 && args.get(2).number == null)) {
+            return Value.UNKNOWN;
+        }
+        Value v = args.get(0);
+        long start = args.get(1).number;
+        Long length = args.size() == 3 ? args.get(2).number : null;
+        if (v.complete && start >= 0 && start <= v.known.length()
+                && (length == null || (length >= 0 && start + length <= v.known.length()))) {
+            return Value.of(v.known.substring((int) start, length == null ? v.known.length() : (int) (start + length)));
+        }
+        return length == null ? Value.UNKNOWN : Value.partial("", (int) Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+    }
+
+    private static String repeat(int n) {
+        StringBuilder out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            out.append(OPAQUE);
+        }
+        return out.toString();
+    }
+}

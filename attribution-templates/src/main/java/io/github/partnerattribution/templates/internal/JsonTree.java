@@ -1,0 +1,235 @@
+package io.github.partnerattribution.templates.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A JSON tree that remembers where each value stands in the text (character offsets, line, column), built with
+ * Jackson's streaming parser in ARM's dialect (comments and trailing commas allowed) without recursion, so deep
+ * nesting cannot overflow the stack. Not API.
+ */
+public final class JsonTree {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
+
+    private JsonTree() {
+    }
+
+    /** Kinds of value. */
+    public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
+
+    /** One value and where it stands. */
+    public static final class Node {
+        public final Kind kind;
+        public final int start;
+        public int end;
+        public final int line;
+        public final int column;
+        public final String text;
+        public final List<Member> members;
+        public final List<Node> items;
+
+        Node(Kind kind, int start, int line, int column, String text) {
+            this.kind = kind;
+            this.start = start;
+            this.line = line;
+            this.column = column;
+            this.text = text;
+            this.members = kind == Kind.OBJECT ? new ArrayList<Member>() : Collections.<Member>emptyList();
+            this.items = kind == Kind.ARRAY ? new ArrayList<Node>() : Collections.<Node>emptyList();
+        }
+
+        /** The member's value by name, ignoring case as ARM does; the first one when a name repeats. */
+        public Node get(String name) {
+            for (Member m : members) {
+                if (m.name.equalsIgnoreCase(name)) {
+                    return m.value;
+                }
+            }
+            return null;
+        }
+
+        public String string(String name) {
+            Node n = get(name);
+            return n != null && n.kind == Kind.STRING ? n.text : null;
+        }
+
+        public boolean isString() {
+            return kind == Kind.STRING;
+        }
+
+        public boolean isContainer() {
+            return kind == Kind.OBJECT || kind == Kind.ARRAY;
+        }
+
+        /** Elements of an array, or member values of an object (languageVersion 2.0 resources). */
+        public List<Node> elements() {
+            if (kind == Kind.ARRAY) {
+                return items;
+            }
+            List<Node> out = new ArrayList<>(members.size());
+            for (Member m : members) {
+                out.add(m.value);
+            }
+            return out;
+        }
+    }
+
+    /** An object member: its name, where the name stands, and its value. */
+    public static final class Member {
+        public final String name;
+        public final int nameStart;
+        public final Node value;
+
+        Member(String name, int nameStart, Node value) {
+            this.name = name;
+            this.nameStart = nameStart;
+            this.value = value;
+        }
+    }
+
+    /** Thrown for text that is not JSON in ARM's dialect, with the line and column of the problem. */
+    public static final class SyntaxError extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final int line;
+        public final int column;
+
+        SyntaxError(String message, int line, int column) {
+            super(message, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    /** A duplicate object member name, reported by {@link #parse}. */
+    public static final class Duplicate {
+        public final String name;
+        public final int line;
+        public final int column;
+
+        Duplicate(String name, int line, int column) {
+            this.name = name;
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    /** Parses one JSON value (the whole text); duplicate member names are collected, not fatal. */
+    public static Node parse(String text, List<Duplicate> duplicates) throws SyntaxError {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            Deque<Node> open = new ArrayDeque<>();
+            Deque<String> pendingName = new ArrayDeque<>();
+            Deque<Integer> pendingNameStart = new ArrayDeque<>();
+            Node root = null;
+            String name = null;
+            int nameStart = -1;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                int start = (int) at.getCharOffset();
+                if (token == JsonToken.FIELD_NAME) {
+                    name = parser.currentName();
+                    nameStart = start;
+                    Node owner = open.peek();
+                    for (Member m : owner.members) {
+                        if (m.name.equals(name)) {
+                            duplicates.add(new Duplicate(name, at.getLineNr(), at.getColumnNr()));
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    Node closed = open.pop();
+                    closed.end = start + 1;
+                    Node parent = open.peek();
+                    if (parent == null) {
+                        root = closed;
+                    } else if (parent.kind == Kind.OBJECT) {
+                        attach(parent, pendingName.pop(), pendingNameStart.pop(), closed);
+                    } else {
+                        parent.items.add(closed);
+                    }
+                    continue;
+                }
+                Node node;
+                switch (token) {
+                    case START_OBJECT:
+                        node = new Node(Kind.OBJECT, start, at.getLineNr(), at.getColumnNr(), null);
+                        break;
+                    case START_ARRAY:
+                        node = new Node(Kind.ARRAY, start, at.getLineNr(), at.getColumnNr(), null);
+                        break;
+                    case VALUE_STRING:
+                        node = new Node(Kind.STRING, start, at.getLineNr(), at.getColumnNr(), parser.getText());
+                        break;
+                    case VALUE_NUMBER_INT:
+                    case VALUE_NUMBER_FLOAT:
+                        node = new Node(Kind.NUMBER, start, at.getLineNr(), at.getColumnNr(), parser.getText());
+                        break;
+                    case VALUE_TRUE:
+                    case VALUE_FALSE:
+                        node = new Node(Kind.BOOLEAN, start, at.getLineNr(), at.getColumnNr(), parser.getText());
+                        break;
+                    default:
+                        node = new Node(Kind.NULL, start, at.getLineNr(), at.getColumnNr(), null);
+                }
+                Node owner = open.peek();
+                if (owner == null && root != null) {
+                    throw new SyntaxError("unexpected content after the end of the JSON value", at.getLineNr(),
+                            at.getColumnNr());
+                }
+                if (node.isContainer()) {
+                    if (owner != null && owner.kind == Kind.OBJECT) {
+                        pendingName.push(name);
+                        pendingNameStart.push(nameStart);
+                    }
+                    open.push(node);
+                    continue;
+                }
+                node.end = (int) parser.currentLocation().getCharOffset();
+                if (owner == null) {
+                    root = node;
+                } else if (owner.kind == Kind.OBJECT) {
+                    attach(owner, name, nameStart, node);
+                } else {
+                    owner.items.add(node);
+                }
+            }
+            if (root == null) {
+                throw new SyntaxError("the file holds no JSON value", 1, 1);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf('\n');
+            throw new SyntaxError(cut < 0 ? message : message.substring(0, cut),
+                    at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
+        } catch (IOException e) {
+            throw new SyntaxError(String.valueOf(e.getMessage()), 1, 1);
+        }
+    }
+
+    private static void attach(Node owner, String name, int nameStart, Node value) {
+        owner.members.add(new Member(name, nameStart, value));
+    }
+
+    /** Lower-case ASCII, for comparing ARM names. */
+    public static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}
