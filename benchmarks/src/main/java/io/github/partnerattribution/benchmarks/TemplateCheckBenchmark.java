@@ -1,0 +1,76 @@
+package io.github.partnerattribution.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.partnerattribution.templates.ArmTemplates;
+import io.github.partnerattribution.templates.Finding;
+import io.github.partnerattribution.templates.TemplateOptions;
+import io.github.partnerattribution.templates.TemplateRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * {@code ArmTemplates.check} over every JSON template of {@code ../shared/corpus}, against the lower bound: a plain
+ * Jackson streaming parse of the same bytes (same dialect: comments allowed). One operation is the whole corpus.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TemplateCheckBenchmark {
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+
+    private final List<byte[]> templates = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+
+    @Setup
+    public void load() throws IOException {
+        Path corpus = Paths.get(System.getProperty("corpus", "../shared/corpus"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("No templates under " + corpus.toAbsolutePath() + "; pass -Dcorpus=<dir>");
+        }
+        for (Path file : files) {
+            templates.add(Files.readAllBytes(file));
+            names.add(file.getFileName().toString());
+        }
+    }
+
+    @Benchmark
+    public void jacksonParse(Blackhole bh) throws IOException {
+        for (byte[] template : templates) {
+            try (JsonParser parser = JSON.createParser(template)) {
+                while (parser.nextToken() != null) {
+                    bh.consume(parser.currentToken());
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public void check(Blackhole bh) {
+        for (int i = 0; i < templates.size(); i++) {
+            List<Finding> findings = ArmTemplates.check(templates.get(i), names.get(i), TemplateRole.MAIN,
+                    TemplateOptions.defaults());
+            bh.consume(findings);
+        }
+    }
+}
