@@ -47,6 +47,9 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
     private static final Pattern DEPLOYMENTS = Pattern.compile(SCOPE + "/providers/microsoft\\.resources/deployments");
     private static final Pattern DEPLOYMENT = Pattern.compile(SCOPE + "/providers/microsoft\\.resources/deployments/" + SEGMENT);
     private static final Pattern DEPLOYMENT_OPERATIONS = Pattern.compile(SCOPE + "/providers/microsoft\\.resources/deployments/" + SEGMENT + "/operations");
+    /** Deployment Operations - List at resource group scope, as the REST API specification writes it. */
+    private static final Pattern RG_DEPLOYMENT_OPERATIONS = Pattern.compile("(" + SUB.replace("([^/]+)", "[^/]+")
+            + "/resourcegroups/[^/]+)/deployments/" + SEGMENT + "/operations");
     private static final Pattern API_VERSION = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(-preview)?");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -164,7 +167,7 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
         }
 
         Matcher m;
-        if ((m = match(DEPLOYMENT_OPERATIONS, lower)).matches()) {
+        if ((m = match(DEPLOYMENT_OPERATIONS, lower)).matches() || (m = match(RG_DEPLOYMENT_OPERATIONS, lower)).matches()) {
             return page(operationsOf(m.group(1), segment(path, m, 2)), path, query);
         }
         if ((m = match(DEPLOYMENT, lower)).matches()) {

@@ -1,0 +1,136 @@
+package io.github.partnerattribution.azurecore;
+
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonWriter;
+import io.github.partnerattribution.core.PartnerId;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What {@link DeploymentVerifier} found: where it searched, the tracking deployment and its correlation id, the
+ * deployments of that template run, and the resources they created. "Not found" is a result too, with a message
+ * that names what was searched.
+ *
+ * <pre>{@code
+ * VerificationResult result = verifier.verifyResourceGroup("contoso-rg", partnerId);
+ * if (result.found()) {
+ *     result.resourceIds().forEach(System.out::println);
+ * } else {
+ *     System.err.println(result.message());
+ * }
+ * }</pre>
+ */
+public final class VerificationResult {
+    private final PartnerId partnerId;
+    private final String scope;
+    private final int deploymentsSearched;
+    private final String trackingDeployment;
+    private final String correlationId;
+    private final List<String> deployments;
+    private final List<String> resourceIds;
+    private final String message;
+
+    VerificationResult(PartnerId partnerId, String scope, int deploymentsSearched, String trackingDeployment,
+            String correlationId, List<String> deployments, List<String> resourceIds, String message) {
+        this.partnerId = partnerId;
+        this.scope = scope;
+        this.deploymentsSearched = deploymentsSearched;
+        this.trackingDeployment = trackingDeployment;
+        this.correlationId = correlationId;
+        this.deployments = Collections.unmodifiableList(deployments);
+        this.resourceIds = Collections.unmodifiableList(resourceIds);
+        this.message = message;
+    }
+
+    /** @return whether a tracking deployment for the id was found */
+    public boolean found() {
+        return trackingDeployment != null;
+    }
+
+    /** @return the id verified */
+    public PartnerId partnerId() {
+        return partnerId;
+    }
+
+    /** @return where the search ran, e.g. {@code resource group contoso-rg in subscription 0000...} */
+    public String scope() {
+        return scope;
+    }
+
+    /** @return how many deployments the scope holds (all pages) */
+    public int deploymentsSearched() {
+        return deploymentsSearched;
+    }
+
+    /** @return the tracking deployment's name, or null when not found */
+    public String trackingDeployment() {
+        return trackingDeployment;
+    }
+
+    /** @return the correlation id shared by the template run's deployments, or null when not found */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** @return the names of the deployments with that correlation id, the tracking one included */
+    public List<String> deployments() {
+        return deployments;
+    }
+
+    /** @return the ids of the resources those deployments created, nested deployments excluded */
+    public List<String> resourceIds() {
+        return resourceIds;
+    }
+
+    /** @return a one-line summary: what was found, or what was searched when nothing was */
+    public String message() {
+        return message;
+    }
+
+    /** @return the result for people, several lines */
+    public String text() {
+        StringBuilder out = new StringBuilder(message).append('\n');
+        if (found()) {
+            out.append("  tracking deployment: ").append(trackingDeployment).append('\n');
+            out.append("  correlation id:      ").append(correlationId).append('\n');
+            out.append("  deployments (").append(deployments.size()).append("):\n");
+            for (String d : deployments) {
+                out.append("    ").append(d).append('\n');
+            }
+            out.append("  resources created (").append(resourceIds.size()).append("):\n");
+            for (String id : resourceIds) {
+                out.append("    ").append(id).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** @return the result as a JSON object, for scripts */
+    public String json() {
+        StringWriter out = new StringWriter();
+        try (JsonWriter w = JsonProviders.createWriter(out)) {
+            w.writeStartObject();
+            w.writeStringField("partnerId", partnerId.token());
+            w.writeStringField("scope", scope);
+            w.writeBooleanField("found", found());
+            w.writeIntField("deploymentsSearched", deploymentsSearched);
+            w.writeStringField("trackingDeployment", trackingDeployment);
+            w.writeStringField("correlationId", correlationId);
+            w.writeArrayField("deployments", deployments, JsonWriter::writeString);
+            w.writeArrayField("resourceIds", resourceIds, JsonWriter::writeString);
+            w.writeStringField("message", message);
+            w.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.partnerattribution.azurecore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.core.management.Region;
+import com.azure.resourcemanager.AzureResourceManager;
+import com.azure.resourcemanager.resources.fluent.models.DeploymentInner;
+import com.azure.resourcemanager.resources.models.Deployment;
+import com.azure.resourcemanager.resources.models.DeploymentMode;
+import com.azure.resourcemanager.resources.models.DeploymentProperties;
+import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.test.ArmEmulator;
+import io.github.partnerattribution.test.ArmEmulatorExtension;
+import io.github.partnerattribution.test.RecordedRequest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** DeploymentVerifier against the ArmEmulator, two items a page so that every list spans several pages. */
+class DeploymentVerifierTest {
+    @RegisterExtension
+    static final ArmEmulatorExtension ARM = new ArmEmulatorExtension(2);
+
+    static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+    static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+
+    static {
+        ArmTestClients.pollWithoutWaiting();
+    }
+
+    static String resource(String type, String name) {
+        return "{\"type\":\"" + type + "\",\"apiVersion\":\"2023-01-01\",\"name\":\"" + name + "\",\"location\":\"westeurope\"}";
+    }
+
+    static String nested(String name, String innerResource) {
+        return "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\",\"name\":\"" + name + "\","
+                + "\"properties\":{\"mode\":\"Incremental\",\"template\":{\"$schema\":\"" + SCHEMA + "\","
+                + "\"contentVersion\":\"1.0.0.0\",\"resources\":[" + innerResource + "]}}}";
+    }
+
+    static String template(String... resources) {
+        return "{\"$schema\":\"" + SCHEMA + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[" + String.join(",", resources) + "]}";
+    }
+
+    /** The solution: two storage accounts, two nested deployments with one resource each, the tracking resource. */
+    static final String SOLUTION = template(
+            resource("Microsoft.Storage/storageAccounts", "contosodata"),
+            resource("Microsoft.Storage/storageAccounts", "contosologs"),
+            nested("network", resource("Microsoft.Network/virtualNetworks", "contoso-vnet")),
+            nested("security", resource("Microsoft.Network/networkSecurityGroups", "contoso-nsg")),
+            nested(ID.token(), ""));
+
+    AzureResourceManager azure() {
+        return AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of()))
+                .configure(AzureResourceManager.configure().withHttpClient(ArmTestClients.NETTY.httpClient(ARM.emulator())))
+                .authenticate(ArmTestClients.CREDENTIAL, ArmTestClients.profile(ARM.emulator()))
+                .withSubscription(ArmEmulator.DEFAULT_SUBSCRIPTION_ID);
+    }
+
+    static Deployment deploy(AzureResourceManager azure, String name, String template) throws IOException {
+        return azure.deployments().define(name).withExistingResourceGroup("contoso-rg").withTemplate(template)
+                .withParameters("{}").withMode(DeploymentMode.INCREMENTAL).create();
+    }
+
+    @Test
+    void findsTheRunsDeploymentsAndResourcesAcrossPagesAndIgnoresUnrelatedOnes() throws IOException {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "unrelated-1", template(resource("Microsoft.Storage/storageAccounts", "other1")));
+        Deployment solution = deploy(azure, "contoso-solution", SOLUTION);
+        deploy(azure, "unrelated-2", template(resource("Microsoft.Storage/storageAccounts", "other2")));
+        deploy(azure, "unrelated-3", template(resource("Microsoft.KeyVault/vaults", "other3")));
+
+        VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup("contoso-rg", ID);
+
+        assertTrue(result.found(), result.message());
+        assertEquals(ID.token(), result.trackingDeployment());
+        assertEquals(solution.correlationId(), result.correlationId());
+        assertEquals(List.of("contoso-solution", "network", "security", ID.token()), result.deployments());
+        String rg = "/subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION_ID + "/resourceGroups/contoso-rg/providers/";
+        assertEquals(List.of(rg + "Microsoft.Storage/storageAccounts/contosodata",
+                rg + "Microsoft.Storage/storageAccounts/contosologs",
+                rg + "Microsoft.Network/virtualNetworks/contoso-vnet",
+                rg + "Microsoft.Network/networkSecurityGroups/contoso-nsg"), result.resourceIds());
+        assertEquals(7, result.deploymentsSearched());
+        assertEquals("Found " + ID.token() + " in resource group contoso-rg in subscription "
+                + ArmEmulator.DEFAULT_SUBSCRIPTION_ID + ": 4 deployments of that run created 4 resources.", result.message());
+
+        List<RecordedRequest> requests = ARM.emulator().requests();
+        assertTrue(requests.stream().anyMatch(r -> r.path().contains("/deployments?") && r.path().contains("skiptoken")),
+                "the deployment list was paged");
+        assertTrue(requests.stream().anyMatch(r -> r.path().contains("/contoso-solution/operations") && r.path().contains("skiptoken")),
+                "the operations list was paged");
+        ARM.emulator().assertEveryRequestCarries(ID);
+    }
+
+    @Test
+    void matchesANameThatStartsWithThePidWhenThereIsNoExactOne() throws IOException {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "main", template(resource("Microsoft.Storage/storageAccounts", "s1"),
+                nested(ID.token() + "-abc123", "")));
+        VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup("contoso-rg", ID);
+        assertEquals(ID.token() + "-abc123", result.trackingDeployment());
+        assertEquals(1, result.resourceIds().size());
+    }
+
+    @Test
+    void notFoundIsAResultNamingWhatWasSearched() throws IOException {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "main", template(resource("Microsoft.Storage/storageAccounts", "s1")));
+        VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup("contoso-rg", ID);
+        assertFalse(result.found());
+        assertNull(result.correlationId());
+        assertEquals("Not found: no deployment named " + ID.token() + " (or starting with it) among the 1 deployments"
+                + " of resource group contoso-rg in subscription " + ArmEmulator.DEFAULT_SUBSCRIPTION_ID + ".", result.message());
+        assertTrue(result.json().contains("\"found\":false"), result.json());
+    }
+
+    @Test
+    void verifiesAtSubscriptionScope() {
+        AzureResourceManager azure = azure();
+        Map<String, Object> template = Map.of("$schema", "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+                "contentVersion", "1.0.0.0",
+                "resources", List.of(
+                        Map.of("type", "Microsoft.Resources/resourceGroups", "apiVersion", "2021-04-01", "name", "landing-zone",
+                                "location", "westeurope"),
+                        Map.of("type", "Microsoft.Resources/deployments", "apiVersion", "2021-04-01", "name", ID.token(),
+                                "location", "westeurope", "properties", Map.of("mode", "Incremental", "template",
+                                        Map.of("$schema", SCHEMA, "contentVersion", "1.0.0.0", "resources", List.of())))));
+        azure.deployments().manager().deploymentClient().getDeployments().createOrUpdateAtSubscriptionScope("platform",
+                new DeploymentInner().withLocation("westeurope").withProperties(new DeploymentProperties()
+                        .withMode(DeploymentMode.INCREMENTAL).withTemplate(template)));
+        VerificationResult result = DeploymentVerifier.create(azure).verifySubscription(ID);
+        assertTrue(result.found(), result.message());
+        assertEquals(List.of("platform", ID.token()), result.deployments());
+        assertEquals(List.of("/subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION_ID
+                + "/providers/Microsoft.Resources/resourceGroups/landing-zone"), result.resourceIds());
+    }
+}
