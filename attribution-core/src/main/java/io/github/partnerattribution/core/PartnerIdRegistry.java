@@ -145,6 +145,50 @@ public final class PartnerIdRegistry {
     }
 
     /**
+     * Adds an entry to a registry file atomically, after validating the whole file with the entry added: the key
+     * must be new and the GUID not registered for another offer. The description goes on a comment line right
+     * above the entry. A missing file is created.
+     *
+     * @param file the registry file
+     * @param key the key, such as {@code backup.marketplace.premium}
+     * @param partnerId the id
+     * @param description what Partner Center's "Custom Description" should say; may be empty
+     * @return the registry as it is now in the file
+     * @throws IOException if the file cannot be read or written
+     * @throws InvalidRegistryException if the file, with the entry, has problems; the file is then untouched
+     */
+    public static PartnerIdRegistry append(Path file, String key, PartnerId partnerId, String description)
+            throws IOException {
+        UserAgents.requireNonNull(file, "file");
+        UserAgents.requireNonNull(key, "key");
+        UserAgents.requireNonNull(partnerId, "partnerId");
+        String text = Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        StringBuilder added = new StringBuilder(text);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            added.append(nl);
+        }
+        String note = description == null ? "" : description.trim();
+        for (int i = 0; i < note.length(); i++) {
+            if (Text.isUnsafe(note.charAt(i))) {
+                throw new InvalidRegistryException(file.toString(), new ArrayList<>(Collections.singletonList(
+                        "the description " + Text.quote(note) + " holds " + Text.describe(note.charAt(i)))));
+            }
+        }
+        if (!text.trim().isEmpty()) {
+            added.append(nl);
+        }
+        if (!note.isEmpty()) {
+            added.append("# ").append(note).append(nl);
+        }
+        added.append(key).append('=').append(partnerId.guid()).append(nl);
+        PartnerIdRegistry registry = parse(added.toString(), file.toString());
+        io.github.partnerattribution.core.internal.AtomicFiles.write(file,
+                added.toString().getBytes(StandardCharsets.UTF_8));
+        return registry;
+    }
+
+    /**
      * The id of an offer in a distribution channel, falling back to the offer's own entry.
      *
      * @param offer the offer, the first part of the key

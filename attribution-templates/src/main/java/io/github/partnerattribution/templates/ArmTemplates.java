@@ -235,6 +235,24 @@ public final class ArmTemplates {
     }
 
     /**
+     * Checks the given files, each in the role its path implies (or main when its name is a main name), and
+     * reports them together, paths relative to the working folder.
+     *
+     * @param files templates, JSON or Bicep
+     * @param options properties and extra main names
+     * @return the report
+     * @throws IOException if a file cannot be read
+     */
+    public static ScanReport checkAll(List<Path> files, TemplateOptions options) throws IOException {
+        List<ScannedTemplate> templates = new ArrayList<>();
+        for (Path file : files) {
+            TemplateRole role = TemplateRole.of(file);
+            templates.add(new ScannedTemplate(file, role, check(Files.readAllBytes(file), file.toString(), role, options)));
+        }
+        return new ScanReport(java.nio.file.Paths.get("").toAbsolutePath(), templates);
+    }
+
+    /**
      * {@link #scan(Path, TemplateOptions)} with default options.
      *
      * @param root the solution folder

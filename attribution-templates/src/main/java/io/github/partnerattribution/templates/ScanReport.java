@@ -102,10 +102,15 @@ public final class ScanReport {
                 out.append("  ").append(f).append('\n');
             }
         }
-        out.append(templates.size()).append(templates.size() == 1 ? " template" : " templates").append(" checked: ")
-                .append(count(Severity.ERROR)).append(" errors, ").append(count(Severity.WARNING))
-                .append(" warnings, ").append(count(Severity.INFO)).append(" notes\n");
+        out.append(plural(templates.size(), "template")).append(" checked: ")
+                .append(plural(count(Severity.ERROR), "error")).append(", ")
+                .append(plural(count(Severity.WARNING), "warning")).append(", ")
+                .append(plural(count(Severity.INFO), "note")).append('\n');
         return out.toString();
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** @return the report as JSON: templates with their role and findings, and a summary */

@@ -138,7 +138,7 @@ class CorpusTest {
             assertFalse(location.get("artifactLocation").get("uri").asText().startsWith("/"));
             assertTrue(location.get("region").get("startLine").asInt() >= 1);
         }
-        assertTrue(report.text().endsWith("5 templates checked: 1 errors, " + report.count(Severity.WARNING)
+        assertTrue(report.text().endsWith("5 templates checked: 1 error, " + report.count(Severity.WARNING)
                 + " warnings, " + report.count(Severity.INFO) + " notes\n"), report.text());
     }
 

@@ -55,8 +55,11 @@ public final class ArmEmulator implements AutoCloseable {
     /** The tenant id tests use by default. */
     public static final String DEFAULT_TENANT_ID = "00000000-0000-0000-0000-0000000074e7";
 
+    /** The password of {@link #trustStore()}. */
+    public static final String TRUST_STORE_PASSWORD = "arm-emulator";
+
     private static final String KEYSTORE = "arm-emulator.p12";
-    private static final char[] PASSWORD = "arm-emulator".toCharArray();
+    private static final char[] PASSWORD = TRUST_STORE_PASSWORD.toCharArray();
 
     private final WireMockServer server;
     private final ArmRouter router;
@@ -153,6 +156,17 @@ public final class ArmEmulator implements AutoCloseable {
      */
     public X509TrustManager trustManager() {
         return trustManager;
+    }
+
+    /**
+     * A PKCS12 file holding the emulator's certificate, for a client in another JVM:
+     * {@code -Djavax.net.ssl.trustStore=<path> -Djavax.net.ssl.trustStoreType=PKCS12
+     * -Djavax.net.ssl.trustStorePassword=arm-emulator}. It lives as long as the emulator.
+     *
+     * @return the file
+     */
+    public Path trustStore() {
+        return keystoreCopy;
     }
 
     /**

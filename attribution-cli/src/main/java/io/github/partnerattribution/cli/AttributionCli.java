@@ -1,0 +1,123 @@
+package io.github.partnerattribution.cli;
+
+import com.azure.core.exception.HttpResponseException;
+import io.github.partnerattribution.core.InvalidPartnerIdException;
+import io.github.partnerattribution.core.InvalidRegistryException;
+import io.github.partnerattribution.templates.TemplateException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.NoSuchElementException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code attribution} command: every capability of Partner Attribution for Azure from the shell. Exit codes:
+ * 0 ok, 1 findings or invalid input, 2 usage or I/O error. Errors are one line on stderr; {@code --debug} adds the
+ * stack trace.
+ *
+ * <pre>
+ * java -jar attribution.jar guid check pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d
+ * java -jar attribution.jar template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json
+ * </pre>
+ */
+@Command(name = "attribution", mixinStandardHelpOptions = true, versionProvider = AttributionCli.Version.class,
+        description = "Customer usage attribution for Azure partners: GUIDs, ARM templates, verification, notices.",
+        subcommands = {GuidCommand.class, TemplateCommand.class, VerifyCommand.class, NoticeCommand.class,
+                UserAgentCommand.class, RegistryCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 findings or invalid input, 2 usage or I/O error.",
+                "Example:  attribution guid new --count 2"})
+public final class AttributionCli implements Runnable {
+    /** Exit code for findings or invalid input. */
+    static final int FINDINGS = 1;
+    /** Exit code for usage and I/O errors. */
+    static final int ERROR = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        CommandLine cli = commandLine();
+        int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exit);
+    }
+
+    /** The command line, with this tool's exit codes and one-line errors; for in-process use and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AttributionCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("attribution: " + oneLine(e));
+            if (parseResult.hasMatchedOption("--debug")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(e);
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HttpResponseException) {
+            return ERROR;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof TemplateException
+                || e instanceof NoSuchElementException) {
+            return FINDINGS;
+        }
+        return ERROR;
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        String message;
+        if (cause instanceof NoSuchFileException) {
+            message = "no such file: " + cause.getMessage();
+        } else if (cause instanceof AccessDeniedException) {
+            message = "permission denied: " + cause.getMessage();
+        } else if (cause instanceof InvalidRegistryException) {
+            message = cause.getMessage().replace(System.lineSeparator() + "  ", " | ");
+        } else if (cause instanceof HttpResponseException) {
+            HttpResponseException http = (HttpResponseException) cause;
+            message = "the ARM endpoint answered " + http.getResponse().getStatusCode() + ": " + firstLine(http.getMessage());
+        } else if (cause instanceof InvalidPartnerIdException || cause instanceof IllegalArgumentException
+                || cause instanceof TemplateException || cause instanceof NoSuchElementException) {
+            message = cause.getMessage();
+        } else {
+            message = "unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                    + " (run again with --debug for details)";
+        }
+        return firstLine(message);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "(no message)";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).replace("\r", "");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AttributionCli.class.getPackage().getImplementationVersion();
+            return new String[] {"attribution " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

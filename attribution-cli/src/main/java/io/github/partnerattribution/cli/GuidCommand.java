@@ -1,0 +1,70 @@
+package io.github.partnerattribution.cli;
+
+import io.github.partnerattribution.core.InvalidPartnerIdException;
+import io.github.partnerattribution.core.PartnerId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "guid", description = "Make and check partner GUIDs.", mixinStandardHelpOptions = true,
+        subcommands = {GuidCommand.New.class, GuidCommand.Check.class})
+final class GuidCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true, description = "Print new random (version 4) GUIDs, one per line.",
+            footer = {"", "Example:  attribution guid new --count 3"})
+    static final class New implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--count", defaultValue = "1", description = "How many (1 to 1000; default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Override
+        public Integer call() {
+            if (count < 1 || count > 1000) {
+                throw new IllegalArgumentException("--count is " + count + "; give a number from 1 to 1000");
+            }
+            for (int i = 0; i < count; i++) {
+                spec.commandLine().getOut().println(PartnerId.random().guid());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check values: print each one's GUID and token, or its precise problem.",
+            footer = {"", "Example:  attribution guid check pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "VALUE", description = "GUIDs in any accepted form.")
+        List<String> values;
+
+        @Override
+        public Integer call() {
+            int invalid = 0;
+            for (String value : values) {
+                try {
+                    PartnerId id = PartnerId.parse(value);
+                    spec.commandLine().getOut().println("ok       guid " + id.guid() + "  token " + id.token());
+                } catch (InvalidPartnerIdException e) {
+                    invalid++;
+                    spec.commandLine().getOut().println("invalid  " + e.input() + ": " + e.problem());
+                }
+            }
+            return invalid == 0 ? 0 : AttributionCli.FINDINGS;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.partnerattribution.cli;
+
+import io.github.partnerattribution.core.InvalidRegistryException;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.PartnerIdRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = "The partner's GUID registry: one GUID per offer, channel and optional SKU, in a properties file.",
+        subcommands = {RegistryCommand.List.class, RegistryCommand.Check.class, RegistryCommand.Add.class})
+final class RegistryCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class File {
+        @Option(names = "--file", required = true, paramLabel = "FILE", description = "The registry properties file.")
+        Path path;
+
+        PartnerIdRegistry load() throws IOException {
+            if (!Files.isRegularFile(path)) {
+                throw new NoSuchFileException(path.toString());
+            }
+            return PartnerIdRegistry.load(path);
+        }
+    }
+
+    static int problems(CommandSpec spec, InvalidRegistryException e) {
+        PrintWriter out = spec.commandLine().getOut();
+        e.problems().forEach(out::println);
+        out.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+        return AttributionCli.FINDINGS;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the registry: key, GUID, description.",
+            footer = {"", "Example:  attribution registry list --file pid.properties"})
+    static final class List implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        File file;
+
+        @Override
+        public Integer call() throws IOException {
+            PartnerIdRegistry registry;
+            try {
+                registry = file.load();
+            } catch (InvalidRegistryException e) {
+                return problems(spec, e);
+            }
+            int width = 3;
+            for (PartnerIdRegistry.Entry e : registry.entries()) {
+                width = Math.max(width, e.key().length());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-" + width + "s  %-36s  %s%n", "KEY", "GUID", "DESCRIPTION");
+            for (PartnerIdRegistry.Entry e : registry.entries()) {
+                out.printf("%-" + width + "s  %-36s  %s%n", e.key(), e.partnerId().guid(), e.description());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check the registry: malformed GUIDs, keys defined twice, one GUID under two offers.",
+            footer = {"", "Example:  attribution registry check --file pid.properties"})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        File file;
+
+        @Override
+        public Integer call() throws IOException {
+            try {
+                PartnerIdRegistry registry = file.load();
+                spec.commandLine().getOut().println("ok: " + registry.entries().size() + " entries in " + file.path);
+                return 0;
+            } catch (InvalidRegistryException e) {
+                return problems(spec, e);
+            }
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Make a GUID for an offer, channel and optional SKU, add it atomically, and print the row to"
+                    + " register in Partner Center.",
+            footer = {"", "Example:  attribution registry add --file pid.properties --offer backup --channel marketplace"
+                    + " --description \"Contoso Backup in Azure Marketplace\""})
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        File file;
+
+        @Option(names = "--offer", required = true, description = "The offer, such as backup.")
+        String offer;
+
+        @Option(names = "--channel", required = true, description = "The distribution channel, such as marketplace or github.")
+        String channel;
+
+        @Option(names = "--sku", description = "The SKU, for a GUID per SKU.")
+        String sku;
+
+        @Option(names = "--description", defaultValue = "", description = "Partner Center's Custom Description.")
+        String description;
+
+        @Override
+        public Integer call() throws IOException {
+            String key = offer + "." + channel + (sku == null ? "" : "." + sku);
+            PartnerId id = PartnerId.random();
+            try {
+                PartnerIdRegistry.append(file.path, key, id, description);
+            } catch (InvalidRegistryException e) {
+                return problems(spec, e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("added " + key + "=" + id.guid() + " to " + file.path);
+            out.println("Register it in Partner Center (Tracking GUID, then Custom Description):");
+            out.println(id.guid() + "\t" + (description.isEmpty() ? key : description));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.partnerattribution.cli;
+
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.templates.ArmTemplates;
+import io.github.partnerattribution.templates.ScanReport;
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateEdit;
+import io.github.partnerattribution.templates.TemplateOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "template", mixinStandardHelpOptions = true,
+        description = "Check, scan and edit the tracking resource of ARM templates and Bicep files.",
+        subcommands = {TemplateCommand.Check.class, TemplateCommand.Scan.class, TemplateCommand.Add.class,
+                TemplateCommand.Remove.class, TemplateCommand.Replace.class})
+final class TemplateCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    enum Format { text, json, sarif }
+
+    /** Options shared by check and scan. */
+    static final class Reading {
+        @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Option(names = "--properties", paramLabel = "FILE", description = "Properties that fill ${...} build placeholders.")
+        Path properties;
+
+        @Option(names = "--main", paramLabel = "NAME", description = "More file names that count as main templates.")
+        List<String> mainNames = new ArrayList<>();
+
+        TemplateOptions options() throws IOException {
+            TemplateOptions options = TemplateOptions.defaults().withMainNames(mainNames);
+            return properties == null ? options : options.withProperties(properties);
+        }
+
+        int print(CommandSpec spec, ScanReport report) {
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case json:
+                    out.print(report.json());
+                    break;
+                case sarif:
+                    out.print(report.sarif());
+                    break;
+                default:
+                    out.print(colour(report.text()));
+            }
+            out.flush();
+            return report.count(Severity.ERROR) > 0 ? AttributionCli.FINDINGS : 0;
+        }
+
+        private static String colour(String text) {
+            CommandLine.Help.Ansi ansi = CommandLine.Help.Ansi.AUTO;
+            if (!ansi.enabled()) {
+                return text;
+            }
+            return text.replace(": error CUA", ": " + ansi.string("@|bold,red error|@") + " CUA")
+                    .replace(": warning CUA", ": " + ansi.string("@|yellow warning|@") + " CUA");
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check templates; exit 1 on any error finding.",
+            footer = {"", "Example:  attribution template check --properties pid.properties mainTemplate.json"})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Reading reading;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files (.json or .bicep).")
+        List<Path> paths;
+
+        @Override
+        public Integer call() throws IOException {
+            for (Path path : paths) {
+                if (!Files.isRegularFile(path)) {
+                    throw new NoSuchFileException(path.toString());
+                }
+            }
+            return reading.print(spec, ArmTemplates.checkAll(paths, reading.options()));
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = "Find main, nested and linked templates under a folder and check each; exit 1 on any error.",
+            footer = {"", "Example:  attribution template scan --format sarif . > attribution.sarif"})
+    static final class Scan implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Reading reading;
+
+        @Parameters(paramLabel = "DIR", description = "The solution folder.")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(dir)) {
+                throw new NoSuchFileException(dir + " (not a folder)");
+            }
+            return reading.print(spec, ArmTemplates.scan(dir, reading.options()));
+        }
+    }
+
+    /** Options shared by add, remove and replace. */
+    static final class Editing {
+        @Option(names = "--pid", required = true, description = "The partner id.")
+        String pid;
+
+        @Option(names = "--dry-run", description = "Print a unified diff and write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--api-version", defaultValue = TemplateOptions.DEFAULT_API_VERSION,
+                description = "apiVersion of an added tracking deployment (default ${DEFAULT-VALUE}).")
+        String apiVersion;
+
+        @Parameters(paramLabel = "FILE", description = "The main template.")
+        Path file;
+
+        TemplateOptions options() {
+            return TemplateOptions.defaults().withApiVersion(apiVersion).withDryRun(dryRun);
+        }
+
+        int report(CommandSpec spec, TemplateEdit edit, String done) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (dryRun) {
+                out.print(UnifiedDiff.of(file.toString().replace('\\', '/').replaceFirst("^/+", ""), edit.before(),
+                        edit.after()));
+            } else {
+                out.println(edit.changed() ? done + " " + file : "unchanged: " + file);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add the tracking resource to a main template; nothing else changes.",
+            footer = {"", "Example:  attribution template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Editing editing;
+
+        @Override
+        public Integer call() throws IOException {
+            PartnerId id = PartnerId.parse(editing.pid);
+            return editing.report(spec, ArmTemplates.add(editing.file, id, editing.options()), "added " + id + " to");
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the tracking resource of an id.",
+            footer = {"", "Example:  attribution template remove --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Editing editing;
+
+        @Override
+        public Integer call() throws IOException {
+            PartnerId id = PartnerId.parse(editing.pid);
+            return editing.report(spec, ArmTemplates.remove(editing.file, id, editing.options()), "removed " + id + " from");
+        }
+    }
+
+    @Command(name = "replace", mixinStandardHelpOptions = true,
+            description = "Set the tracking resource's id (a GUID may change); adds it when there is none.",
+            footer = {"", "Example:  attribution template replace --pid 2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e mainTemplate.json"})
+    static final class Replace implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Editing editing;
+
+        @Override
+        public Integer call() throws IOException {
+            PartnerId id = PartnerId.parse(editing.pid);
+            return editing.report(spec, ArmTemplates.replace(editing.file, id, editing.options()), "set " + id + " in");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.partnerattribution.cli;
+
+import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.core.PartnerId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "user-agent", mixinStandardHelpOptions = true,
+        description = "Print the line that tags Azure CLI calls of a script with the partner id (AZURE_HTTP_USER_AGENT).",
+        footer = {"", "Example:  attribution user-agent --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d --shell powershell"})
+final class UserAgentCommand implements Callable<Integer> {
+    enum Shell { bash, powershell, cmd }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pid", required = true, description = "The partner id.")
+    String pid;
+
+    @Option(names = "--shell", defaultValue = "bash", description = "bash, powershell or cmd (default ${DEFAULT-VALUE}).")
+    Shell shell;
+
+    @Override
+    public Integer call() {
+        String token = PartnerId.parse(pid).token();
+        String variable = Attribution.USER_AGENT_VARIABLE;
+        String line;
+        switch (shell) {
+            case powershell:
+                line = "$env:" + variable + " = '" + token + "'";
+                break;
+            case cmd:
+                line = "set " + variable + "=" + token;
+                break;
+            default:
+                line = "export " + variable + "='" + token + "'";
+        }
+        spec.commandLine().getOut().println(line);
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.partnerattribution.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.azure.core.management.Region;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.test.ArmEmulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar as a real process: java -jar attribution-cli/target/attribution.jar ... */
+class CliProcessIT {
+    static final Path JAR = Paths.get(System.getProperty("attribution.jar", "target/attribution.jar"));
+    static final Path CORPUS = Paths.get("..", "..", "shared", "corpus").toAbsolutePath().normalize();
+    static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result java(List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("AZURE_ACCESS_TOKEN");
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("cli", ".out");
+        Path err = Files.createTempFile("cli", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the CLI finished");
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void guidCheck() throws Exception {
+        Result r = java(List.of(), Map.of(), "guid", "check", "PID-" + ID.guid().toUpperCase());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("ok       guid " + ID.guid() + "  token " + ID.token() + "\n", r.out());
+        assertEquals(1, java(List.of(), Map.of(), "guid", "check", "eb7927c8-dd66-43e1-b0cf-c346a422063").exit());
+    }
+
+    @Test
+    void templateCheckOnTheCorpus() throws Exception {
+        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
+        Result r = java(List.of(), Map.of(), "template", "check", "--properties",
+                CORPUS.resolve("weblogic-admin/pid.properties").toString(),
+                CORPUS.resolve("weblogic-admin/mainTemplate.json").toString(),
+                CORPUS.resolve("weblogic-admin/nestedtemplates/_dbTemplate.json").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("2 templates checked: 0 errors"), r.out());
+        Result alz = java(List.of(), Map.of(), "template", "check", CORPUS.resolve("alz/mgmtGroups.json").toString());
+        assertEquals(1, alz.exit());
+        assertTrue(alz.out().contains("error CUA001"), alz.out());
+    }
+
+    @Test
+    void verifyAgainstTheArmEmulatorWithAnAccessToken() throws Exception {
+        try (ArmEmulator arm = ArmEmulator.start()) {
+            deploySolution(arm);
+            List<String> trust = List.of("-Djavax.net.ssl.trustStore=" + arm.trustStore(),
+                    "-Djavax.net.ssl.trustStoreType=PKCS12",
+                    "-Djavax.net.ssl.trustStorePassword=" + ArmEmulator.TRUST_STORE_PASSWORD);
+            arm.reset();
+            deploySolution(arm);
+            Result r = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token"), "verify",
+                    "--subscription", ArmEmulator.DEFAULT_SUBSCRIPTION_ID, "--resource-group", "contoso-rg",
+                    "--pid", ID.guid(), "--endpoint", arm.endpoint(), "--format", "json");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("\"found\":true"), r.out());
+            assertTrue(r.out().contains("Microsoft.Storage/storageAccounts/clistore"), r.out());
+            arm.assertEveryRequestCarries(ID);
+
+            Result missing = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token"), "verify",
+                    "--subscription", ArmEmulator.DEFAULT_SUBSCRIPTION_ID, "--resource-group", "contoso-rg",
+                    "--pid", "2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e", "--endpoint", arm.endpoint());
+            assertEquals(1, missing.exit(), missing.out() + missing.err());
+            assertTrue(missing.out().startsWith("Not found: no deployment named pid-2c3d4e5f"), missing.out());
+        }
+    }
+
+    /** A resource group and a deployment with the tracking resource, made over plain HTTPS. */
+    static void deploySolution(ArmEmulator arm) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().sslContext(arm.sslContext()).build();
+        String sub = arm.endpoint() + "subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION_ID;
+        send(client, sub + "/resourcegroups/contoso-rg?api-version=2021-04-01", "{\"location\":\"" + Region.EUROPE_WEST.name() + "\"}");
+        send(client, sub + "/resourcegroups/contoso-rg/providers/Microsoft.Resources/deployments/solution?api-version=2021-04-01",
+                "{\"properties\":{\"mode\":\"Incremental\",\"template\":{\"resources\":["
+                        + "{\"type\":\"Microsoft.Storage/storageAccounts\",\"name\":\"clistore\"},"
+                        + "{\"type\":\"Microsoft.Resources/deployments\",\"name\":\"" + ID.token() + "\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"resources\":[]}}}]}}}");
+    }
+
+    static void send(java.net.http.HttpClient client, String url, String body) throws IOException, InterruptedException {
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer t").header("User-Agent", "setup " + ID.token())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, response.body());
+    }
+}

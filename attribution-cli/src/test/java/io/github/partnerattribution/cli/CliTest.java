@@ -1,0 +1,220 @@
+package io.github.partnerattribution.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.PartnerIdRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Every command in-process, good and bad input, exit codes and output. */
+class CliTest {
+    static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+    static final Path CORPUS = Paths.get("..", "..", "shared", "corpus").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = AttributionCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Path template(String name) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+                + "  \"contentVersion\": \"1.0.0.0\",\n  \"resources\": [\n    {\n      \"type\": \"Microsoft.Storage/storageAccounts\",\n"
+                + "      \"name\": \"s\"\n    }\n  ]\n}\n");
+        return file;
+    }
+
+    @Test
+    void guidNewPrintsLowerCaseVersion4Guids() {
+        Run r = run("guid", "new", "--count", "3");
+        assertEquals(0, r.exit());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size());
+        lines.forEach(line -> assertEquals(line, PartnerId.parse(line).guid()));
+        assertEquals(1, run("guid", "new", "--count", "0").exit());
+        assertEquals(2, run("guid", "new", "--count", "many").exit());
+    }
+
+    @Test
+    void guidCheckPrintsTheCanonicalFormsOrThePreciseProblem() {
+        Run ok = run("guid", "check", "{" + ID.toUpperCase() + "}");
+        assertEquals(0, ok.exit());
+        assertEquals("ok       guid " + ID + "  token pid-" + ID + "\n", ok.out());
+        Run bad = run("guid", "check", ID, "eb7927c8-dd66-43e1-b0cf-c346a422063");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.out().contains("invalid  \"eb7927c8-dd66-43e1-b0cf-c346a422063\": group 5 has 11 hex digits; it needs 12"), bad.out());
+        assertEquals(2, run("guid", "check").exit(), "a value is required");
+    }
+
+    @Test
+    void templateAddCheckRemoveWithADryRunDiff() throws IOException {
+        Path file = template("mainTemplate.json");
+        Run before = run("template", "check", file.toString());
+        assertEquals(1, before.exit());
+        assertTrue(before.out().contains("error CUA001"), before.out());
+
+        byte[] original = Files.readAllBytes(file);
+        Run dry = run("template", "add", "--dry-run", "--pid", ID, file.toString());
+        assertEquals(0, dry.exit());
+        assertTrue(dry.out().startsWith("--- a/"), dry.out());
+        assertTrue(dry.out().contains("\n+    , {\n+      \"type\": \"Microsoft.Resources/deployments\",\n"), dry.out());
+        assertArrayEquals(original, Files.readAllBytes(file), "a dry run writes nothing");
+
+        assertEquals("added pid-" + ID + " to " + file + "\n", run("template", "add", "--pid", ID, file.toString()).out());
+        assertEquals(0, run("template", "check", file.toString()).exit());
+        assertEquals("unchanged: " + file + "\n", run("template", "add", "--pid", ID, file.toString()).out());
+        Run replace = run("template", "replace", "--pid", "2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e", file.toString());
+        assertEquals(0, replace.exit(), replace.err());
+        assertEquals(0, run("template", "remove", "--pid", "2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e", file.toString()).exit());
+        assertArrayEquals(original, Files.readAllBytes(file));
+        assertTrue(run("template", "add", "--pid", ID, "--api-version", "2019-10-01", file.toString()).exit() == 0);
+        assertTrue(Files.readString(file).contains("\"apiVersion\": \"2019-10-01\""));
+    }
+
+    @Test
+    void templateErrorsAreOneLineWithTheRightExitCode() throws IOException {
+        Run missing = run("template", "check", dir.resolve("nope.json").toString());
+        assertEquals(2, missing.exit());
+        assertEquals("attribution: no such file: " + dir.resolve("nope.json") + "\n", missing.err());
+
+        Path nested = template("nestedtemplates/db.json");
+        Run refused = run("template", "add", "--pid", ID, nested.toString());
+        assertEquals(1, refused.exit());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.err().contains("this is a nested template"), refused.err());
+        assertFalse(refused.err().contains("\tat "), "no stack trace without --debug");
+
+        Run badPid = run("template", "add", "--pid", "pid-pid-" + ID, nested.toString());
+        assertEquals(1, badPid.exit());
+        assertTrue(badPid.err().startsWith("attribution: Not a partner id: \"pid-pid-"), badPid.err());
+
+        Run debug = run("--debug", "template", "add", "--pid", ID, nested.toString());
+        assertTrue(debug.err().contains("\tat io.github.partnerattribution"), "--debug shows the stack trace");
+
+        Run usage = run("template", "add", nested.toString());
+        assertEquals(2, usage.exit());
+        assertTrue(usage.err().contains("Missing required option: '--pid=<pid>'"), usage.err());
+    }
+
+    @Test
+    void templateScanOnTheCorpusInEveryFormat() throws IOException {
+        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
+        String props = CORPUS.resolve("weblogic-admin/pid.properties").toString();
+        Run text = run("template", "scan", "--properties", props, CORPUS.toString());
+        assertEquals(0, text.exit(), text.out());
+        assertTrue(text.out().contains("main  weblogic-admin/mainTemplate.json"), text.out());
+        Run withAlz = run("template", "scan", "--main", "mgmtGroups.json", "--format", "json", CORPUS.toString());
+        assertEquals(1, withAlz.exit(), "ALZ's template has no tracking resource");
+        JsonNode json = JSON.readTree(withAlz.out());
+        assertEquals(5, json.get("templates").size());
+        Run sarif = run("template", "scan", "--format", "sarif", CORPUS.toString());
+        assertEquals("2.1.0", JSON.readTree(sarif.out()).get("version").asText());
+        assertEquals(2, run("template", "scan", dir.resolve("absent").toString()).exit());
+    }
+
+    @Test
+    void noticeInBothKindsAndFormats() {
+        Run text = run("notice", "--partner", "Contoso");
+        assertEquals(0, text.exit());
+        assertTrue(text.out().contains("When you deploy this template"), text.out());
+        Run md = run("notice", "--partner", "Contoso", "--kind", "sdk", "--format", "markdown");
+        assertTrue(md.out().startsWith("### ") && md.out().contains("`AZURE_PARTNER_ATTRIBUTION_DISABLED=true`"), md.out());
+        assertEquals(1, run("notice", "--partner", " ").exit());
+        assertEquals(2, run("notice", "--partner", "Contoso", "--kind", "cli").exit());
+    }
+
+    @Test
+    void userAgentLineForEachShell() {
+        assertEquals("export AZURE_HTTP_USER_AGENT='pid-" + ID + "'\n", run("user-agent", "--pid", ID).out());
+        assertEquals("$env:AZURE_HTTP_USER_AGENT = 'pid-" + ID + "'\n",
+                run("user-agent", "--pid", "PID-" + ID.toUpperCase(), "--shell", "powershell").out());
+        assertEquals("set AZURE_HTTP_USER_AGENT=pid-" + ID + "\n", run("user-agent", "--pid", ID, "--shell", "cmd").out());
+        Run bad = run("user-agent", "--pid", ID + "0");
+        assertEquals(1, bad.exit());
+        assertEquals("", bad.out(), "nothing to paste when the id is invalid");
+    }
+
+    @Test
+    void registryAddListCheck() throws IOException {
+        Path file = dir.resolve("pid.properties");
+        Run add = run("registry", "add", "--file", file.toString(), "--offer", "backup", "--channel", "marketplace",
+                "--description", "Contoso Backup in Azure Marketplace");
+        assertEquals(0, add.exit(), add.err());
+        String guid = PartnerIdRegistry.load(file).get("backup.marketplace").guid();
+        assertTrue(add.out().endsWith(guid + "\tContoso Backup in Azure Marketplace\n"), add.out());
+        run("registry", "add", "--file", file.toString(), "--offer", "backup", "--channel", "github", "--sku", "premium");
+        Run list = run("registry", "list", "--file", file.toString());
+        assertTrue(list.out().contains(String.format("%-21s  %s  %s", "backup.marketplace", guid, "Contoso Backup in Azure Marketplace")), list.out());
+        assertTrue(list.out().contains("backup.github.premium"), list.out());
+        assertEquals("ok: 2 entries in " + file + "\n", run("registry", "check", "--file", file.toString()).out());
+
+        Run again = run("registry", "add", "--file", file.toString(), "--offer", "backup", "--channel", "marketplace");
+        assertEquals(1, again.exit());
+        assertTrue(again.out().contains("key \"backup.marketplace\" is defined again"), again.out());
+        assertEquals(2, run("registry", "check", "--file", dir.resolve("absent.properties").toString()).exit());
+    }
+
+    @Test
+    void registryCheckFindsTheRealPartnersMalformedValues() {
+        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
+        Run check = run("registry", "check", "--file", CORPUS.resolve("weblogic-admin/pid.properties").toString());
+        assertEquals(1, check.exit());
+        assertTrue(check.out().endsWith("3 problems\n"), check.out());
+    }
+
+    @Test
+    void verifyRejectsBadInputBeforeAnyCall() {
+        Run badPid = run("verify", "--subscription", "s", "--resource-group", "rg", "--pid", "nope");
+        assertEquals(1, badPid.exit());
+        assertTrue(badPid.err().startsWith("attribution: Not a partner id: \"nope\""), badPid.err());
+        Run http = run("verify", "--subscription", "s", "--pid", ID, "--endpoint", "http://127.0.0.1:1/");
+        assertEquals(1, http.exit());
+        assertTrue(http.err().contains("is not an https URL"), http.err());
+        assertEquals(2, run("verify", "--pid", ID).exit(), "--subscription is required");
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("Exit codes: 0 ok, 1 findings or invalid input, 2 usage or I/O error."));
+        for (String command : List.of("guid", "template", "verify", "notice", "user-agent", "registry")) {
+            assertTrue(help.out().contains(command), command);
+        }
+        Run add = run("template", "add", "--help");
+        assertTrue(add.out().contains("Example:  attribution template add"), add.out());
+        assertEquals(0, run("--version").exit());
+        assertTrue(new String(run("--version").out().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).startsWith("attribution "));
+    }
+}
