@@ -155,53 +155,66 @@ final class TemplateCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add the tracking resource to a main template; nothing else changes.",
-            footer = {"", "Example:  attribution template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
-    static final class Add implements Callable<Integer> {
+    /** add, remove and replace: parse the id, edit, then report or print the dry run's diff. */
+    abstract static class Edit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         Editing editing;
 
+        abstract TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException;
+
+        abstract String done(PartnerId id);
+
         @Override
         public Integer call() throws IOException {
             PartnerId id = PartnerId.parse(editing.pid);
-            return editing.report(spec, ArmTemplates.add(editing.file, id, editing.options()), "added " + id + " to");
+            return editing.report(spec, edit(editing.file, id, editing.options()), done(id));
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add the tracking resource to a main template; nothing else changes.",
+            footer = {"", "Example:  attribution template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
+    static final class Add extends Edit {
+        @Override
+        TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException {
+            return ArmTemplates.add(file, id, options);
+        }
+
+        @Override
+        String done(PartnerId id) {
+            return "added " + id + " to";
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the tracking resource of an id.",
             footer = {"", "Example:  attribution template remove --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Editing editing;
+    static final class Remove extends Edit {
+        @Override
+        TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException {
+            return ArmTemplates.remove(file, id, options);
+        }
 
         @Override
-        public Integer call() throws IOException {
-            PartnerId id = PartnerId.parse(editing.pid);
-            return editing.report(spec, ArmTemplates.remove(editing.file, id, editing.options()), "removed " + id + " from");
+        String done(PartnerId id) {
+            return "removed " + id + " from";
         }
     }
 
     @Command(name = "replace", mixinStandardHelpOptions = true,
             description = "Set the tracking resource's id (a GUID may change); adds it when there is none.",
             footer = {"", "Example:  attribution template replace --pid 2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e mainTemplate.json"})
-    static final class Replace implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Editing editing;
+    static final class Replace extends Edit {
+        @Override
+        TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException {
+            return ArmTemplates.replace(file, id, options);
+        }
 
         @Override
-        public Integer call() throws IOException {
-            PartnerId id = PartnerId.parse(editing.pid);
-            return editing.report(spec, ArmTemplates.replace(editing.file, id, editing.options()), "set " + id + " in");
+        String done(PartnerId id) {
+            return "set " + id + " in";
         }
     }
 }
