@@ -3,6 +3,7 @@ package io.github.partnerattribution.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Finding;
 import io.github.partnerattribution.templates.TemplateOptions;
@@ -37,6 +38,9 @@ public class TemplateCheckBenchmark {
 
     private final List<byte[]> templates = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    private final List<Path> mainCopies = new ArrayList<>();
+    private static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+    private static final TemplateOptions DRY_RUN = TemplateOptions.defaults().withDryRun(true);
 
     @Setup
     public void load() throws IOException {
@@ -48,9 +52,35 @@ public class TemplateCheckBenchmark {
         if (files.isEmpty()) {
             throw new IllegalStateException("No templates under " + corpus.toAbsolutePath() + "; pass -Dcorpus=<dir>");
         }
+        Path copies = Files.createTempDirectory("template-benchmark");
         for (Path file : files) {
             templates.add(Files.readAllBytes(file));
             names.add(file.getFileName().toString());
+            if (!file.getParent().getFileName().toString().equalsIgnoreCase("nestedtemplates")) {
+                Path copy = Files.createDirectories(copies.resolve(String.valueOf(mainCopies.size()))).resolve(file.getFileName());
+                Files.copy(file, copy);
+                mainCopies.add(copy);
+            }
+        }
+    }
+
+    /** The lower bound for add: read the main templates and parse them. */
+    @Benchmark
+    public void readAndParseMainTemplates(Blackhole bh) throws IOException {
+        for (Path file : mainCopies) {
+            try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
+                while (parser.nextToken() != null) {
+                    bh.consume(parser.currentToken());
+                }
+            }
+        }
+    }
+
+    /** add on every main template, computed in full but not written (a dry run), so each operation starts alike. */
+    @Benchmark
+    public void addMainTemplates(Blackhole bh) throws IOException {
+        for (Path file : mainCopies) {
+            bh.consume(ArmTemplates.add(file, ID, DRY_RUN));
         }
     }
 

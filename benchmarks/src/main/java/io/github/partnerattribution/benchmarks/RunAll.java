@@ -1,0 +1,152 @@
+package io.github.partnerattribution.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/** Runs every benchmark in one run and writes the Markdown table of benchmarks/run.sh: goals first, then all. */
+public final class RunAll {
+    private RunAll() {
+    }
+
+    record Measured(String name, double score, double error, String unit, double bytesPerOp, Statistics samples) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Paths.get(args.length > 0 ? args[0] : "benchmarks/results/latest.md");
+        Map<String, Measured> m = new LinkedHashMap<>();
+        Options fast = new OptionsBuilder()
+                .include("PipelineBenchmark|OkHttpBenchmark|TemplateCheckBenchmark")
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class).build();
+        collect(new Runner(fast).run(), m);
+        Options endToEnd = new OptionsBuilder().include("EndToEndBenchmark")
+                .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2)).build();
+        collect(new Runner(endToEnd).run(), m);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, table(m).getBytes(StandardCharsets.UTF_8));
+        System.out.println("Wrote " + out.toAbsolutePath());
+    }
+
+    private static void collect(Collection<RunResult> results, Map<String, Measured> into) {
+        for (RunResult r : results) {
+            BenchmarkParams params = r.getParams();
+            String name = params.getBenchmark().replace("io.github.partnerattribution.benchmarks.", "");
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            into.put(name, new Measured(name, primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
+                    alloc == null ? Double.NaN : alloc.getScore(), primary.getStatistics()));
+        }
+    }
+
+    static String table(Map<String, Measured> m) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("Measured ").append(LocalDate.now()).append(" by `benchmarks/run.sh`, all in one run, on: ")
+                .append(machine()).append(". JMH, 1 fork; average time over 5 measurement iterations of 1 s after 3")
+                .append(" of warm-up (end to end: sampled per call, 5 x 2 s); bytes per operation from `-prof gc`.\n\n");
+        md.append("## Goals\n\n| goal | measured | verdict |\n|---|---|---|\n");
+        for (String path : List.of("sync", "async")) {
+            Measured a = m.get("PipelineBenchmark." + path + "A_userAgentPolicyOnly");
+            Measured b = m.get("PipelineBenchmark." + path + "B_withPartnerAttributionPolicy");
+            Measured c = m.get("PipelineBenchmark." + path + "C_withHandWrittenPolicy");
+            Measured d = m.get("PipelineBenchmark." + path + "D_withNoOpPolicy");
+            if (a == null || b == null || c == null || d == null) {
+                continue;
+            }
+            double added = b.score() - a.score();
+            md.append(row("azure-core pipeline, " + path + ": (b) adds at most 50 ns over (a)",
+                    String.format(Locale.ROOT, "%.1f ns (b/a = %.3f)", added, b.score() / a.score()), added <= 50));
+            md.append(row("azure-core pipeline, " + path + ": (b) faster than the hand-written policy (c)",
+                    String.format(Locale.ROOT, "b/c = %.3f", b.score() / c.score()), b.score() < c.score()));
+            double own = b.bytesPerOp() - d.bytesPerOp();
+            md.append(row("azure-core pipeline, " + path + ": (b) allocates nothing of its own (vs a no-op policy, d)",
+                    String.format(Locale.ROOT, "%.0f B/op (the HttpHeader object azure-core allocates on every"
+                            + " header write; no API sets a header without it)", own), own <= 0));
+        }
+        Measured oa = m.get("OkHttpBenchmark.a_withoutInterceptor");
+        Measured ob = m.get("OkHttpBenchmark.b_withPartnerAttributionInterceptor");
+        Measured oc = m.get("OkHttpBenchmark.c_withHandWrittenInterceptor");
+        if (oa != null && ob != null && oc != null) {
+            double added = ob.score() - oa.score();
+            md.append(row("OkHttp: the interceptor adds at most 100 ns per call",
+                    String.format(Locale.ROOT, "%.1f ns (b/a = %.3f); a hand-written interceptor that sets the header"
+                            + " adds %.1f ns (b/c = %.3f): OkHttp requests are immutable, so changing a header rebuilds"
+                            + " the request, which is the cost", added, ob.score() / oa.score(),
+                            oc.score() - oa.score(), ob.score() / oc.score()), added <= 100));
+        }
+        Measured ea = m.get("EndToEndBenchmark.a_withoutAttribution");
+        Measured eb = m.get("EndToEndBenchmark.b_withAttribution");
+        if (ea != null && eb != null) {
+            double p50a = ea.samples().getPercentile(50);
+            double p50b = eb.samples().getPercentile(50);
+            double iqr = (ea.samples().getPercentile(75) - ea.samples().getPercentile(25)) / 2;
+            md.append(row("End to end (get resource group over HTTPS to the emulator): difference within the noise",
+                    String.format(Locale.ROOT, "medians %.1f us without, %.1f us with (ratio %.3f; %d and %d calls);"
+                            + " half the interquartile range without: %.1f us", p50a, p50b, p50b / p50a,
+                            ea.samples().getN(), eb.samples().getN(), iqr), Math.abs(p50b - p50a) <= iqr));
+        }
+        Measured parse = m.get("TemplateCheckBenchmark.jacksonParse");
+        Measured check = m.get("TemplateCheckBenchmark.check");
+        Measured readParse = m.get("TemplateCheckBenchmark.readAndParseMainTemplates");
+        Measured add = m.get("TemplateCheckBenchmark.addMainTemplates");
+        if (parse != null && check != null) {
+            md.append(row("Templates: check within 2x a plain Jackson parse of the same bytes",
+                    String.format(Locale.ROOT, "check/parse = %.2f", check.score() / parse.score()),
+                    check.score() <= 2 * parse.score()));
+        }
+        if (readParse != null && add != null) {
+            md.append(row("Templates: add (dry run) against reading and parsing the same files",
+                    String.format(Locale.ROOT, "add/(read+parse) = %.2f", add.score() / readParse.score()), true)
+                    .replace("| met |", "| for information |"));
+        }
+        md.append("\n## All results\n\n| benchmark | score | error | unit | bytes/op |\n|---|---:|---:|---|---:|\n");
+        for (Measured r : m.values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s | %s |%n", r.name(), r.score(), r.error(),
+                    r.unit(), Double.isNaN(r.bytesPerOp()) ? "" : String.format(Locale.ROOT, "%.0f", r.bytesPerOp())));
+        }
+        return md.toString();
+    }
+
+    private static String row(String goal, String measured, boolean met) {
+        return "| " + goal + " | " + measured + " | " + (met ? "met" : "**missed**") + " |\n";
+    }
+
+    private static String machine() throws IOException {
+        List<String> parts = new ArrayList<>();
+        Path cpuinfo = Paths.get("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                if (line.startsWith("model name")) {
+                    parts.add(line.substring(line.indexOf(':') + 1).trim());
+                    break;
+                }
+            }
+        }
+        parts.add(Runtime.getRuntime().availableProcessors() + " cores");
+        parts.add(Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+        parts.add(System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        parts.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        return String.join(", ", parts);
+    }
+}
