@@ -3,6 +3,7 @@ package io.github.partnerattribution.templates;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.TemplateAnalysis.Scope;
 import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
+import io.github.partnerattribution.templates.internal.JsonTree;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Member;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
@@ -97,7 +98,7 @@ final class TemplateEditor {
                         + " Nothing was changed.");
             }
             if (!id.equals(t.id)) {
-                updated = updated.substring(0, t.name.start) + "\"" + id.token() + "\"" + updated.substring(t.name.end);
+                updated = updated.substring(0, t.name.start) + "\"" + id.token() + "\"" + updated.substring(JsonTree.endOf(t.name, text));
                 changed = true;
             }
         }
@@ -134,7 +135,7 @@ final class TemplateEditor {
             return text.substring(0, resources.start + 1) + body + inside + text.substring(resources.end - 1);
         }
         int lastStart = object ? resources.members.get(count - 1).nameStart : resources.items.get(count - 1).start;
-        int lastEnd = object ? resources.members.get(count - 1).value.end : resources.items.get(count - 1).end;
+        int lastEnd = JsonTree.endOf(object ? resources.members.get(count - 1).value : resources.items.get(count - 1), text);
         String indent = lineIndent(lastStart);
         if (!isBlank(text.substring(lineStart(lastStart), lastStart))) {
             indent = lineIndent(keyStart(analysis.root, resources)) + unit;
@@ -212,11 +213,11 @@ final class TemplateEditor {
         List<int[]> spans = new ArrayList<>();
         if (object) {
             for (Member m : container.members) {
-                spans.add(new int[] {m.nameStart, m.value.end});
+                spans.add(new int[] {m.nameStart, JsonTree.endOf(m.value, text)});
             }
         } else {
             for (Node item : container.items) {
-                spans.add(new int[] {item.start, item.end});
+                spans.add(new int[] {item.start, JsonTree.endOf(item, text)});
             }
         }
         int index = -1;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -41,6 +42,8 @@ public final class JsonTree {
         public final String text;
         public final List<Member> members;
         public final List<Node> items;
+        /** Member names, kept once an object has more than a few members, for duplicate detection. */
+        java.util.Set<String> names;
 
         Node(Kind kind, int start, int line, int column, String text) {
             this.kind = kind;
@@ -50,6 +53,18 @@ public final class JsonTree {
             this.text = text;
             this.members = kind == Kind.OBJECT ? new ArrayList<Member>() : Collections.<Member>emptyList();
             this.items = kind == Kind.ARRAY ? new ArrayList<Node>() : Collections.<Node>emptyList();
+        }
+
+        boolean hasMember(String name) {
+            if (names != null) {
+                return names.contains(name);
+            }
+            for (Member m : members) {
+                if (m.name.equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The member's value by name, ignoring case as ARM does; the first one when a name repeats. */
@@ -137,18 +152,21 @@ public final class JsonTree {
             String name = null;
             int nameStart = -1;
             JsonToken token;
+            ParserBase base = parser instanceof ParserBase ? (ParserBase) parser : null;
             while ((token = parser.nextToken()) != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                int start = (int) at.getCharOffset();
+                // For values, ParserBase gives the token's position without allocating a JsonLocation (its raw offset
+                // and column are one past currentTokenLocation's); field names keep their own start, so ask for it.
+                boolean raw = base != null && token != JsonToken.FIELD_NAME;
+                JsonLocation at = raw ? null : parser.currentTokenLocation();
+                int start = raw ? (int) base.getTokenCharacterOffset() - 1 : (int) at.getCharOffset();
+                int line = raw ? base.getTokenLineNr() : at.getLineNr();
+                int column = raw ? base.getTokenColumnNr() - 1 : at.getColumnNr();
                 if (token == JsonToken.FIELD_NAME) {
                     name = parser.currentName();
                     nameStart = start;
                     Node owner = open.peek();
-                    for (Member m : owner.members) {
-                        if (m.name.equals(name)) {
-                            duplicates.add(new Duplicate(name, at.getLineNr(), at.getColumnNr()));
-                            break;
-                        }
+                    if (owner.hasMember(name)) {
+                        duplicates.add(new Duplicate(name, line, column));
                     }
                     continue;
                 }
@@ -168,24 +186,24 @@ public final class JsonTree {
                 Node node;
                 switch (token) {
                     case START_OBJECT:
-                        node = new Node(Kind.OBJECT, start, at.getLineNr(), at.getColumnNr(), null);
+                        node = new Node(Kind.OBJECT, start, line, column, null);
                         break;
                     case START_ARRAY:
-                        node = new Node(Kind.ARRAY, start, at.getLineNr(), at.getColumnNr(), null);
+                        node = new Node(Kind.ARRAY, start, line, column, null);
                         break;
                     case VALUE_STRING:
-                        node = new Node(Kind.STRING, start, at.getLineNr(), at.getColumnNr(), parser.getText());
+                        node = new Node(Kind.STRING, start, line, column, parser.getText());
                         break;
                     case VALUE_NUMBER_INT:
                     case VALUE_NUMBER_FLOAT:
-                        node = new Node(Kind.NUMBER, start, at.getLineNr(), at.getColumnNr(), parser.getText());
+                        node = new Node(Kind.NUMBER, start, line, column, parser.getText());
                         break;
                     case VALUE_TRUE:
                     case VALUE_FALSE:
-                        node = new Node(Kind.BOOLEAN, start, at.getLineNr(), at.getColumnNr(), parser.getText());
+                        node = new Node(Kind.BOOLEAN, start, line, column, parser.getText());
                         break;
                     default:
-                        node = new Node(Kind.NULL, start, at.getLineNr(), at.getColumnNr(), null);
+                        node = new Node(Kind.NULL, start, line, column, null);
                 }
                 Node owner = open.peek();
                 if (owner == null && root != null) {
@@ -200,7 +218,7 @@ public final class JsonTree {
                     open.push(node);
                     continue;
                 }
-                node.end = (int) parser.currentLocation().getCharOffset();
+                node.end = -1; // scalars' ends are found when needed: see endOf
                 if (owner == null) {
                     root = node;
                 } else if (owner.kind == Kind.OBJECT) {
@@ -226,6 +244,36 @@ public final class JsonTree {
 
     private static void attach(Node owner, String name, int nameStart, Node value) {
         owner.members.add(new Member(name, nameStart, value));
+        if (owner.names != null) {
+            owner.names.add(name);
+        } else if (owner.members.size() > 8) {
+            owner.names = new java.util.HashSet<>();
+            for (Member m : owner.members) {
+                owner.names.add(m.name);
+            }
+        }
+    }
+
+    /**
+     * Where a value ends in the text (exclusive): known for containers; for a string scalar, found by scanning to
+     * its closing quote.
+     */
+    public static int endOf(Node node, String text) {
+        if (node.end >= 0) {
+            return node.end;
+        }
+        int i = node.start;
+        if (node.kind == Kind.STRING) {
+            i++;
+            while (i < text.length() && text.charAt(i) != '"') {
+                i += text.charAt(i) == '\\' ? 2 : 1;
+            }
+            return Math.min(i + 1, text.length());
+        }
+        while (i < text.length() && "{}[],: \t\r\n/".indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
     }
 
     /** Lower-case ASCII, for comparing ARM names. */
