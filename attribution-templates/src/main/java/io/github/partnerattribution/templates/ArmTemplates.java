@@ -288,7 +288,7 @@ public final class ArmTemplates {
         if (options.dryRun()) {
             return new TemplateEdit(file, before, after, false);
         }
-        AtomicFiles.write(file, after);
+        AtomicFiles.write(file, before, after);
         return new TemplateEdit(file, before, after, true);
     }
 
