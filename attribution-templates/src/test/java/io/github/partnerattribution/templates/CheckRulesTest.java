@@ -139,6 +139,14 @@ class CheckRulesTest {
     }
 
     @Test
+    void contentAfterTheRootValueIsInvalidJson() {
+        List<Finding> f = check(GOOD + "\n{}");
+        assertEquals(List.of("CUA012"), codes(f));
+        assertTrue(f.get(0).message().contains("unexpected content after the end of the JSON value"), f.get(0).message());
+        assertEquals(10, f.get(0).line());
+    }
+
+    @Test
     void cua013DuplicateProperty() {
         has("CUA013", check(GOOD.replace("\"contentVersion\": \"1.0.0.0\",\n", "\"contentVersion\": \"1.0.0.0\",\n  \"contentVersion\": \"2.0.0.0\",\n")));
         hasNot("CUA013", check(GOOD));

@@ -207,8 +207,7 @@ public final class JsonTree {
                 }
                 Node owner = open.peek();
                 if (owner == null && root != null) {
-                    throw new SyntaxError("unexpected content after the end of the JSON value", at.getLineNr(),
-                            at.getColumnNr());
+                    throw new SyntaxError("unexpected content after the end of the JSON value", line, column);
                 }
                 if (node.isContainer()) {
                     if (owner != null && owner.kind == Kind.OBJECT) {

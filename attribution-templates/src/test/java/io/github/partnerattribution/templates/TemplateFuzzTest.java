@@ -1,0 +1,38 @@
+package io.github.partnerattribution.templates;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.partnerattribution.core.PartnerId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Jazzer: check never throws on any bytes; add either succeeds or raises TemplateException, and a failed add
+ * leaves the file as it was.
+ */
+class TemplateFuzzTest {
+    static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+
+    @FuzzTest(maxDuration = "15s")
+    void checkAndAdd(FuzzedDataProvider data) throws IOException {
+        byte[] content = data.consumeRemainingAsBytes();
+        ArmTemplates.check(content, "mainTemplate.json", TemplateRole.MAIN, TemplateOptions.defaults());
+        Path dir = Files.createTempDirectory("template-fuzz");
+        Path file = dir.resolve("mainTemplate.json");
+        try {
+            Files.write(file, content);
+            try {
+                ArmTemplates.add(file, ID);
+                ArmTemplates.check(file);
+            } catch (TemplateException expected) {
+                assertArrayEquals(content, Files.readAllBytes(file));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+}
