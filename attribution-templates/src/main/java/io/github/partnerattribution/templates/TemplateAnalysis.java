@@ -64,7 +64,10 @@ final class TemplateAnalysis {
     Scope scope = Scope.RESOURCE_GROUP;
     boolean parsed;
 
+    private final byte[] bytes;
+
     private TemplateAnalysis(String file, byte[] bytes, TemplateRole role, TemplateOptions options) {
+        this.bytes = bytes;
         this.file = file;
         boolean hasBom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF;
@@ -92,7 +95,7 @@ final class TemplateAnalysis {
     private void run() {
         List<JsonTree.Duplicate> duplicates = new ArrayList<>();
         try {
-            root = JsonTree.parse(text, duplicates);
+            root = JsonTree.parse(text, isAscii(bytes, bom ? 3 : 0) ? bytes : null, bom ? 3 : 0, duplicates);
         } catch (JsonTree.SyntaxError e) {
             add("CUA012", Severity.ERROR, e.line, e.column, "Invalid JSON: " + e.getMessage() + ".",
                     "Correct the JSON at this position; ARM accepts // and /* */ comments but nothing else beyond JSON.");
@@ -155,7 +158,7 @@ final class TemplateAnalysis {
         if (nameNode == null || nameNode.kind != Kind.STRING) {
             return;
         }
-        String raw = nameNode.text;
+        String raw = nameNode.text();
         String filled = raw;
         List<String> missing = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(raw);
@@ -305,6 +308,15 @@ final class TemplateAnalysis {
                     + " pid-<guid>, so no deployment of it is attributed.",
                     "Run: attribution template add --pid <your guid> " + file);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isEmptyDeployment(Node resource) {

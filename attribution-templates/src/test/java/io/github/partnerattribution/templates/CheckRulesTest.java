@@ -139,6 +139,14 @@ class CheckRulesTest {
     }
 
     @Test
+    void escapedStringsAreDecoded() {
+        String escaped = "\\u0070id-" + ID.guid().replace("-", "\\u002d");
+        assertEquals(List.of(), check(template(RG, "", storage().replace("\"store\"", "\"st\\\"o\\\\re\\n\""),
+                tracking(escaped, ""))));
+        has("CUA002", check(template(RG, "", tracking("pid-\\t" + ID.guid(), ""))));
+    }
+
+    @Test
     void contentAfterTheRootValueIsInvalidJson() {
         List<Finding> f = check(GOOD + "\n{}");
         assertEquals(List.of("CUA012"), codes(f));

@@ -92,13 +92,13 @@ public final class Expressions {
             return Value.UNKNOWN;
         }
         if (node.kind == Kind.STRING) {
-            return string(node.text);
+            return string(node.text());
         }
         if (node.kind == Kind.NUMBER) {
             try {
-                return new Value(node.text, true, node.text.length(), null, Long.parseLong(node.text));
+                return new Value(node.text(), true, node.text().length(), null, Long.parseLong(node.text()));
             } catch (NumberFormatException e) {
-                return Value.of(node.text);
+                return Value.of(node.text());
             }
         }
         return new Value("", false, Integer.MAX_VALUE, node, null);

@@ -39,18 +39,25 @@ public final class JsonTree {
         public int end;
         public final int line;
         public final int column;
-        public final String text;
+        /** The value of a scalar; for strings decoded from {@link #source} on first use. */
+        private String text;
+        private final String source;
         public final List<Member> members;
         public final List<Node> items;
         /** Member names, kept once an object has more than a few members, for duplicate detection. */
         java.util.Set<String> names;
 
         Node(Kind kind, int start, int line, int column, String text) {
+            this(kind, start, line, column, text, null);
+        }
+
+        Node(Kind kind, int start, int line, int column, String text, String source) {
             this.kind = kind;
             this.start = start;
             this.line = line;
             this.column = column;
             this.text = text;
+            this.source = source;
             this.members = kind == Kind.OBJECT ? new ArrayList<Member>() : Collections.<Member>emptyList();
             this.items = kind == Kind.ARRAY ? new ArrayList<Node>() : Collections.<Node>emptyList();
         }
@@ -79,7 +86,15 @@ public final class JsonTree {
 
         public String string(String name) {
             Node n = get(name);
-            return n != null && n.kind == Kind.STRING ? n.text : null;
+            return n != null && n.kind == Kind.STRING ? n.text() : null;
+        }
+
+        /** The scalar's value: a string's decoded text, a number's or boolean's literal; null for containers. */
+        public String text() {
+            if (text == null && kind == Kind.STRING && source != null) {
+                text = decodeString(source, start);
+            }
+            return text;
         }
 
         public boolean isString() {
@@ -144,7 +159,17 @@ public final class JsonTree {
 
     /** Parses one JSON value (the whole text); duplicate member names are collected, not fatal. */
     public static Node parse(String text, List<Duplicate> duplicates) throws SyntaxError {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        return parse(text, null, 0, duplicates);
+    }
+
+    /**
+     * Like {@link #parse(String, List)}; when {@code ascii} holds the same content as ASCII bytes (from
+     * {@code offset}), Jackson parses those directly, whose byte offsets are then the text's char offsets, instead
+     * of a char copy of the whole text.
+     */
+    public static Node parse(String text, byte[] ascii, int offset, List<Duplicate> duplicates) throws SyntaxError {
+        try (JsonParser parser = ascii != null ? FACTORY.createParser(ascii, offset, ascii.length - offset)
+                : FACTORY.createParser(text)) {
             Deque<Node> open = new ArrayDeque<>();
             Deque<String> pendingName = new ArrayDeque<>();
             Deque<Integer> pendingNameStart = new ArrayDeque<>();
@@ -158,7 +183,8 @@ public final class JsonTree {
                 // and column are one past currentTokenLocation's); field names keep their own start, so ask for it.
                 boolean raw = base != null && token != JsonToken.FIELD_NAME;
                 JsonLocation at = raw ? null : parser.currentTokenLocation();
-                int start = raw ? (int) base.getTokenCharacterOffset() - 1 : (int) at.getCharOffset();
+                int start = raw ? (int) base.getTokenCharacterOffset() - 1
+                        : (int) (ascii != null ? at.getByteOffset() : at.getCharOffset());
                 int line = raw ? base.getTokenLineNr() : at.getLineNr();
                 int column = raw ? base.getTokenColumnNr() - 1 : at.getColumnNr();
                 if (token == JsonToken.FIELD_NAME) {
@@ -192,7 +218,9 @@ public final class JsonTree {
                         node = new Node(Kind.ARRAY, start, line, column, null);
                         break;
                     case VALUE_STRING:
-                        node = new Node(Kind.STRING, start, line, column, parser.getText());
+                        // Not parser.getText(): most strings (descriptions, metadata) are never read, so they are
+                        // decoded from the text on first use; Jackson still checks them as it skips them.
+                        node = new Node(Kind.STRING, start, line, column, null, text);
                         break;
                     case VALUE_NUMBER_INT:
                     case VALUE_NUMBER_FLOAT:
@@ -273,6 +301,43 @@ public final class JsonTree {
             i++;
         }
         return i;
+    }
+
+    /** Decodes the JSON string literal whose opening quote stands at {@code start} (already validated by Jackson). */
+    static String decodeString(String text, int start) {
+        StringBuilder out = null;
+        int from = start + 1;
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                return out == null ? text.substring(from, i) : out.append(text, from, i).toString();
+            }
+            if (c != '\\') {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(i - from + 16);
+            }
+            out.append(text, from, i);
+            char e = i + 1 < text.length() ? text.charAt(i + 1) : '\\';
+            switch (e) {
+                case 'b': out.append('\b'); break;
+                case 'f': out.append('\f'); break;
+                case 'n': out.append('\n'); break;
+                case 'r': out.append('\r'); break;
+                case 't': out.append('\t'); break;
+                case 'u':
+                    out.append((char) Integer.parseInt(text.substring(i + 2, Math.min(i + 6, text.length())), 16));
+                    i += 4;
+                    break;
+                default: out.append(e);
+            }
+            i += 2;
+            from = i;
+        }
+        return out == null ? text.substring(from) : out.append(text, from, text.length()).toString();
     }
 
     /** Lower-case ASCII, for comparing ARM names. */
