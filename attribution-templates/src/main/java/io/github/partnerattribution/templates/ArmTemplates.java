@@ -3,10 +3,8 @@ package io.github.partnerattribution.templates;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.AtomicFiles;
 import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
-import io.github.partnerattribution.templates.internal.JsonTree.Kind;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +83,7 @@ public final class ArmTemplates {
      */
     public static List<Finding> check(byte[] content, String fileName, TemplateRole role, TemplateOptions options) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
-            return sorted(BicepTemplate.analyse(fileName, utf8(content), role).findings());
+            return sorted(BicepTemplate.analyse(fileName, Utf8.text(content), role).findings());
         }
         return sorted(TemplateAnalysis.of(fileName, content, role, options).findings);
     }
@@ -205,7 +203,7 @@ public final class ArmTemplates {
         }
         Set<Path> referenced = new LinkedHashSet<>();
         for (Path main : new ArrayList<>(roles.keySet())) {
-            String text = utf8(Files.readAllBytes(main));
+            String text = Utf8.text(Files.readAllBytes(main));
             Matcher m = (isBicep(main) ? BICEP_MODULE : RELATIVE_PATH).matcher(text);
             while (m.find()) {
                 Path target = main.getParent().resolve(m.group(1)).normalize();
@@ -298,9 +296,7 @@ public final class ArmTemplates {
             throw new TemplateException(file, "this is a " + role.name().toLowerCase(Locale.ROOT) + " Bicep file;"
                     + " attribution belongs in the main file only. Nothing was changed.");
         }
-        boolean bom = before.length >= 3 && (before[0] & 0xFF) == 0xEF && (before[1] & 0xFF) == 0xBB
-                && (before[2] & 0xFF) == 0xBF;
-        String text = new String(before, bom ? 3 : 0, before.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+        String text = Utf8.text(before);
         BicepTemplate bicep = BicepTemplate.analyse(file.toString(), text, role);
         if (bicep.holds(id)) {
             return null;
@@ -309,24 +305,11 @@ public final class ArmTemplates {
             throw new TemplateException(file, "it already holds a tracking resource for " + bicep.ids().get(0)
                     + "; change its name by hand. Nothing was changed.");
         }
-        byte[] body = BicepTemplate.withTrackingResource(file, text, id, options.apiVersion()).getBytes(StandardCharsets.UTF_8);
-        if (!bom) {
-            return body;
-        }
-        byte[] out = new byte[body.length + 3];
-        System.arraycopy(before, 0, out, 0, 3);
-        System.arraycopy(body, 0, out, 3, body.length);
-        return out;
+        return Utf8.bytes(BicepTemplate.withTrackingResource(file, text, id, options.apiVersion()), Utf8.hasBom(before));
     }
 
     private static boolean isBicep(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bicep");
-    }
-
-    private static String utf8(byte[] bytes) {
-        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF;
-        return new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
     }
 
     private static void requireId(PartnerId id) {
@@ -340,9 +323,5 @@ public final class ArmTemplates {
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : a.column() != b.column() ? Integer.compare(a.column(), b.column()) : a.code().compareTo(b.code()));
         return Collections.unmodifiableList(out);
-    }
-
-    static boolean isObject(Node n) {
-        return n != null && n.kind == Kind.OBJECT;
     }
 }

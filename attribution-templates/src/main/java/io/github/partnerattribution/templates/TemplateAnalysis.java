@@ -7,7 +7,7 @@ import io.github.partnerattribution.templates.internal.Expressions.Value;
 import io.github.partnerattribution.templates.internal.JsonTree;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import java.nio.charset.StandardCharsets;
+import io.github.partnerattribution.templates.internal.Utf8;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,10 +69,8 @@ final class TemplateAnalysis {
     private TemplateAnalysis(String file, byte[] bytes, TemplateRole role, TemplateOptions options) {
         this.bytes = bytes;
         this.file = file;
-        boolean hasBom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF;
-        this.bom = hasBom;
-        this.text = new String(bytes, hasBom ? 3 : 0, bytes.length - (hasBom ? 3 : 0), StandardCharsets.UTF_8);
+        this.bom = Utf8.hasBom(bytes);
+        this.text = Utf8.text(bytes);
         this.role = role;
         this.options = options;
     }

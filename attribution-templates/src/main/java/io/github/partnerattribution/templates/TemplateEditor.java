@@ -7,7 +7,7 @@ import io.github.partnerattribution.templates.internal.JsonTree;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Member;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import java.nio.charset.StandardCharsets;
+import io.github.partnerattribution.templates.internal.Utf8;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -237,15 +237,7 @@ final class TemplateEditor {
 
     /** Parses the result again: it must be valid, and hold the expected number of tracking resources of the id. */
     private byte[] verified(String updated, PartnerId id, int expected) {
-        byte[] body = updated.getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = body;
-        if (analysis.bom) {
-            bytes = new byte[body.length + 3];
-            bytes[0] = (byte) 0xEF;
-            bytes[1] = (byte) 0xBB;
-            bytes[2] = (byte) 0xBF;
-            System.arraycopy(body, 0, bytes, 3, body.length);
-        }
+        byte[] bytes = Utf8.bytes(updated, analysis.bom);
         TemplateAnalysis again = TemplateAnalysis.of(analysis.file, bytes, TemplateRole.MAIN, analysis.options);
         int found = 0;
         for (Tracking t : again.tracking) {
