@@ -17,6 +17,7 @@ import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.Context;
 import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
+import io.github.partnerattribution.azurecore.internal.PassThroughPolicy;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import java.nio.ByteBuffer;
@@ -57,7 +58,7 @@ public class PipelineBenchmark {
         attributed = pipeline(memory, sdk(), PartnerAttributionPolicy.create(
                 Attribution.of(ID, Collections.emptyMap(), Collections.emptyMap())));
         handWritten = pipeline(memory, sdk(), new HandWrittenPolicy(ID.token()));
-        noOp = pipeline(memory, sdk(), new NoOpPolicy());
+        noOp = pipeline(memory, sdk(), PassThroughPolicy.INSTANCE);
     }
 
     private static UserAgentPolicy sdk() {
@@ -106,24 +107,6 @@ public class PipelineBenchmark {
     @Benchmark
     public HttpResponse asyncD_withNoOpPolicy() {
         return noOp.send(new HttpRequest(HttpMethod.GET, URL)).block();
-    }
-
-    /** A policy that does nothing: what one more policy costs the pipeline itself. */
-    static final class NoOpPolicy implements HttpPipelinePolicy {
-        @Override
-        public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-            return next.process();
-        }
-
-        @Override
-        public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-            return next.processSync();
-        }
-
-        @Override
-        public HttpPipelinePosition getPipelinePosition() {
-            return HttpPipelinePosition.PER_CALL;
-        }
     }
 
     /** What a user writes without this library: read, concatenate, set, on every request. */

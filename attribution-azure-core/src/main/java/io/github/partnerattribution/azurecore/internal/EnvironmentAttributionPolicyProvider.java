@@ -1,15 +1,10 @@
 package io.github.partnerattribution.azurecore.internal;
 
-import com.azure.core.http.HttpPipelineCallContext;
-import com.azure.core.http.HttpPipelineNextPolicy;
-import com.azure.core.http.HttpPipelineNextSyncPolicy;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BeforeRetryPolicyProvider;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.logging.ClientLogger;
 import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
 import io.github.partnerattribution.core.Attribution;
-import reactor.core.publisher.Mono;
 
 /**
  * Zero-code mode: azure-core loads this provider through {@code META-INF/services} once per JVM and asks it for a
@@ -20,7 +15,6 @@ import reactor.core.publisher.Mono;
  */
 public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPolicyProvider {
     private static final ClientLogger LOGGER = new ClientLogger(EnvironmentAttributionPolicyProvider.class);
-    private static final HttpPipelinePolicy PASS_THROUGH = new PassThrough();
 
     /** Called by {@link java.util.ServiceLoader}. */
     public EnvironmentAttributionPolicyProvider() {
@@ -30,27 +24,10 @@ public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPo
     public HttpPipelinePolicy create() {
         Attribution attribution = Attribution.fromEnvironment();
         if (!attribution.isActive()) {
-            return PASS_THROUGH;
+            return PassThroughPolicy.INSTANCE;
         }
         LOGGER.info("Partner attribution active for a new client pipeline: {} (from {})", attribution.partnerId(),
                 attribution.source());
         return PartnerAttributionPolicy.create(attribution);
-    }
-
-    private static final class PassThrough implements HttpPipelinePolicy {
-        @Override
-        public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-            return next.process();
-        }
-
-        @Override
-        public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-            return next.processSync();
-        }
-
-        @Override
-        public String toString() {
-            return "PartnerAttribution[off]";
-        }
     }
 }
