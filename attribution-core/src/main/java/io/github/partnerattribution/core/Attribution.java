@@ -3,6 +3,7 @@ package io.github.partnerattribution.core;
 import io.github.partnerattribution.core.internal.Text;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -227,9 +228,12 @@ public final class Attribution {
             id = parseSetting(source, env.apply(TERRAFORM_PARTNER_ID_VARIABLE));
         }
         String extra = sanitize(env.apply(USER_AGENT_VARIABLE));
-        if (id == null && !extra.isEmpty() && !UserAgents.partnerIds(extra).isEmpty()) {
-            source = "environment variable " + USER_AGENT_VARIABLE;
-            id = UserAgents.partnerIds(extra).get(0);
+        if (id == null && !extra.isEmpty()) {
+            List<PartnerId> inText = UserAgents.partnerIds(extra);
+            if (!inText.isEmpty()) {
+                source = "environment variable " + USER_AGENT_VARIABLE;
+                id = inText.get(0);
+            }
         }
         if (id == null) {
             return NONE;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A JSON tree that remembers where each value stands in the text (character offsets, line, column), built with
@@ -95,10 +94,6 @@ public final class JsonTree {
                 text = decodeString(source, start);
             }
             return text;
-        }
-
-        public boolean isString() {
-            return kind == Kind.STRING;
         }
 
         public boolean isContainer() {
@@ -338,10 +333,5 @@ public final class JsonTree {
             from = i;
         }
         return out == null ? text.substring(from) : out.append(text, from, text.length()).toString();
-    }
-
-    /** Lower-case ASCII, for comparing ARM names. */
-    public static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }
