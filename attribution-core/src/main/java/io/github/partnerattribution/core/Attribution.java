@@ -2,6 +2,7 @@ package io.github.partnerattribution.core;
 
 import io.github.partnerattribution.core.internal.Text;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,13 @@ import java.util.function.Function;
  *
  * <p>{@link #fromEnvironment()} takes the id from, in order: the system property {@value #PARTNER_ID_PROPERTY},
  * the environment variables {@value #PARTNER_ID_VARIABLE} and {@value #TERRAFORM_PARTNER_ID_VARIABLE} (Terraform's
- * name), then the first {@code pid-} token in {@value #USER_AGENT_VARIABLE}. A malformed value fails at once, with
- * the variable's name in the message.
+ * name), then the first valid {@code pid-} token in {@value #USER_AGENT_VARIABLE}. A malformed id in the first three
+ * fails at once, with the setting's name in the message.
+ *
+ * <p>What is doubtful but not fatal is kept in {@link #warnings()} for the integration to log: an opt-out value that
+ * is neither true nor false (read as opted out, the reading that protects the customer's privacy), a malformed
+ * {@code pid-} word in {@value #USER_AGENT_VARIABLE} (left out of the User-Agent), and a
+ * {@value #USER_AGENT_VARIABLE} longer than {@value #MAX_EXTRA_LENGTH} characters (cut).
  *
  * <pre>{@code
  * Attribution attribution = Attribution.of(PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
@@ -42,7 +48,11 @@ public final class Attribution {
     /** Environment variable whose text the Azure CLI and the Python SDK append to their User-Agent. */
     public static final String USER_AGENT_VARIABLE = "AZURE_HTTP_USER_AGENT";
 
-    private static final Attribution NONE = new Attribution(null, "none", false, null, "");
+    /** How much of {@value #USER_AGENT_VARIABLE} is used; a longer value is cut, with a warning. */
+    public static final int MAX_EXTRA_LENGTH = 1024;
+
+    private static final Attribution NONE =
+            new Attribution(null, "none", false, null, "", Collections.<String>emptyList());
 
     private final PartnerId partnerId;
     private final String source;
@@ -50,14 +60,18 @@ public final class Attribution {
     private final String optOutSource;
     private final String extra;
     private final String suffix;
+    private final List<String> warnings;
 
-    private Attribution(PartnerId partnerId, String source, boolean optedOut, String optOutSource, String extra) {
+    private Attribution(PartnerId partnerId, String source, boolean optedOut, String optOutSource, String extra,
+            List<String> warnings) {
         this.partnerId = partnerId;
         this.source = source;
         this.optedOut = optedOut;
         this.optOutSource = optOutSource;
         this.extra = extra;
         this.suffix = partnerId == null ? "" : extra.isEmpty() ? partnerId.token() : extra + ' ' + partnerId.token();
+        this.warnings = warnings.isEmpty() ? Collections.<String>emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(warnings));
     }
 
     /**
@@ -101,7 +115,6 @@ public final class Attribution {
      *
      * @return the configuration; {@link #isActive()} is false when no id is set or the customer opted out
      * @throws InvalidPartnerIdException if a variable holds a malformed id; the message names the variable
-     * @throws IllegalArgumentException if the opt-out holds something other than a yes or no
      */
     public static Attribution fromEnvironment() {
         return resolve(null, System::getProperty, System::getenv);
@@ -147,6 +160,26 @@ public final class Attribution {
     }
 
     /**
+     * Where the customer's opt-out came from, for a log line: {@code "environment variable
+     * AZURE_PARTNER_ATTRIBUTION_DISABLED"} or {@code "system property azure.partner.attribution.disabled"}.
+     *
+     * @return the source, or null when the customer did not opt out
+     */
+    public String optOutSource() {
+        return optOutSource;
+    }
+
+    /**
+     * Problems in the settings that did not stop attribution from being configured, each a sentence naming the
+     * setting, for the integration to log once: see the class comment.
+     *
+     * @return the warnings, possibly empty, unmodifiable
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
      * Where the id came from, for a log line: {@code "code"}, {@code "system property azure.partner.id"},
      * {@code "environment variable AZURE_PARTNER_ID"}, ..., or {@code "none"}.
      *
@@ -168,8 +201,8 @@ public final class Attribution {
 
     /**
      * Turns a request's User-Agent into the attributed one: the extra text and then the token appended at the
-     * end, unless the value already carries the token (see {@link UserAgents}). Returns the value itself when not
-     * {@link #isActive() active}.
+     * end, unless the value already carries the token, by the one rule of {@link UserAgents}; the result is always
+     * a valid header value. Returns the value itself when not {@link #isActive() active}.
      *
      * @param userAgent the current value; null or blank when the request has none
      * @return the attributed value
@@ -178,13 +211,7 @@ public final class Attribution {
         if (partnerId == null || optedOut) {
             return userAgent;
         }
-        if (Text.isBlank(userAgent)) {
-            return suffix;
-        }
-        if (UserAgents.indexOfWord(userAgent, partnerId.token(), 0) >= 0) {
-            return userAgent;
-        }
-        return UserAgents.join(userAgent, suffix);
+        return UserAgents.append(userAgent, partnerId.token(), suffix);
     }
 
     @Override
@@ -199,18 +226,19 @@ public final class Attribution {
 
     private static Attribution resolve(PartnerId fromCode, Function<String, String> props,
             Function<String, String> env) {
+        List<String> warnings = new ArrayList<>(0);
         String optOutSource = null;
         boolean optedOut = false;
         if (!Text.isBlank(props.apply(DISABLED_PROPERTY))) {
             optOutSource = "system property " + DISABLED_PROPERTY;
-            optedOut = parseSwitch(optOutSource, props.apply(DISABLED_PROPERTY));
+            optedOut = parseSwitch(optOutSource, props.apply(DISABLED_PROPERTY), warnings);
         } else if (!Text.isBlank(env.apply(DISABLED_VARIABLE))) {
             optOutSource = "environment variable " + DISABLED_VARIABLE;
-            optedOut = parseSwitch(optOutSource, env.apply(DISABLED_VARIABLE));
+            optedOut = parseSwitch(optOutSource, env.apply(DISABLED_VARIABLE), warnings);
         }
         if (optedOut) {
             // The customer's choice wins: nothing is read further, so a malformed id cannot break their program.
-            return new Attribution(fromCode, fromCode == null ? "none" : "code", true, optOutSource, "");
+            return new Attribution(fromCode, fromCode == null ? "none" : "code", true, optOutSource, "", warnings);
         }
 
         PartnerId id = fromCode;
@@ -227,18 +255,27 @@ public final class Attribution {
             source = "environment variable " + TERRAFORM_PARTNER_ID_VARIABLE;
             id = parseSetting(source, env.apply(TERRAFORM_PARTNER_ID_VARIABLE));
         }
-        String extra = sanitize(env.apply(USER_AGENT_VARIABLE));
-        if (id == null && !extra.isEmpty()) {
-            List<PartnerId> inText = UserAgents.partnerIds(extra);
-            if (!inText.isEmpty()) {
-                source = "environment variable " + USER_AGENT_VARIABLE;
-                id = inText.get(0);
+        List<String> extraWords = extraWords(env.apply(USER_AGENT_VARIABLE), warnings);
+        if (id == null) {
+            for (String word : extraWords) {
+                List<PartnerId> inWord = UserAgents.partnerIds(word);
+                if (!inWord.isEmpty()) {
+                    source = "environment variable " + USER_AGENT_VARIABLE;
+                    id = inWord.get(0);
+                    break;
+                }
             }
         }
         if (id == null) {
-            return NONE;
+            return warnings.isEmpty() ? NONE : new Attribution(null, "none", false, null, "", warnings);
         }
-        return new Attribution(id, source, false, null, withoutToken(extra, id.token()));
+        StringBuilder extra = new StringBuilder();
+        for (String word : extraWords) {
+            if (UserAgents.indexOfWord(word, id.token(), 0) < 0) {
+                extra.append(extra.length() == 0 ? "" : " ").append(word);
+            }
+        }
+        return new Attribution(id, source, false, null, extra.toString(), warnings);
     }
 
     private static PartnerId parseSetting(String source, String value) {
@@ -253,7 +290,8 @@ public final class Attribution {
         }
     }
 
-    private static boolean parseSwitch(String source, String value) {
+    /** Reads an opt-out switch; a value that is neither yes nor no opts out, the reading that keeps data private. */
+    private static boolean parseSwitch(String source, String value, List<String> warnings) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("on")) {
             return true;
@@ -261,36 +299,50 @@ public final class Attribution {
         if (v.equals("false") || v.equals("0") || v.equals("no") || v.equals("off")) {
             return false;
         }
-        throw new IllegalArgumentException("The " + source + " is " + Text.quote(value)
-                + "; expected true (opt out of partner attribution) or false");
+        warnings.add("The " + source + " is " + Text.quote(value) + ", which is neither true nor false; it is read as"
+                + " true, so partner attribution is off (the customer's privacy comes first). Set it to true to opt"
+                + " out or to false to allow attribution.");
+        return true;
     }
 
-    /** Removes control and invisible characters and collapses white space, as a header value needs. */
-    private static String sanitize(String value) {
-        if (value == null) {
-            return "";
+    /**
+     * The words of {@value #USER_AGENT_VARIABLE} as a header may carry them (see {@link UserAgents}), at most
+     * {@value #MAX_EXTRA_LENGTH} characters; a {@code pid-} word that is not a valid id is left out, with a warning.
+     */
+    private static List<String> extraWords(String value, List<String> warnings) {
+        if (Text.isBlank(value)) {
+            return Collections.emptyList();
         }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isWhitespace(c) || Text.isUnsafe(c)) {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else {
-                out.append(c);
+        String text = value;
+        if (text.length() > MAX_EXTRA_LENGTH) {
+            warnings.add("The environment variable " + USER_AGENT_VARIABLE + " is " + text.length()
+                    + " characters long; only its first " + MAX_EXTRA_LENGTH + " are added to the User-Agent.");
+            text = text.substring(0, MAX_EXTRA_LENGTH);
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : UserAgents.headerValue(text).split("[ \t]+")) {
+            if (word.isEmpty()) {
+                continue;
             }
+            if (Text.regionMatches(word, 0, PartnerId.PREFIX) && UserAgents.partnerIds(word).isEmpty()) {
+                warnings.add("The environment variable " + USER_AGENT_VARIABLE + " holds " + Text.quote(word)
+                        + ", which is not a valid partner id: " + problemOf(word) + " It is left out of the"
+                        + " User-Agent; write it as pid-<guid>, e.g. pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d.");
+                continue;
+            }
+            words.add(word);
         }
-        return out.toString().trim();
+        return words;
     }
 
-    /** Removes every whole-word occurrence of the token, so that it is appended once, last. */
-    private static String withoutToken(String text, String token) {
-        String result = text;
-        for (int at = UserAgents.indexOfWord(result, token, 0); at >= 0; at = UserAgents.indexOfWord(result, token, 0)) {
-            result = (result.substring(0, at) + result.substring(at + token.length())).trim().replaceAll(" {2,}", " ");
+    private static String problemOf(String word) {
+        try {
+            PartnerId.parse(word);
+            return "it is not a whole word.";
+        } catch (InvalidPartnerIdException e) {
+            String problem = e.problem();
+            return problem.endsWith(".") ? problem : problem + ".";
         }
-        return result;
     }
 
     private static Function<String, String> lookup(Map<String, String> map) {

@@ -2,6 +2,7 @@ package io.github.partnerattribution.core;
 
 import io.github.partnerattribution.core.internal.Text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.List;
  *   <li>Appending is idempotent: a token already present as a whole word, in any case, is not added again, so
  *       retries, redirects and two layers of tagging never duplicate it.</li>
  *   <li>A missing or blank User-Agent becomes the token alone.</li>
+ *   <li>The result is always a valid header value, whatever the input holds: visible ASCII, space and tab only.
+ *       Control characters and line breaks become a space, other non-ASCII characters are percent-encoded
+ *       ({@code café} becomes {@code caf%C3%A9}), so no transport ever throws for the value or sends it
+ *       mangled.</li>
  * </ul>
  *
  * <pre>{@code
@@ -38,14 +43,72 @@ public final class UserAgents {
      */
     public static String append(String userAgent, PartnerId partnerId) {
         requireNonNull(partnerId, "partnerId");
-        String token = partnerId.token();
-        if (Text.isBlank(userAgent)) {
-            return token;
+        return append(userAgent, partnerId.token(), partnerId.token());
+    }
+
+    /**
+     * The one append rule, written once: every integration reaches it through {@link Attribution#apply(String)} or
+     * {@link #append(String, PartnerId)}. The result is always a valid header value (see {@link #headerValue}).
+     *
+     * @param userAgent the current value; null or blank when the request has none
+     * @param token the token that must end up in the value once
+     * @param suffix what to append when the token is missing: the token, or extra text and then the token
+     */
+    static String append(String userAgent, String token, String suffix) {
+        String value = userAgent == null ? null : headerValue(userAgent);
+        if (Text.isBlank(value)) {
+            return suffix;
         }
-        if (indexOfWord(userAgent, token, 0) >= 0) {
-            return userAgent;
+        if (indexOfWord(value, token, 0) >= 0) {
+            return value;
         }
-        return join(userAgent, token);
+        return join(value, suffix);
+    }
+
+    /**
+     * The value itself when every character may stand in a header (visible ASCII, space, tab); otherwise a copy in
+     * which each run of control, line-break and other invisible characters is one space and every other non-ASCII
+     * character is written as the percent-encoded bytes of its UTF-8 form. Never throws, never yields CR or LF.
+     */
+    static String headerValue(String value) {
+        int i = 0;
+        while (i < value.length() && isHeaderChar(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, i);
+        while (i < value.length()) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80 && isHeaderChar((char) c)) {
+                out.append((char) c);
+            } else if (c < 0x80 || Character.isWhitespace(c) || Character.isSpaceChar(c) || isInvisible(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static boolean isHeaderChar(char c) {
+        return (c >= 0x20 && c < 0x7f) || c == '\t';
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        if (Character.isSupplementaryCodePoint(codePoint)) {
+            int type = Character.getType(codePoint);
+            return type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+        }
+        return Text.isUnsafe((char) codePoint);
     }
 
     /**

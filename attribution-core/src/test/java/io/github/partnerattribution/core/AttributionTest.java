@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class AttributionTest {
@@ -169,11 +172,71 @@ class AttributionTest {
     }
 
     @Test
-    void anUnclearOptOutValueFailsNamingTheVariable() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Attribution
-                .fromEnvironment(NOTHING, Map.of("AZURE_PARTNER_ATTRIBUTION_DISABLED", "maybe")));
-        assertEquals("The environment variable AZURE_PARTNER_ATTRIBUTION_DISABLED is \"maybe\"; expected true"
-                + " (opt out of partner attribution) or false", e.getMessage());
+    void anUnclearOptOutValueOptsOutWithAWarningNamingTheVariable() {
+        Attribution a = Attribution.fromEnvironment(NOTHING,
+                Map.of("AZURE_PARTNER_ID", ID.guid(), "AZURE_PARTNER_ATTRIBUTION_DISABLED", "maybe"));
+        assertTrue(a.isOptedOut());
+        assertFalse(a.isActive());
+        assertSame(SDK, a.apply(SDK));
+        assertEquals("environment variable AZURE_PARTNER_ATTRIBUTION_DISABLED", a.optOutSource());
+        assertEquals(List.of("The environment variable AZURE_PARTNER_ATTRIBUTION_DISABLED is \"maybe\", which is"
+                + " neither true nor false; it is read as true, so partner attribution is off (the customer's privacy"
+                + " comes first). Set it to true to opt out or to false to allow attribution."), a.warnings());
+    }
+
+    @Test
+    void aClearConfigurationHasNoWarnings() {
+        assertEquals(List.of(), Attribution.of(ID, NOTHING, Map.of("AZURE_HTTP_USER_AGENT", "ci/1")).warnings());
+        assertEquals(List.of(), Attribution.fromEnvironment(NOTHING, NOTHING).warnings());
+        assertNull(Attribution.of(ID, NOTHING, NOTHING).optOutSource());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pid-eb7927c8-dd66-43e1-b0cf-c346a422063", "pid-pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
+            "pid-{1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d}", "PID-xyz"})
+    void aMalformedPidInAzureHttpUserAgentIsReportedAndLeftOut(String malformed) {
+        Map<String, String> env = Map.of("AZURE_HTTP_USER_AGENT", "ci/1 " + malformed);
+        Attribution zeroCode = Attribution.fromEnvironment(NOTHING, env);
+        assertFalse(zeroCode.isActive(), "a malformed pid activates nothing");
+        assertEquals(1, zeroCode.warnings().size(), zeroCode.warnings().toString());
+        String warning = zeroCode.warnings().get(0);
+        assertTrue(warning.startsWith("The environment variable AZURE_HTTP_USER_AGENT holds \""), warning);
+        assertTrue(warning.contains("which is not a valid partner id: "), warning);
+        assertTrue(warning.contains("It is left out of the User-Agent"), warning);
+
+        Attribution fromCode = Attribution.of(ID, NOTHING, env);
+        assertEquals(zeroCode.warnings(), fromCode.warnings());
+        assertEquals(SDK + " ci/1 " + ID.token(), fromCode.apply(SDK), "never sent as it is");
+    }
+
+    @Test
+    void theMalformedPidWarningNamesTheExactProblem() {
+        Attribution a = Attribution.fromEnvironment(NOTHING,
+                Map.of("AZURE_HTTP_USER_AGENT", "pid-eb7927c8-dd66-43e1-b0cf-c346a422063"));
+        assertTrue(a.warnings().get(0).contains("group 5 has 11 hex digits; it needs 12"), a.warnings().toString());
+    }
+
+    @Test
+    void nonAsciiInAzureHttpUserAgentIsPercentEncoded() {
+        Attribution a = Attribution.of(ID, NOTHING, Map.of("AZURE_HTTP_USER_AGENT", "caf\u00e9\u00a0ci/1"));
+        assertEquals(SDK + " caf%C3%A9 ci/1 " + ID.token(), a.apply(SDK));
+    }
+
+    @Test
+    void aVeryLongAzureHttpUserAgentIsCutWithAWarning() {
+        String huge = "x".repeat(100_000);
+        Attribution a = Attribution.of(ID, NOTHING, Map.of("AZURE_HTTP_USER_AGENT", huge));
+        assertEquals(Attribution.MAX_EXTRA_LENGTH, a.extraUserAgent().length());
+        assertEquals(List.of("The environment variable AZURE_HTTP_USER_AGENT is 100000 characters long; only its first"
+                + " 1024 are added to the User-Agent."), a.warnings());
+        assertTrue(a.apply(SDK).endsWith(" " + ID.token()));
+    }
+
+    @Test
+    void theCallersOwnValueBecomesAValidHeaderValue() {
+        Attribution a = Attribution.of(ID, NOTHING, NOTHING);
+        assertEquals("app/1 caf%C3%A9 x " + ID.token(), a.apply("app/1 caf\u00e9\r\nx"));
+        assertEquals("tool%F0%9F%9A%80 " + ID.token(), a.apply("tool\uD83D\uDE80"));
     }
 
     @Test

@@ -47,12 +47,15 @@ class CoreFuzzTest {
             assertEquals(userAgent, out, "no id: the User-Agent is untouched");
             return;
         }
-        // Blank as the library means it (white space only); the caller's own characters stay in front, untouched.
-        boolean blank = userAgent == null || userAgent.chars().allMatch(Character::isWhitespace);
-        String base = blank ? "" : userAgent;
+        // Blank as the library means it (white space only); the caller's own value stays in front, made header-safe
+        // (itself, when it already is), and the whole result is a valid header value.
+        boolean blank = userAgent == null || UserAgents.headerValue(userAgent).trim().isEmpty();
+        String base = blank ? "" : UserAgents.headerValue(userAgent);
         assertTrue(out.startsWith(base), "the original is kept in front");
-        String added = out.substring(base.length());
-        assertTrue(added.chars().noneMatch(c -> c < 0x20 || c == 0x7f), "added text holds a control character");
+        if (!blank && userAgent.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\t')) {
+            assertTrue(out.startsWith(userAgent), "a valid original is kept as it is");
+        }
+        assertTrue(out.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\t'), "not a valid header value: " + out);
         PartnerId id = attribution.partnerId();
         assertTrue(UserAgents.contains(out, id), out);
         assertEquals(out, attribution.apply(out), "applying twice changes nothing");

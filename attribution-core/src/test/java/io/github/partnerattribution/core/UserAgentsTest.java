@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserAgentsTest {
     static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
@@ -82,6 +84,24 @@ class UserAgentsTest {
         assertEquals(List.of(OTHER, PartnerId.parse("pid-" + ID.guid() + "-partnercenter")), UserAgents.partnerIds(ua));
         assertEquals(List.of(), UserAgents.partnerIds(null));
         assertEquals(List.of(), UserAgents.partnerIds(SDK));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"caf\u00e9", "a\u00a0b", "x\r\nInjected: 1", "tab\tok", "\u0000\u0007\u001b[2J", "\u200b",
+            "\uD83D\uDE80", "\uD800 lone", "\u007f"})
+    void theResultIsAlwaysAValidHeaderValue(String hostile) {
+        String out = UserAgents.append("app/1 " + hostile, ID);
+        assertTrue(out.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\t'), out);
+        assertTrue(out.endsWith(" " + ID.token()), out);
+        assertTrue(out.startsWith("app/1 "), out);
+        assertEquals(out, UserAgents.append(out, ID));
+    }
+
+    @Test
+    void aValidValueIsKeptAsTheSameInstance() {
+        String valid = "app/1 (x; y)\tz";
+        assertSame(valid, UserAgents.headerValue(valid));
+        assertEquals("caf%C3%A9 x", UserAgents.headerValue("caf\u00e9\r\nx"));
     }
 
     @Test

@@ -1,0 +1,36 @@
+package io.github.partnerattribution.core.internal;
+
+import io.github.partnerattribution.core.Attribution;
+
+/**
+ * What a configuration says about itself, for an integration to log with its own logger, each line once per JVM:
+ * every warning of {@link Attribution#warnings()}, and one informational line when the customer's opt-out is in
+ * force, naming where it came from. Not API.
+ */
+public final class SettingsReport {
+    /** The two levels such lines go to. */
+    public interface Lines {
+        void warning(String message);
+
+        void info(String message);
+    }
+
+    private SettingsReport() {
+    }
+
+    /** Sends what has not been reported in this JVM yet. */
+    public static void report(Attribution attribution, Lines lines) {
+        for (String warning : attribution.warnings()) {
+            if (Once.first(warning)) {
+                lines.warning(warning);
+            }
+        }
+        if (attribution.isOptedOut()) {
+            String line = "Partner attribution is off: the customer opted out through the "
+                    + attribution.optOutSource() + ". No pid- token is added to any request.";
+            if (Once.first(line)) {
+                lines.info(line);
+            }
+        }
+    }
+}
