@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The attribution contract every transport must keep, written once: extend it with one small class that says how
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>a request with a different pid keeps it and gets ours too;</li>
  *   <li>the customer's opt-out leaves every request untouched;</li>
  *   <li>3 attempts caused by 503 responses each carry the token once, and so does a 307 redirect;</li>
- *   <li>200 concurrent requests from 16 threads through one shared client all carry it exactly once.</li>
+ *   <li>200 concurrent requests from 16 threads through one shared client all carry it exactly once;</li>
+ *   <li>whatever {@code AZURE_HTTP_USER_AGENT} holds (non-ASCII, a no-break space, control characters, CR/LF, 100 KB),
+ *       the request is sent, with a valid header value (visible ASCII, space, tab) and the token once, last.</li>
  * </ul>
  *
  * <pre>{@code
@@ -196,5 +200,27 @@ public abstract class AttributionContract {
         arm().assertEveryRequestCarries(ID);
         assertTrue(requests.stream().allMatch(r -> r.userAgent().endsWith(" " + ID.token())
                 && UserAgents.partnerIds(r.userAgent()).size() == 1), requests.toString());
+    }
+
+    /** Values of {@code AZURE_HTTP_USER_AGENT} no transport may throw for or send as they are. */
+    static List<String> hostileEnvironmentValues() {
+        return List.of("caf\u00e9/1.0", "ci\u00a0runner", "x\r\nX-Injected: 1", "bell\u0007esc\u001b[2J", "\u200bzero-width",
+                "rocket\uD83D\uDE80", "pid-eb7927c8-dd66-43e1-b0cf-c346a422063", "y".repeat(100_000));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileEnvironmentValues")
+    void anyAzureHttpUserAgentGivesAValidHeaderAndTheTokenOnce(String value) throws Exception {
+        Transport transport = transport(Attribution.of(ID, Map.of(), Map.of(Attribution.USER_AGENT_VARIABLE, value)), arm());
+        assertEquals(200, transport.get("/contract/ok", ORIGINAL));
+        List<RecordedRequest> requests = arm().requests();
+        assertEquals(1, requests.size(), requests.toString());
+        String ua = requests.get(0).userAgent();
+        assertTrue(ua.startsWith(ORIGINAL + " "), ua);
+        assertTrue(ua.endsWith(" " + ID.token()), ua);
+        assertTrue(ua.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\t'), "not a valid header value: " + ua);
+        assertTrue(ua.length() <= ORIGINAL.length() + Attribution.MAX_EXTRA_LENGTH + 2 + ID.token().length(),
+                "the environment's text is bounded: " + ua.length());
+        assertEquals(List.of(ID), UserAgents.partnerIds(ua), ua);
     }
 }

@@ -98,10 +98,19 @@ class ArmEmulatorTest {
 
     @Test
     void anUnknownRouteIsA404WithAnArmErrorBodyNotAnHtmlPage() throws Exception {
-        HttpResponse<String> response = send("GET", SUB + "/providers/Microsoft.Compute/virtualMachines?api-version=2024-03-01", null, true);
+        HttpResponse<String> response = send("GET", SUB + "/providers/Microsoft.Compute/virtualMachines/vm1?api-version=2024-03-01", null, true);
         assertEquals(404, response.statusCode());
         assertEquals("NotFound", error(response).get("code").asText());
         assertTrue(error(response).get("message").asText().contains("No route for GET"));
+    }
+
+    @Test
+    void anyOtherProvidersCollectionListsAsEmpty() throws Exception {
+        HttpResponse<String> response = send("GET", SUB + "/providers/Microsoft.App/containerApps?api-version=2023-05-01", null, true);
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"value\":[]}", response.body().replace(" ", ""));
+        assertEquals(404, send("GET", SUB + "/resourcegroups/absent/providers/Microsoft.App/containerApps?api-version=2023-05-01",
+                null, true).statusCode(), "in a resource group that does not exist");
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
     /** Deployment Operations - List at resource group scope, as the REST API specification writes it. */
     private static final Pattern RG_DEPLOYMENT_OPERATIONS = Pattern.compile("(" + SUB.replace("([^/]+)", "[^/]+")
             + "/resourcegroups/[^/]+)/deployments/" + SEGMENT + "/operations");
+    /** Any other provider's collection at subscription or resource-group scope: served as an empty list. */
+    private static final Pattern OTHER_COLLECTION = Pattern.compile(SCOPE + "/providers/[^/]+/[^/]+");
     private static final Pattern API_VERSION = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(-preview)?");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -216,8 +218,13 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
             requireMethod(method, "GET");
             return page(filter(resourceGroups, "/subscriptions/" + m.group(1) + "/"), path, query);
         }
+        if (method.equals("GET") && (m = match(OTHER_COLLECTION, lower)).matches()) {
+            requireScope(m.group(1));
+            return page(new ArrayList<>(), path, query);
+        }
         throw new ArmError(404, "NotFound", "No route for " + method + " " + path
-                + ": the ArmEmulator serves resource groups, template deployments and storage accounts.");
+                + ": the ArmEmulator serves resource groups, template deployments and storage accounts, and lists"
+                + " every other resource type as empty.");
     }
 
     // ---- resource groups ----
