@@ -2,13 +2,15 @@ package io.github.partnerattribution.azurecore;
 
 import com.azure.core.client.traits.HttpTrait;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.profile.AzureProfile;
-import com.azure.core.util.logging.ClientLogger;
 import com.azure.resourcemanager.AzureResourceManager;
-import com.azure.resourcemanager.resources.fluentcore.arm.AzureConfigurable;
 import io.github.partnerattribution.azurecore.internal.ArmClients;
 import io.github.partnerattribution.azurecore.internal.Builders;
+import io.github.partnerattribution.azurecore.internal.Pipelines;
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
+import java.lang.reflect.Method;
 
 /**
  * One place to get every Azure client of a partner's provisioning code, each attributed to the partner: the Azure
@@ -18,24 +20,30 @@ import io.github.partnerattribution.core.Attribution;
  * <ul>
  *   <li>{@link #tag(HttpTrait)} adds a {@link PartnerAttributionPolicy} to any azure-core client builder and hands
  *       the builder back.</li>
- *   <li>{@link #configure(AzureConfigurable)} does the same for Azure Resource Manager: {@code AzureResourceManager}
- *       and every manager's {@code configure()} ({@code ResourceManager}, {@code StorageManager}, ...);
- *       {@link #azureResourceManager(TokenCredential, AzureProfile)} is the shortcut for the usual entry point.</li>
+ *   <li>{@link #configure(Object)} does the same for Azure Resource Manager: {@code AzureResourceManager.configure()},
+ *       the fluent managers' {@code configure()} ({@code ResourceManager}, {@code StorageManager}, ...) and the
+ *       standalone generated managers' {@code configure()} ({@code ContainerAppsApiManager},
+ *       {@code LogAnalyticsManager}, ...); {@link #azureResourceManager(TokenCredential, AzureProfile)} is the
+ *       shortcut for the usual entry point.</li>
+ *   <li>{@link #tag(HttpPipeline)} returns a hand-built pipeline with the policy in it, for
+ *       {@code AzureResourceManager.authenticate(pipeline, profile)}, a builder's {@code pipeline(...)}, or any
+ *       manager's {@code authenticate(pipeline, profile)}.</li>
  * </ul>
  *
- * <p>azure-resourcemanager is an optional dependency: a user who only tags builders does not need it.
+ * <p>azure-resourcemanager is an optional dependency: a user who only tags builders, pipelines or standalone
+ * managers does not need it, at compile time or at run time.
  *
  * <pre>{@code
  * AttributedClientFactory clients = AttributedClientFactory.create(Attribution.of(partnerId));
  * AzureResourceManager azure = clients.azureResourceManager(credential, profile).withDefaultSubscription();
  * StorageManager storage = clients.configure(StorageManager.configure()).authenticate(credential, profile);
+ * ContainerAppsApiManager apps = clients.configure(ContainerAppsApiManager.configure())
+ *         .authenticate(credential, profile);
  * BlobServiceClient blobs = clients.tag(new BlobServiceClientBuilder()).endpoint(url).credential(credential)
  *         .buildClient();
  * }</pre>
  */
 public final class AttributedClientFactory {
-    private static final ClientLogger LOGGER = new ClientLogger(AttributedClientFactory.class);
-
     private final Attribution attribution;
 
     private AttributedClientFactory(Attribution attribution) {
@@ -61,8 +69,8 @@ public final class AttributedClientFactory {
     }
 
     /**
-     * A new policy for this factory's configuration, for a client this factory cannot reach (for example a
-     * generated {@code azure-resourcemanager-*} manager: {@code XManager.configure().withPolicy(clients.policy())}).
+     * A new policy for this factory's configuration, for a client this factory cannot reach (a pipeline built by
+     * hand among other policies: {@code new HttpPipelineBuilder().policies(..., clients.policy(), ...)}).
      *
      * @return a new policy; use one per client, so that its warnings are per client
      */
@@ -71,13 +79,14 @@ public final class AttributedClientFactory {
     }
 
     /**
-     * Adds the attribution policy to an azure-core client builder.
+     * Adds the attribution policy to an azure-core client builder. A {@code pipeline(...)} given to the builder
+     * afterwards replaces everything, this policy included: tag that pipeline with {@link #tag(HttpPipeline)}.
      *
      * @param builder any builder implementing {@link HttpTrait}
      * @param <T> the builder's type
      * @return the same builder
      * @throws IllegalStateException if the builder already holds a complete {@code pipeline(...)}: azure-core then
-     *     ignores added policies, so the tag could not take effect
+     *     ignores added policies, so the tag could not take effect; tag the pipeline with {@link #tag(HttpPipeline)}
      */
     public <T extends HttpTrait<T>> T tag(T builder) {
         if (builder == null) {
@@ -86,8 +95,8 @@ public final class AttributedClientFactory {
         if (Builders.holdsPipeline(builder)) {
             throw new IllegalStateException(builder.getClass().getName() + " already holds a complete pipeline(...);"
                     + " azure-core ignores addPolicy on such a builder, so partner attribution cannot take effect."
-                    + " Give the builder an httpClient(...) instead of a pipeline, or build that pipeline with"
-                    + " AttributedClientFactory.policy() among its policies.");
+                    + " Tag the pipeline itself with tag(pipeline) before you give it to the builder, or give the"
+                    + " builder an httpClient(...) instead of a pipeline.");
         }
         builder.addPolicy(policy());
         logActive(builder.getClass().getSimpleName());
@@ -95,20 +104,62 @@ public final class AttributedClientFactory {
     }
 
     /**
-     * Adds the attribution policy to an Azure Resource Manager configuration: {@code AzureResourceManager.configure()}
-     * or any manager's {@code configure()}.
+     * Adds the attribution policy to an Azure Resource Manager configuration, before {@code authenticate(...)}:
+     * {@code AzureResourceManager.configure()}, a fluent manager's {@code configure()} (their common type is
+     * {@code AzureConfigurable}), or a standalone generated manager's {@code configure()} (each its own nested
+     * {@code Configurable} class). They share no type, but each has a public {@code withPolicy(HttpPipelinePolicy)},
+     * which this method calls, so no per-service code is needed and the result keeps the configuration's own type:
+     * {@code clients.configure(XManager.configure()).authenticate(credential, profile)} compiles for every manager,
+     * with or without azure-resourcemanager on the class path.
      *
-     * @param configurable the configuration, before {@code authenticate(...)}
+     * @param configurable the configuration
      * @param <T> its type
      * @return the same configuration
+     * @throws IllegalArgumentException if the object has no public {@code withPolicy(HttpPipelinePolicy)}, checked
+     *     at once (an azure-core client builder goes to {@link #tag(HttpTrait)} instead)
      */
-    public <T extends AzureConfigurable<T>> T configure(T configurable) {
+    public <T> T configure(T configurable) {
         if (configurable == null) {
             throw new NullPointerException("configurable must not be null");
         }
-        configurable.withPolicy(policy());
+        Method withPolicy = Builders.withPolicy(configurable.getClass());
+        if (withPolicy == null) {
+            throw new IllegalArgumentException(configurable.getClass().getName() + " has no public"
+                    + " withPolicy(HttpPipelinePolicy), so it is not an Azure Resource Manager configuration. Pass"
+                    + " AzureResourceManager.configure() or a manager's configure() (ResourceManager.configure(),"
+                    + " ContainerAppsApiManager.configure(), ...); tag an azure-core client builder with"
+                    + " tag(builder) and a pipeline with tag(pipeline).");
+        }
+        Builders.callWithPolicy(withPolicy, configurable, policy());
         logActive(configurable.getClass().getName());
         return configurable;
+    }
+
+    /**
+     * A copy of a finished pipeline with the attribution policy in it, for code that builds its own
+     * {@link HttpPipeline} (azure-core ignores policies added to a builder once it has a whole {@code pipeline(...)},
+     * and zero-code mode reaches only pipelines that client builders build). The policy goes right after the
+     * pipeline's User-Agent policy, or last when there is none; the other policies, their order, the HTTP client and
+     * the tracer are kept. Tagging a pipeline that already carries a {@link PartnerAttributionPolicy} returns it as
+     * it is.
+     *
+     * <pre>{@code
+     * AzureResourceManager azure = AzureResourceManager.authenticate(clients.tag(pipeline), profile)
+     *         .withDefaultSubscription();
+     * }</pre>
+     *
+     * @param pipeline the pipeline, as built
+     * @return a new pipeline that attributes every request, or {@code pipeline} itself when it already does
+     */
+    public HttpPipeline tag(HttpPipeline pipeline) {
+        if (pipeline == null) {
+            throw new NullPointerException("pipeline must not be null");
+        }
+        HttpPipeline tagged = Pipelines.withPolicy(pipeline, policy());
+        if (tagged != pipeline) {
+            logActive("a hand-built HttpPipeline");
+        }
+        return tagged;
     }
 
     /**
@@ -130,10 +181,8 @@ public final class AttributedClientFactory {
 
     private void logActive(String client) {
         if (attribution.isActive()) {
-            LOGGER.info("Partner attribution active for {}: {} (from {})", client, attribution.partnerId(),
-                    attribution.source());
-        } else if (attribution.isOptedOut()) {
-            LOGGER.info("Partner attribution is off for {}: the customer opted out", client);
+            Reports.sink().info("Partner attribution active for " + client + ": " + attribution.partnerId()
+                    + " (from " + attribution.source() + ")");
         }
     }
 }

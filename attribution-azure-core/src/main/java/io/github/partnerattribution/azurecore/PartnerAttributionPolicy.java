@@ -8,12 +8,11 @@ import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.util.logging.ClientLogger;
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.core.internal.UserAgentMemo;
-import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,15 +35,16 @@ import reactor.core.publisher.Mono;
  * }</pre>
  */
 public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
-    private static final ClientLogger LOGGER = new ClientLogger(PartnerAttributionPolicy.class);
-
     private final Attribution attribution;
     private final UserAgentMemo userAgents;
-    private final AtomicBoolean warnedOfOtherId = new AtomicBoolean();
+    /** The last attributed value looked at for another pid; the memo hands back the same instance until it changes. */
+    private volatile String inspected;
+    private volatile boolean warnedOfOtherId;
 
     PartnerAttributionPolicy(Attribution attribution) {
         this.attribution = attribution;
-        this.userAgents = new UserAgentMemo(attribution, this::warnOnceIfAnotherIdIsPresent);
+        this.userAgents = new UserAgentMemo(attribution);
+        Reports.settingsOf(attribution);
     }
 
     /**
@@ -89,13 +89,15 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
     }
 
     private void attribute(HttpRequest request) {
-        if (!attribution.isActive()) {
-            return;
-        }
+        // Whether to attribute at all (an id, no opt-out) is decided in one place, Attribution.apply.
         String current = request.getHeaders().getValue(HttpHeaderName.USER_AGENT);
-        String attributed = attributed(current);
+        String attributed = userAgents.apply(current);
         if (attributed != current) {
             request.setHeader(HttpHeaderName.USER_AGENT, attributed);
+            if (attributed != inspected) {
+                inspected = attributed;
+                warnOnceIfAnotherIdIsPresent(attributed);
+            }
         }
     }
 
@@ -104,15 +106,18 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
         return userAgents.apply(current);
     }
 
-    private void warnOnceIfAnotherIdIsPresent(String current) {
-        if (warnedOfOtherId.get()) {
+    private void warnOnceIfAnotherIdIsPresent(String attributed) {
+        if (warnedOfOtherId) {
             return;
         }
         PartnerId ours = attribution.partnerId();
-        for (PartnerId other : UserAgents.partnerIds(current)) {
-            if (!other.equals(ours) && warnedOfOtherId.compareAndSet(false, true)) {
-                LOGGER.warning("The User-Agent already carries {}; {} is appended as well, so both are credited."
-                        + " Use one partner id per offer and channel.", other, ours);
+        for (PartnerId found : UserAgents.partnerIds(attributed)) {
+            if (!found.equals(ours)) {
+                warnedOfOtherId = true;
+                Reports.sink().warning("The User-Agent already carries " + found + "; " + ours + " (from "
+                        + attribution.source() + ") is appended after it, so both are credited. Use one partner id"
+                        + " per offer and channel.");
+                return;
             }
         }
     }

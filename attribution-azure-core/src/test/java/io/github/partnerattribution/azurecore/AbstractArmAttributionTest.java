@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.Region;
+import com.azure.core.util.Configuration;
 import com.azure.resourcemanager.AzureResourceManager;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.storage.StorageManager;
@@ -236,12 +242,48 @@ abstract class AbstractArmAttributionTest {
     }
 
     @Test
-    void aMalformedIdInTheEnvironmentFailsAtClientConstruction() throws Exception {
+    void aMalformedIdInTheEnvironmentLeavesZeroCodeOffAndTheClientWorking() throws Exception {
         System.setProperty(Attribution.PARTNER_ID_PROPERTY, "eb7927c8-dd66-43e1-b0cf-c346a422063");
-        InvalidPartnerIdException e = assertThrows(InvalidPartnerIdException.class, this::plainAzure);
+        provisionSync(plainAzure());
+        assertTrue(arm().requests().size() >= 8, arm().requests().toString());
+        arm().assertNoRequestCarriesAPartnerId();
+    }
+
+    @Test
+    void theExplicitApiStillFailsFastOnAMalformedId() {
+        System.setProperty(Attribution.PARTNER_ID_PROPERTY, "eb7927c8-dd66-43e1-b0cf-c346a422063");
+        InvalidPartnerIdException e = assertThrows(InvalidPartnerIdException.class, Attribution::fromEnvironment);
         assertTrue(e.getMessage().contains("system property azure.partner.id"), e.getMessage());
         assertTrue(e.getMessage().contains("group 5 has 11 hex digits; it needs 12"), e.getMessage());
-        assertTrue(arm().requests().isEmpty(), "failed before any request: " + arm().requests());
+    }
+
+    /**
+     * A pipeline built by hand is out of zero-code's reach (only client builders call the providers) and ignores
+     * the factory's configure(); tag(pipeline) covers it. The SDK's own User-Agent policy stays first.
+     */
+    @Test
+    void aHandBuiltPipelineIsAttributedOnlyOnceTagged() throws Exception {
+        System.setProperty(Attribution.PARTNER_ID_PROPERTY, ID.guid());
+        HttpPipeline handBuilt = new HttpPipelineBuilder()
+                .httpClient(client().httpClient(arm()))
+                .policies(new UserAgentPolicy("contoso-provisioner", "contoso-provisioner", "1.0", Configuration.NONE),
+                        new RetryPolicy(ArmTestClients.FAST_RETRIES),
+                        new BearerTokenAuthenticationPolicy(ArmTestClients.CREDENTIAL, "https://management.azure.com/.default"))
+                .build();
+        provisionSync(AzureResourceManager.authenticate(handBuilt, ArmTestClients.profile(arm()))
+                .withSubscription(ArmEmulator.DEFAULT_SUBSCRIPTION_ID));
+        arm().assertNoRequestCarriesAPartnerId();
+        arm().reset();
+        System.clearProperty(Attribution.PARTNER_ID_PROPERTY);
+
+        AttributedClientFactory factory = AttributedClientFactory.create(Attribution.of(ID, NO_ENV, NO_ENV));
+        provisionSync(AzureResourceManager.authenticate(factory.tag(handBuilt), ArmTestClients.profile(arm()))
+                .withSubscription(ArmEmulator.DEFAULT_SUBSCRIPTION_ID));
+        assertTrue(arm().requests().size() >= 8, arm().requests().toString());
+        arm().assertEveryRequestCarries(ID);
+        for (RecordedRequest r : arm().requests()) {
+            assertTrue(r.userAgent().startsWith("contoso-provisioner azsdk-java-contoso-provisioner/1.0 "), r.toString());
+        }
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import io.github.partnerattribution.core.Attribution;
@@ -23,6 +25,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** tag(builder) on a real generated azure-core builder (Key Vault secrets), which is no ARM client. */
 class AttributedClientFactoryTest {
@@ -77,16 +81,48 @@ class AttributedClientFactoryTest {
         SecretClientBuilder builder = secrets().pipeline(new HttpPipelineBuilder().build());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> factory.tag(builder));
         assertEquals("com.azure.security.keyvault.secrets.SecretClientBuilder already holds a complete pipeline(...);"
-                + " azure-core ignores addPolicy on such a builder, so partner attribution cannot take effect. Give the"
-                + " builder an httpClient(...) instead of a pipeline, or build that pipeline with"
-                + " AttributedClientFactory.policy() among its policies.", e.getMessage());
+                + " azure-core ignores addPolicy on such a builder, so partner attribution cannot take effect. Tag the"
+                + " pipeline itself with tag(pipeline) before you give it to the builder, or give the builder an"
+                + " httpClient(...) instead of a pipeline.", e.getMessage());
+    }
+
+    /** A pipeline given after tag(builder) replaces the policy: azure-core's rule, and why tag(pipeline) exists. */
+    @Test
+    void aPipelineGivenAfterTagIsNotAttributedButATaggedPipelineIs() {
+        AttributedClientFactory factory = AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of()));
+        HttpPipeline handBuilt = new HttpPipelineBuilder().httpClient(ArmTestClients.NETTY.httpClient(ARM.emulator()))
+                .policies(new UserAgentPolicy()).build();
+        callOnce(factory.tag(secrets()).pipeline(handBuilt).buildClient());
+        ARM.emulator().assertNoRequestCarriesAPartnerId();
+        ARM.emulator().reset();
+
+        callOnce(secrets().pipeline(factory.tag(handBuilt)).buildClient());
+        ARM.emulator().assertEveryRequestCarries(ID);
+    }
+
+    /** Zero-code is loaded into every client of the JVM: a bad setting must leave an unrelated client working. */
+    @ParameterizedTest
+    @CsvSource({"azure.partner.id, x", "azure.partner.id, eb7927c8-dd66-43e1-b0cf-c346a422063",
+            "azure.partner.attribution.disabled, maybe"})
+    void aBadSettingNeverBreaksAnUnrelatedClient(String property, String value) {
+        System.setProperty(property, value);
+        try {
+            SecretClient client = secrets().buildClient();
+            callOnce(client);
+            assertTrue(ARM.emulator().requests().size() >= 1, "the client sent its request");
+            ARM.emulator().assertNoRequestCarriesAPartnerId();
+        } finally {
+            System.clearProperty(property);
+        }
     }
 
     @Test
     void rejectsNulls() {
         assertThrows(NullPointerException.class, () -> AttributedClientFactory.create(null));
         AttributedClientFactory factory = AttributedClientFactory.create(Attribution.none());
-        assertThrows(NullPointerException.class, () -> factory.tag(null));
+        assertThrows(NullPointerException.class, () -> factory.tag((SecretClientBuilder) null));
+        assertThrows(NullPointerException.class, () -> factory.tag((com.azure.core.http.HttpPipeline) null));
+        assertThrows(NullPointerException.class, () -> factory.configure(null));
     }
 
     /**

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /** The policy inside a real azure-core pipeline, in front of an in-memory transport that records each attempt. */
+@org.junit.jupiter.api.Tag("azure-core-only")
 class PartnerAttributionPolicyTest {
     static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
     static final Attribution ATTRIBUTION = Attribution.of(ID, Map.of(), Map.of());

@@ -91,6 +91,30 @@ class CliProcessIT {
         }
     }
 
+    /** Bad zero-code settings in the environment never break the CLI's own clients (they used to exit 1). */
+    @Test
+    void verifyWorksWhateverTheEnvironmentsAttributionSettingsHold() throws Exception {
+        try (ArmEmulator arm = ArmEmulator.start()) {
+            deploySolution(arm);
+            List<String> trust = List.of("-Djavax.net.ssl.trustStore=" + arm.trustStore(),
+                    "-Djavax.net.ssl.trustStoreType=PKCS12",
+                    "-Djavax.net.ssl.trustStorePassword=" + ArmEmulator.TRUST_STORE_PASSWORD);
+            String[] verify = {"verify", "--subscription", ArmEmulator.DEFAULT_SUBSCRIPTION_ID, "--resource-group",
+                    "contoso-rg", "--pid", ID.guid(), "--endpoint", arm.endpoint(), "--format", "json"};
+            arm.reset();
+            deploySolution(arm);
+            Result badIds = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token", "AZURE_PARTNER_ID", "bogus",
+                    "ARM_PARTNER_ID", "zz"), verify);
+            assertEquals(0, badIds.exit(), badIds.out() + badIds.err());
+            assertTrue(badIds.out().contains("\"found\":true"), badIds.out());
+
+            Result unclearOptOut = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token",
+                    "AZURE_PARTNER_ATTRIBUTION_DISABLED", "maybe"), verify);
+            assertEquals(0, unclearOptOut.exit(), unclearOptOut.out() + unclearOptOut.err());
+            assertTrue(unclearOptOut.out().contains("\"found\":true"), unclearOptOut.out());
+        }
+    }
+
     /** A resource group and a deployment with the tracking resource, made over plain HTTPS. */
     static void deploySolution(ArmEmulator arm) throws Exception {
         var client = java.net.http.HttpClient.newBuilder().sslContext(arm.sslContext()).build();

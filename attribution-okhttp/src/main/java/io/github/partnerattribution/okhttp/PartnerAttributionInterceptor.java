@@ -2,8 +2,11 @@ package io.github.partnerattribution.okhttp;
 
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.core.internal.SettingsReport;
 import io.github.partnerattribution.core.internal.UserAgentMemo;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,7 +22,10 @@ import okhttp3.Response;
  * attempt and redirect hop, still never duplicating the token; but OkHttp has by then added its own
  * {@code okhttp/<version>} User-Agent to requests that had none, so the token lands behind that.
  *
- * <p>For a client whose User-Agent does not change, the attributed value is computed once and reused.
+ * <p>For a client whose User-Agent does not change, the attributed value is computed once and reused. The value
+ * written is always one OkHttp accepts (visible ASCII, space, tab), whatever {@code AZURE_HTTP_USER_AGENT} holds, so
+ * the interceptor never fails a call. Doubtful settings (see {@link Attribution#warnings()}) and an opt-out in force
+ * are logged once per JVM through {@code java.util.logging}, as OkHttp itself logs.
  *
  * <pre>{@code
  * OkHttpClient client = PartnerAttributionInterceptor.create(Attribution.of(partnerId))
@@ -29,6 +35,18 @@ import okhttp3.Response;
  */
 public final class PartnerAttributionInterceptor implements Interceptor {
     private static final String USER_AGENT = "User-Agent";
+    private static final Logger LOGGER = Logger.getLogger(PartnerAttributionInterceptor.class.getName());
+    private static final SettingsReport.Lines LOG_LINES = new SettingsReport.Lines() {
+        @Override
+        public void warning(String message) {
+            LOGGER.log(Level.WARNING, message);
+        }
+
+        @Override
+        public void info(String message) {
+            LOGGER.log(Level.INFO, message);
+        }
+    };
 
     private final Attribution attribution;
     private final UserAgentMemo userAgents;
@@ -36,6 +54,7 @@ public final class PartnerAttributionInterceptor implements Interceptor {
     PartnerAttributionInterceptor(Attribution attribution) {
         this.attribution = attribution;
         this.userAgents = new UserAgentMemo(attribution);
+        SettingsReport.report(attribution, LOG_LINES);
     }
 
     /**
@@ -73,9 +92,7 @@ public final class PartnerAttributionInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (!attribution.isActive()) {
-            return chain.proceed(request);
-        }
+        // Whether to attribute at all (an id, no opt-out) is decided in one place, Attribution.apply.
         String current = request.header(USER_AGENT);
         String attributed = userAgents.apply(current);
         if (attributed == current) {

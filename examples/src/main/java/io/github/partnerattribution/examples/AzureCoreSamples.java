@@ -1,9 +1,11 @@
 package io.github.partnerattribution.examples;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.AzureResourceManager;
+import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
 import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
@@ -21,13 +23,16 @@ public final class AzureCoreSamples {
     }
 
     /** The factory: every ARM client of a provisioning program from one place. */
-    public static AzureResourceManager factory(TokenCredential credential, AzureProfile profile) {
+    public static AzureResourceManager factory(TokenCredential credential, AzureProfile profile, HttpPipeline pipeline) {
         // README: factory
         AttributedClientFactory clients = AttributedClientFactory.create(
                 Attribution.of(PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")));
 
         AzureResourceManager azure = clients.azureResourceManager(credential, profile).withDefaultSubscription();
         StorageManager storage = clients.configure(StorageManager.configure()).authenticate(credential, profile);
+        ContainerAppsApiManager apps = clients.configure(ContainerAppsApiManager.configure()).authenticate(credential, profile);
+        AzureResourceManager fromPipeline = AzureResourceManager.authenticate(clients.tag(pipeline), profile)
+                .withDefaultSubscription();
         // README: end
         return azure;
     }

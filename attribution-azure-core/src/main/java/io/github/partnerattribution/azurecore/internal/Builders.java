@@ -1,9 +1,13 @@
 package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 
-/** What a client builder holds, read by reflection where the builder offers no getter. Not API. */
+/** What a client builder or configuration holds and offers, read by reflection where it has no common type. Not API. */
 public final class Builders {
     private Builders() {
     }
@@ -29,5 +33,59 @@ public final class Builders {
             }
         }
         return false;
+    }
+
+    /**
+     * The public {@code withPolicy(HttpPipelinePolicy)} of an ARM configuration: the fluent managers'
+     * {@code AzureConfigurable} and the generated managers' own {@code Configurable} both have one, and share no
+     * type. Looked up on public types only (the fluent ones hide their implementation class), so that it can be
+     * called from here.
+     *
+     * @return the method, or null when the object has none
+     */
+    public static Method withPolicy(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Method found = publicWithPolicy(c);
+            if (found != null) {
+                return found;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                found = withPolicy(i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Method publicWithPolicy(Class<?> c) {
+        if (!Modifier.isPublic(c.getModifiers())) {
+            return null;
+        }
+        try {
+            Method m = c.getDeclaredMethod("withPolicy", HttpPipelinePolicy.class);
+            return Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) ? m : null;
+        } catch (NoSuchMethodException none) {
+            return null;
+        }
+    }
+
+    /** Calls {@code withPolicy(policy)} on the configuration; what the method throws is thrown as it is. */
+    public static void callWithPolicy(Method withPolicy, Object configurable, HttpPipelinePolicy policy) {
+        try {
+            withPolicy.invoke(configurable, policy);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot call " + withPolicy + ": " + e.getMessage(), e);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 }

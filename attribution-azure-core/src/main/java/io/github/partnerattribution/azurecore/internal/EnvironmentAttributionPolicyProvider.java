@@ -2,32 +2,39 @@ package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.policy.BeforeRetryPolicyProvider;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.util.logging.ClientLogger;
 import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
 import io.github.partnerattribution.core.Attribution;
 
 /**
  * Zero-code mode: azure-core loads this provider through {@code META-INF/services} once per JVM and asks it for a
- * policy for every pipeline a client builder or azure-resourcemanager builds. It attributes when
- * {@link Attribution#fromEnvironment()} has an id and the customer did not opt out; otherwise it gives a
- * pass-through policy, never null (azure-core fails on null). A malformed id in the environment fails the
- * client's construction, naming the variable. Not API: the service file is the interface.
+ * policy for every pipeline a client builder or azure-resourcemanager builds, in any client of the JVM, including
+ * ones that have nothing to do with the partner. So it must never break one: it attributes when
+ * {@link Attribution#fromEnvironment()} has an id and the customer did not opt out, and otherwise gives a
+ * pass-through policy, never null (azure-core fails on null) and never an exception. A malformed setting is
+ * reported once per JVM at error level, naming the setting and the problem, and then nothing is attributed.
+ * Not API: the service file is the interface.
  */
 public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPolicyProvider {
-    private static final ClientLogger LOGGER = new ClientLogger(EnvironmentAttributionPolicyProvider.class);
-
     /** Called by {@link java.util.ServiceLoader}. */
     public EnvironmentAttributionPolicyProvider() {
     }
 
     @Override
     public HttpPipelinePolicy create() {
-        Attribution attribution = Attribution.fromEnvironment();
-        if (!attribution.isActive()) {
+        Attribution attribution;
+        try {
+            attribution = Attribution.fromEnvironment();
+        } catch (RuntimeException invalid) {
+            Reports.errorOnce("Partner attribution (zero-code mode) is off for every client of this JVM: "
+                    + invalid.getMessage() + " Correct or unset the setting; until then no pid- token is sent.");
             return PassThroughPolicy.INSTANCE;
         }
-        LOGGER.info("Partner attribution active for a new client pipeline: {} (from {})", attribution.partnerId(),
-                attribution.source());
+        if (!attribution.isActive()) {
+            Reports.settingsOf(attribution);
+            return PassThroughPolicy.INSTANCE;
+        }
+        Reports.infoOnce("Partner attribution (zero-code mode) is active for the Azure clients of this JVM: "
+                + attribution.partnerId() + " from the " + attribution.source() + ".");
         return PartnerAttributionPolicy.create(attribution);
     }
 }
