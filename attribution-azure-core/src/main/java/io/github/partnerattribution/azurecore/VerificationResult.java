@@ -3,6 +3,7 @@ package io.github.partnerattribution.azurecore;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonWriter;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.internal.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -90,19 +91,24 @@ public final class VerificationResult {
         return message;
     }
 
-    /** @return the result for people, several lines */
+    /**
+     * The result for people, several lines. Names and ids come from the server: control characters in them are
+     * written as {@code \\uXXXX}, so they cannot drive a terminal or forge a line of the proof.
+     *
+     * @return the text
+     */
     public String text() {
-        StringBuilder out = new StringBuilder(message).append('\n');
+        StringBuilder out = new StringBuilder(Text.printable(message)).append('\n');
         if (found()) {
-            out.append("  tracking deployment: ").append(trackingDeployment).append('\n');
-            out.append("  correlation id:      ").append(correlationId).append('\n');
+            out.append("  tracking deployment: ").append(Text.printable(trackingDeployment)).append('\n');
+            out.append("  correlation id:      ").append(Text.printable(correlationId)).append('\n');
             out.append("  deployments (").append(deployments.size()).append("):\n");
             for (String d : deployments) {
-                out.append("    ").append(d).append('\n');
+                out.append("    ").append(Text.printable(d)).append('\n');
             }
             out.append("  resources created (").append(resourceIds.size()).append("):\n");
             for (String id : resourceIds) {
-                out.append("    ").append(id).append('\n');
+                out.append("    ").append(Text.printable(id)).append('\n');
             }
         }
         return out.toString();

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.NoSuchElementException;
+import io.github.partnerattribution.azurecore.internal.ServerGuard;
+import io.github.partnerattribution.core.internal.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +74,9 @@ public final class AttributionCli implements Runnable {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof ServerGuard.RefusedException) {
+            return ERROR;
+        }
         if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HttpResponseException) {
             return ERROR;
         }
@@ -94,6 +99,8 @@ public final class AttributionCli implements Runnable {
         } else if (cause instanceof HttpResponseException) {
             HttpResponseException http = (HttpResponseException) cause;
             message = "the ARM endpoint answered " + http.getResponse().getStatusCode() + ": " + firstLine(http.getMessage());
+        } else if (cause instanceof ServerGuard.RefusedException) {
+            message = "verify stopped: " + cause.getMessage();
         } else if (cause instanceof InvalidPartnerIdException || cause instanceof IllegalArgumentException
                 || cause instanceof TemplateException || cause instanceof NoSuchElementException) {
             message = cause.getMessage();
@@ -101,7 +108,7 @@ public final class AttributionCli implements Runnable {
             message = "unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                     + " (run again with --debug for details)";
         }
-        return firstLine(message);
+        return Text.printable(firstLine(message));
     }
 
     private static String firstLine(String s) {

@@ -3,6 +3,7 @@ package io.github.partnerattribution.cli;
 import io.github.partnerattribution.core.InvalidRegistryException;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.PartnerIdRegistry;
+import io.github.partnerattribution.core.internal.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class RegistryCommand implements Runnable {
 
     static int problems(CommandSpec spec, InvalidRegistryException e) {
         PrintWriter out = spec.commandLine().getOut();
-        e.problems().forEach(out::println);
+        e.problems().forEach(problem -> out.println(Text.printable(problem)));
         out.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
         return AttributionCli.FINDINGS;
     }
@@ -70,7 +71,8 @@ final class RegistryCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-" + width + "s  %-36s  %s%n", "KEY", "GUID", "DESCRIPTION");
             for (PartnerIdRegistry.Entry e : registry.entries()) {
-                out.printf("%-" + width + "s  %-36s  %s%n", e.key(), e.partnerId().guid(), e.description());
+                out.printf("%-" + width + "s  %-36s  %s%n", Text.printable(e.key()), e.partnerId().guid(),
+                        Text.printable(e.description()));
             }
             return 0;
         }

@@ -11,11 +11,19 @@ import io.github.partnerattribution.azurecore.DeploymentVerifier;
 import io.github.partnerattribution.azurecore.VerificationResult;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.azurecore.internal.ServerGuard;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +62,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Give up after this many seconds in all (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    /** Bounds on what the endpoint may make verify do; see ServerGuard. */
+    static final int MAX_REQUESTS = 2_000;
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    static final long MAX_BODY_BYTES = 32L << 20;
+
     @Override
     public Integer call() {
         PartnerId id = PartnerId.parse(pid);
@@ -68,14 +85,47 @@ final class VerifyCommand implements Callable<Integer> {
         AzureProfile profile = new AzureProfile(environment.apply("AZURE_TENANT_ID"), subscription,
                 new AzureEnvironment(endpoints));
 
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " is not a number of seconds of 1 or more");
+        }
+        // Every request stays on the endpoint (a credential never goes elsewhere) and the work is bounded.
+        ServerGuard guard = new ServerGuard(uri, MAX_REQUESTS, MAX_WAIT, MAX_BODY_BYTES);
         AzureResourceManager azure = AttributedClientFactory.create(Attribution.of(id))
-                .azureResourceManager(credential(), profile)
+                .configure(AzureResourceManager.configure().withPolicy(guard.perCall()).withPolicy(guard.perRetry()))
+                .authenticate(credential(), profile)
                 .withSubscription(subscription);
         DeploymentVerifier verifier = DeploymentVerifier.create(azure);
-        VerificationResult result = resourceGroup == null ? verifier.verifySubscription(id)
-                : verifier.verifyResourceGroup(resourceGroup, id);
+        VerificationResult result = withinTimeout(() -> resourceGroup == null ? verifier.verifySubscription(id)
+                : verifier.verifyResourceGroup(resourceGroup, id));
         spec.commandLine().getOut().print(format == Format.json ? result.json() + "\n" : result.text());
         return result.found() ? 0 : AttributionCli.FINDINGS;
+    }
+
+    private VerificationResult withinTimeout(Callable<VerificationResult> verification) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "attribution-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<VerificationResult> result = worker.submit(verification);
+        try {
+            return result.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new ServerGuard.RefusedException("no answer within " + timeoutSeconds + " s (--timeout): the"
+                    + " endpoint is too slow or keeps sending more to read");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     private static TokenCredential credential() {

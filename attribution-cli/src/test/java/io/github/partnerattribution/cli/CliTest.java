@@ -217,4 +217,21 @@ class CliTest {
         assertEquals(0, run("--version").exit());
         assertTrue(new String(run("--version").out().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).startsWith("attribution "));
     }
+
+    @Test
+    void errorLinesEscapeTextFromOutside() {
+        String line = AttributionCli.oneLine(new IllegalArgumentException("bad \u001b]0;title\u0007 name"));
+        assertEquals("bad \\u001B]0;title\\u0007 name", line);
+    }
+
+    @Test
+    void registryListEscapesControlCharactersFromTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("pid.properties"),
+                "# backup \u001b]0;pwned\u0007 offer\nbackup=" + ID + "\n");
+        Run list = run("registry", "list", "--file", file.toString());
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("backup \\u001B]0;pwned\\u0007 offer"), list.out());
+        assertTrue(list.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), list.out());
+    }
 }

@@ -42,6 +42,37 @@ public final class Text {
         return out.toString();
     }
 
+    /**
+     * Text from outside (a server, a file) made safe to print on a terminal: every control, format or separator
+     * character is written as {@code \\uXXXX}, so escape sequences cannot move the cursor, retitle the window or
+     * forge a line. Everything else, and the length, is kept; the value itself when there is nothing to escape.
+     */
+    public static String printable(CharSequence value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean escape = isUnsafe(c) && !(Character.isSurrogate(c) && isPair(value, i));
+            if (escape && out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (escape) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value.toString() : out.toString();
+    }
+
+    private static boolean isPair(CharSequence s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
     /** True for characters that must never reach a header value or a one-line message unescaped. */
     public static boolean isUnsafe(char c) {
         if (Character.isISOControl(c) || Character.isSurrogate(c)) {

@@ -1,0 +1,275 @@
+package io.github.partnerattribution.azurecore.internal;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.CoreUtils;
+import com.azure.core.util.FluxUtil;
+import io.github.partnerattribution.core.internal.Text;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps a client that reads from a server it does not trust (the tools' {@code verify}) on the endpoint and bounded.
+ * Two policies: {@link #perCall()} runs before authentication, so a request it refuses never carries a credential;
+ * {@link #perRetry()} looks at each answer before the SDK's retry policy would act on it. Not API.
+ *
+ * <ul>
+ *   <li>every request goes to the endpoint's scheme, host and port: a link elsewhere is refused;</li>
+ *   <li>the same GET is never sent twice (a {@code nextLink} that points back is a loop);</li>
+ *   <li>at most {@code maxRequests} calls in all;</li>
+ *   <li>a {@code Retry-After} longer than {@code maxWait} is reported instead of slept;</li>
+ *   <li>a body larger than {@code maxBodyBytes} is refused: at once when its length is declared, else when the
+ *       bytes read pass the limit.</li>
+ * </ul>
+ */
+public final class ServerGuard {
+    /** What a refusal throws: the server misbehaved, so the run ends with an error that says how. */
+    public static final class RefusedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private final String scheme;
+    private final String host;
+    private final int port;
+    private final int maxRequests;
+    private final Duration maxWait;
+    private final long maxBodyBytes;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Set<String> seen = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+
+    public ServerGuard(URI endpoint, int maxRequests, Duration maxWait, long maxBodyBytes) {
+        this.scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+        this.host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        this.port = port(scheme, endpoint.getPort());
+        this.maxRequests = maxRequests;
+        this.maxWait = maxWait;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** How many calls went out so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    public HttpPipelinePolicy perCall() {
+        return new Policy(HttpPipelinePosition.PER_CALL) {
+            @Override
+            void before(HttpRequest request) {
+                check(request);
+            }
+        };
+    }
+
+    public HttpPipelinePolicy perRetry() {
+        return new Policy(HttpPipelinePosition.PER_RETRY) {
+            @Override
+            HttpResponse after(HttpResponse response) {
+                return checked(response);
+            }
+        };
+    }
+
+    void check(HttpRequest request) {
+        URL url = request.getUrl();
+        String target = url.getProtocol().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":"
+                + port(url.getProtocol().toLowerCase(Locale.ROOT), url.getPort());
+        if (!target.equals(scheme + "://" + host + ":" + port)) {
+            throw new RefusedException("refused to follow a link to " + Text.quote(url.toString()) + ": it is not on the"
+                    + " endpoint " + scheme + "://" + host + ":" + port + ", so the server's answer cannot be trusted;"
+                    + " nothing was sent there");
+        }
+        int n = requests.incrementAndGet();
+        if (n > maxRequests) {
+            throw new RefusedException("stopped after " + maxRequests + " requests to the endpoint (the limit):"
+                    + " the server keeps sending more pages or deployments than a verification reads");
+        }
+        if ("GET".equals(request.getHttpMethod().name()) && !seen.add(url.toString())) {
+            throw new RefusedException("the server sent the same link twice (" + Text.quote(url.toString())
+                    + "): its pages loop, so the listing cannot end");
+        }
+    }
+
+    HttpResponse checked(HttpResponse response) {
+        Duration wait = retryAfter(response);
+        if (wait != null && wait.compareTo(maxWait) > 0) {
+            response.close();
+            throw new RefusedException("the endpoint answered " + response.getStatusCode() + " and asked to wait "
+                    + wait.getSeconds() + " s before trying again, longer than the " + maxWait.getSeconds()
+                    + " s this tool waits; try again later");
+        }
+        String length = response.getHeaders().getValue(HttpHeaderName.CONTENT_LENGTH);
+        if (length != null) {
+            long bytes;
+            try {
+                bytes = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                bytes = -1;
+            }
+            if (bytes > maxBodyBytes) {
+                response.close();
+                throw new RefusedException("the endpoint's answer is " + bytes + " bytes long, over the limit of "
+                        + maxBodyBytes + " bytes for one response");
+            }
+        }
+        return new BoundedResponse(response, maxBodyBytes);
+    }
+
+    /** A response whose body, however it is sent (chunked too), ends in an error past the byte limit. */
+    private static final class BoundedResponse extends HttpResponse {
+        private final HttpResponse inner;
+        private final long limit;
+
+        BoundedResponse(HttpResponse inner, long limit) {
+            super(inner.getRequest());
+            this.inner = inner;
+            this.limit = limit;
+        }
+
+        @Override
+        public int getStatusCode() {
+            return inner.getStatusCode();
+        }
+
+        @Override
+        @Deprecated
+        public String getHeaderValue(String name) {
+            return inner.getHeaders().getValue(HttpHeaderName.fromString(name));
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return inner.getHeaders();
+        }
+
+        @Override
+        public Flux<ByteBuffer> getBody() {
+            AtomicLong read = new AtomicLong();
+            return inner.getBody().map(buffer -> {
+                if (read.addAndGet(buffer.remaining()) > limit) {
+                    throw new RefusedException("the endpoint's answer is longer than the limit of " + limit
+                            + " bytes for one response");
+                }
+                return buffer;
+            });
+        }
+
+        @Override
+        public Mono<byte[]> getBodyAsByteArray() {
+            return FluxUtil.collectBytesInByteBufferStream(getBody());
+        }
+
+        @Override
+        public Mono<String> getBodyAsString() {
+            return getBodyAsByteArray().map(bytes -> CoreUtils.bomAwareToString(bytes,
+                    inner.getHeaders().getValue(HttpHeaderName.CONTENT_TYPE)));
+        }
+
+        @Override
+        public Mono<String> getBodyAsString(Charset charset) {
+            return getBodyAsByteArray().map(bytes -> new String(bytes, charset));
+        }
+
+        @Override
+        public BinaryData getBodyAsBinaryData() {
+            byte[] bytes = getBodyAsByteArray().block();
+            return BinaryData.fromBytes(bytes == null ? new byte[0] : bytes);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    /** The wait a response asks for, from {@code retry-after-ms}, {@code x-ms-retry-after-ms} or {@code Retry-After}. */
+    static Duration retryAfter(HttpResponse response) {
+        for (String name : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
+            String ms = response.getHeaders().getValue(HttpHeaderName.fromString(name));
+            if (ms != null) {
+                try {
+                    return Duration.ofMillis(Long.parseLong(ms.trim()));
+                } catch (NumberFormatException ignored) {
+                    // not a number: the SDK ignores it as well
+                }
+            }
+        }
+        String value = response.getHeaders().getValue(HttpHeaderName.RETRY_AFTER);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(value.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Duration.between(java.time.OffsetDateTime.now(), at);
+            } catch (RuntimeException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static int port(String scheme, int port) {
+        return port >= 0 ? port : "https".equals(scheme) ? 443 : 80;
+    }
+
+    private abstract static class Policy implements HttpPipelinePolicy {
+        private final HttpPipelinePosition position;
+
+        Policy(HttpPipelinePosition position) {
+            this.position = position;
+        }
+
+        void before(HttpRequest request) {
+        }
+
+        HttpResponse after(HttpResponse response) {
+            return response;
+        }
+
+        @Override
+        public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+            try {
+                before(context.getHttpRequest());
+            } catch (RefusedException e) {
+                return Mono.error(e);
+            }
+            return next.process().map(this::after);
+        }
+
+        @Override
+        public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+            before(context.getHttpRequest());
+            return after(next.processSync());
+        }
+
+        @Override
+        public HttpPipelinePosition getPipelinePosition() {
+            return position;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.partnerattribution.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+    @Test
+    void printableEscapesWhatCouldDriveATerminal() {
+        assertEquals("name\\u001B]0;pwned\\u0007 \\u001B[2J\\r\\nFound: fake".replace("\\r\\n", "\\u000D\\u000A"),
+                Text.printable("name\u001b]0;pwned\u0007 \u001b[2J\r\nFound: fake"));
+        assertEquals("a\\u009Bb\\u202Ec\\u007F", Text.printable("a\u009bb\u202ec\u007f"));
+    }
+
+    @Test
+    void printableKeepsOrdinaryTextAsItIs() {
+        String ordinary = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/caf\u00e9 \uD83D\uDE80";
+        assertSame(ordinary, Text.printable(ordinary));
+    }
+}
