@@ -70,9 +70,7 @@ class CliProcessIT {
     void verifyAgainstTheArmEmulatorWithAnAccessToken() throws Exception {
         try (ArmEmulator arm = ArmEmulator.start()) {
             deploySolution(arm);
-            List<String> trust = List.of("-Djavax.net.ssl.trustStore=" + arm.trustStore(),
-                    "-Djavax.net.ssl.trustStoreType=PKCS12",
-                    "-Djavax.net.ssl.trustStorePassword=" + ArmEmulator.TRUST_STORE_PASSWORD);
+            List<String> trust = trusting(arm);
             arm.reset();
             deploySolution(arm);
             Result r = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token"), "verify",
@@ -96,9 +94,7 @@ class CliProcessIT {
     void verifyWorksWhateverTheEnvironmentsAttributionSettingsHold() throws Exception {
         try (ArmEmulator arm = ArmEmulator.start()) {
             deploySolution(arm);
-            List<String> trust = List.of("-Djavax.net.ssl.trustStore=" + arm.trustStore(),
-                    "-Djavax.net.ssl.trustStoreType=PKCS12",
-                    "-Djavax.net.ssl.trustStorePassword=" + ArmEmulator.TRUST_STORE_PASSWORD);
+            List<String> trust = trusting(arm);
             String[] verify = {"verify", "--subscription", ArmEmulator.DEFAULT_SUBSCRIPTION_ID, "--resource-group",
                     "contoso-rg", "--pid", ID.guid(), "--endpoint", arm.endpoint(), "--format", "json"};
             arm.reset();
@@ -113,6 +109,12 @@ class CliProcessIT {
             assertEquals(0, unclearOptOut.exit(), unclearOptOut.out() + unclearOptOut.err());
             assertTrue(unclearOptOut.out().contains("\"found\":true"), unclearOptOut.out());
         }
+    }
+
+    /** JVM options under which the CLI trusts the emulator's certificate. */
+    static List<String> trusting(ArmEmulator arm) {
+        return List.of("-Djavax.net.ssl.trustStore=" + arm.trustStore(), "-Djavax.net.ssl.trustStoreType=PKCS12",
+                "-Djavax.net.ssl.trustStorePassword=" + ArmEmulator.TRUST_STORE_PASSWORD);
     }
 
     /** A resource group and a deployment with the tracking resource, made over plain HTTPS. */
