@@ -1,5 +1,6 @@
 package io.github.partnerattribution.core;
 
+import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.core.internal.Text;
 
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class PartnerIdRegistry {
         String name = source == null ? "registry" : source;
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, Entry> byGuid = new HashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
         List<String> problems = new ArrayList<>();
         StringBuilder description = new StringBuilder();
 
@@ -114,9 +116,9 @@ public final class PartnerIdRegistry {
                 problems.add(where + keyProblem);
                 continue;
             }
-            Entry first = entries.get(key);
+            Integer first = keyLines.putIfAbsent(key, n);
             if (first != null) {
-                problems.add(where + "key " + Text.quote(key) + " is defined again (first on line " + first.line + ")");
+                problems.add(where + "key " + Text.quote(key) + " is defined again (first on line " + first + ")");
                 continue;
             }
             PartnerId id;
@@ -162,30 +164,46 @@ public final class PartnerIdRegistry {
         UserAgents.requireNonNull(file, "file");
         UserAgents.requireNonNull(key, "key");
         UserAgents.requireNonNull(partnerId, "partnerId");
-        String text = Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
-        String nl = text.contains("\r\n") ? "\r\n" : "\n";
-        StringBuilder added = new StringBuilder(text);
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            added.append(nl);
+        String keyProblem = keyProblem(key);
+        if (keyProblem != null) {
+            throw new InvalidRegistryException(file.toString(), new ArrayList<>(Collections.singletonList(
+                    "the new entry's " + keyProblem + "; nothing was added")));
         }
         String note = description == null ? "" : description.trim();
         for (int i = 0; i < note.length(); i++) {
             if (Text.isUnsafe(note.charAt(i))) {
                 throw new InvalidRegistryException(file.toString(), new ArrayList<>(Collections.singletonList(
-                        "the description " + Text.quote(note) + " holds " + Text.describe(note.charAt(i)))));
+                        "the description " + Text.quote(note) + " holds " + Text.describe(note.charAt(i))
+                                + "; nothing was added")));
             }
         }
-        if (!text.trim().isEmpty()) {
-            added.append(nl);
-        }
-        if (!note.isEmpty()) {
-            added.append("# ").append(note).append(nl);
-        }
-        added.append(key).append('=').append(partnerId.guid()).append(nl);
-        PartnerIdRegistry registry = parse(added.toString(), file.toString());
-        io.github.partnerattribution.core.internal.AtomicFiles.write(file,
-                added.toString().getBytes(StandardCharsets.UTF_8));
-        return registry;
+        PartnerIdRegistry[] result = new PartnerIdRegistry[1];
+        // Read, check and write under the file's lock: concurrent additions each see the one before.
+        FileEdit.edit(file, false, true, current -> {
+            String text = current == null ? "" : new String(current, StandardCharsets.UTF_8);
+            PartnerIdRegistry existing = parse(text, file.toString());
+            Entry there = existing.entries.get(key);
+            if (there != null) {
+                throw new InvalidRegistryException(file.toString(), new ArrayList<>(Collections.singletonList(
+                        "key " + Text.quote(key) + " is already there (line " + there.line + ", "
+                                + there.partnerId.guid() + "); nothing was added")));
+            }
+            String nl = text.contains("\r\n") ? "\r\n" : "\n";
+            StringBuilder added = new StringBuilder(text);
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                added.append(nl);
+            }
+            if (!text.trim().isEmpty()) {
+                added.append(nl);
+            }
+            if (!note.isEmpty()) {
+                added.append("# ").append(note).append(nl);
+            }
+            added.append(key).append('=').append(partnerId.guid()).append(nl);
+            result[0] = parse(added.toString(), file.toString());
+            return added.toString().getBytes(StandardCharsets.UTF_8);
+        });
+        return result[0];
     }
 
     /**

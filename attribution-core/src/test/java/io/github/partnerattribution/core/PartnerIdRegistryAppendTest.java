@@ -2,6 +2,7 @@ package io.github.partnerattribution.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,48 @@ class PartnerIdRegistryAppendTest {
         byte[] before = Files.readAllBytes(file);
         InvalidRegistryException e = assertThrows(InvalidRegistryException.class,
                 () -> PartnerIdRegistry.append(file, "backup.marketplace", PartnerId.random(), ""));
-        assertTrue(e.getMessage().contains("is defined again"), e.getMessage());
+        // The line that holds the key, and that nothing was added (it used to name the line the entry would have had).
+        assertTrue(e.getMessage().contains("key \"backup.marketplace\" is already there (line 2, " + A.guid()
+                + "); nothing was added"), e.getMessage());
         assertThrows(InvalidRegistryException.class, () -> PartnerIdRegistry.append(file, "mesh.github", A, ""));
         assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aDuplicateKeyIsReportedEvenWhenItsFirstValueIsMalformed() {
+        InvalidRegistryException e = assertThrows(InvalidRegistryException.class, () -> PartnerIdRegistry.parse(
+                "backup.marketplace=not-a-guid\nbackup.marketplace=" + A.guid() + "\n", "pid.properties"));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(1).startsWith("pid.properties:2: key \"backup.marketplace\" is defined again (first"
+                + " on line 1)"), e.problems().toString());
+    }
+
+    @Test
+    void anInvalidKeyIsBlamedOnTheNewEntryNotOnALineOfTheFile() throws IOException {
+        Path file = dir.resolve("pid.properties");
+        InvalidRegistryException e = assertThrows(InvalidRegistryException.class,
+                () -> PartnerIdRegistry.append(file, "back up.marketplace", B, ""));
+        assertTrue(e.problems().get(0).startsWith("the new entry's key \"back up.marketplace\""), e.problems().toString());
+        assertTrue(e.problems().get(0).endsWith("; nothing was added"), e.problems().toString());
+        assertFalse(Files.exists(file), "nothing was written");
+    }
+
+    @Test
+    void twentyThreadsAddingTwentyOffersLeaveTwentyEntries() throws Exception {
+        Path file = dir.resolve("pid.properties");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.Future<PartnerIdRegistry>> added = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String key = "offer" + i + ".marketplace";
+                added.add(pool.submit(() -> PartnerIdRegistry.append(file, key, PartnerId.random(), "")));
+            }
+            for (java.util.concurrent.Future<PartnerIdRegistry> f : added) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20, PartnerIdRegistry.load(file).entries().size());
     }
 }

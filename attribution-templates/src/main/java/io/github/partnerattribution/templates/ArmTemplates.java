@@ -1,7 +1,7 @@
 package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.AtomicFiles;
+import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
 import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class ArmTemplates {
      * @throws IOException if the file cannot be read
      */
     public static List<Finding> check(Path file, TemplateOptions options) throws IOException {
-        return check(Files.readAllBytes(file), file.toString(), TemplateRole.of(file), options);
+        return check(FileEdit.read(file), file.toString(), TemplateRole.of(file), options);
     }
 
     /**
@@ -114,14 +114,8 @@ public final class ArmTemplates {
      */
     public static TemplateEdit add(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
-        byte[] before = Files.readAllBytes(file);
-        byte[] after;
-        if (isBicep(file)) {
-            after = bicepAdd(file, before, partnerId, options);
-        } else {
-            after = TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion());
-        }
-        return finish(file, before, after, options);
+        return edit(file, options, before -> isBicep(file) ? bicepAdd(file, before, partnerId, options)
+                : TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion()));
     }
 
     /**
@@ -135,11 +129,10 @@ public final class ArmTemplates {
      * @throws TemplateException for invalid JSON or a nested or linked template
      */
     public static TemplateEdit remove(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
-        byte[] before = Files.readAllBytes(file);
         if (isBicep(file)) {
             throw new TemplateException(file, "removing from Bicep is not supported; delete the resource by hand.");
         }
-        return finish(file, before, TemplateEditor.of(file, before, options).remove(partnerId), options);
+        return edit(file, options, before -> TemplateEditor.of(file, before, options).remove(partnerId));
     }
 
     /**
@@ -155,12 +148,11 @@ public final class ArmTemplates {
      */
     public static TemplateEdit replace(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
-        byte[] before = Files.readAllBytes(file);
         if (isBicep(file)) {
             throw new TemplateException(file, "replacing in Bicep is not supported; change the name by hand.");
         }
-        return finish(file, before, TemplateEditor.of(file, before, options).replace(partnerId, options.apiVersion()),
-                options);
+        return edit(file, options, before -> TemplateEditor.of(file, before, options).replace(partnerId,
+                options.apiVersion()));
     }
 
     /**
@@ -278,16 +270,20 @@ public final class ArmTemplates {
         return ids;
     }
 
-    private static TemplateEdit finish(Path file, byte[] before, byte[] after, TemplateOptions options)
-            throws IOException {
-        if (after == null) {
-            return new TemplateEdit(file, before, before, false);
-        }
+    /**
+     * One edit of a template file, through {@link FileEdit}: regular files only, symbolic links followed, mode and
+     * owner kept, read-only files only with {@link TemplateOptions#withForce(boolean)}, concurrent edits one after
+     * the other, each computed from what the previous one wrote. A dry run reads and computes, and writes nothing.
+     */
+    private static TemplateEdit edit(Path file, TemplateOptions options, FileEdit.Change change) throws IOException {
         if (options.dryRun()) {
-            return new TemplateEdit(file, before, after, false);
+            byte[] before = FileEdit.read(file);
+            byte[] after = change.apply(before);
+            return new TemplateEdit(file, before, after == null ? before : after, false);
         }
-        AtomicFiles.write(file, before, after);
-        return new TemplateEdit(file, before, after, true);
+        byte[][] edit = FileEdit.edit(file, options.force(), false, change);
+        return edit[1] == null ? new TemplateEdit(file, edit[0], edit[0], false)
+                : new TemplateEdit(file, edit[0], edit[1], true);
     }
 
     private static byte[] bicepAdd(Path file, byte[] before, PartnerId id, TemplateOptions options) {

@@ -32,18 +32,21 @@ public final class TemplateOptions {
     public static final String DEFAULT_API_VERSION = "2021-04-01";
 
     private static final TemplateOptions DEFAULTS = new TemplateOptions(Collections.<String, String>emptyMap(),
-            Collections.<String>emptySet(), DEFAULT_API_VERSION, false);
+            Collections.<String>emptySet(), DEFAULT_API_VERSION, false, false);
 
     private final Map<String, String> properties;
     private final Set<String> mainNames;
     private final String apiVersion;
     private final boolean dryRun;
+    private final boolean force;
 
-    private TemplateOptions(Map<String, String> properties, Set<String> mainNames, String apiVersion, boolean dryRun) {
+    private TemplateOptions(Map<String, String> properties, Set<String> mainNames, String apiVersion, boolean dryRun,
+            boolean force) {
         this.properties = properties;
         this.mainNames = mainNames;
         this.apiVersion = apiVersion;
         this.dryRun = dryRun;
+        this.force = force;
     }
 
     /** @return no properties, the standard main names, the default apiVersion */
@@ -77,7 +80,8 @@ public final class TemplateOptions {
      * @return new options
      */
     public TemplateOptions withProperties(Map<String, String> values) {
-        return new TemplateOptions(Collections.unmodifiableMap(new LinkedHashMap<>(values)), mainNames, apiVersion, dryRun);
+        return new TemplateOptions(Collections.unmodifiableMap(new LinkedHashMap<>(values)), mainNames, apiVersion, dryRun,
+                force);
     }
 
     /**
@@ -91,7 +95,7 @@ public final class TemplateOptions {
         for (String name : names) {
             all.add(name.toLowerCase(Locale.ROOT));
         }
-        return new TemplateOptions(properties, Collections.unmodifiableSet(all), apiVersion, dryRun);
+        return new TemplateOptions(properties, Collections.unmodifiableSet(all), apiVersion, dryRun, force);
     }
 
     /**
@@ -106,7 +110,7 @@ public final class TemplateOptions {
             throw new IllegalArgumentException("apiVersion " + (version == null ? "null" : "\"" + version + "\"")
                     + " is not an ARM api version such as " + DEFAULT_API_VERSION);
         }
-        return new TemplateOptions(properties, mainNames, version, dryRun);
+        return new TemplateOptions(properties, mainNames, version, dryRun, force);
     }
 
     /**
@@ -116,12 +120,28 @@ public final class TemplateOptions {
      * @return new options
      */
     public TemplateOptions withDryRun(boolean dryRun) {
-        return new TemplateOptions(properties, mainNames, apiVersion, dryRun);
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force);
     }
 
     /** @return whether edits write nothing */
     public boolean dryRun() {
         return dryRun;
+    }
+
+    /**
+     * Whether an edit may change a read-only file (its mode is kept). Off by default: a file made read-only is
+     * usually so on purpose.
+     *
+     * @param force true to edit read-only files too
+     * @return new options
+     */
+    public TemplateOptions withForce(boolean force) {
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force);
+    }
+
+    /** @return whether edits may change read-only files */
+    public boolean force() {
+        return force;
     }
 
     /** @return the build properties */

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import io.github.partnerattribution.core.internal.AtomicFiles;
+import io.github.partnerattribution.core.internal.FileEdit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -73,13 +73,15 @@ class WriteFailureTest {
     @Test
     void aFileReplacedWhileBeingEditedIsNotOverwritten() throws IOException {
         Path file = dir.resolve("mainTemplate.json");
-        byte[] readByTheEdit = TEMPLATE;
+        Files.write(file, TEMPLATE);
         byte[] theirs = "{ \"someone\": \"else\" }".getBytes(StandardCharsets.UTF_8);
-        Files.write(file, theirs); // replaced after the edit read it
-        IOException e = assertThrows(IOException.class,
-                () -> AtomicFiles.write(file, readByTheEdit, "{ \"ours\": true }".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("cannot write " + file + ": it changed on disk while being edited; nothing was written, run the"
-                + " edit again", e.getMessage());
+        // A writer that does not lock the file replaces it while the edit is being computed.
+        IOException e = assertThrows(IOException.class, () -> FileEdit.edit(file, false, false, current -> {
+            Files.write(file, theirs);
+            return "{ \"ours\": true }".getBytes(StandardCharsets.UTF_8);
+        }));
+        assertEquals("cannot write " + file + ": it changed on disk while being edited, by a writer that does not lock"
+                + " it; nothing was written, run the edit again", e.getMessage());
         assertArrayEquals(theirs, Files.readAllBytes(file));
         assertEquals(1, count(dir), "no temp file left behind");
     }
