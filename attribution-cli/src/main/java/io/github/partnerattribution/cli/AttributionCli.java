@@ -59,7 +59,7 @@ public final class AttributionCli implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("attribution: " + oneLine(e));
-            if (parseResult.hasMatchedOption("--debug")) {
+            if (debugRequested(parseResult)) {
                 e.printStackTrace(err);
             }
             err.flush();
@@ -73,6 +73,32 @@ public final class AttributionCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** --debug anywhere on the line: before or after the subcommand (an inherited option matches on either). */
+    static boolean debugRequested(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an exception was thrown by this tool's own code (input it judged), not by a library below it. */
+    private static boolean thrownByUs(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.github.partnerattribution.");
+    }
+
+    /** The first I/O failure in a chain of causes, as the SDK wraps them (reactor, UncheckedIOException). */
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return (IOException) t;
+            }
+        }
+        return null;
+    }
+
     static int exitCode(Throwable e) {
         if (e instanceof ServerGuard.RefusedException) {
             return ERROR;
@@ -80,8 +106,8 @@ public final class AttributionCli implements Runnable {
         if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HttpResponseException) {
             return ERROR;
         }
-        if (e instanceof IllegalArgumentException || e instanceof TemplateException
-                || e instanceof NoSuchElementException) {
+        if (e instanceof InvalidPartnerIdException || e instanceof TemplateException
+                || ((e instanceof IllegalArgumentException || e instanceof NoSuchElementException) && thrownByUs(e))) {
             return FINDINGS;
         }
         return ERROR;
@@ -91,22 +117,32 @@ public final class AttributionCli implements Runnable {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         String message;
         if (cause instanceof NoSuchFileException) {
-            message = "no such file: " + cause.getMessage();
+            NoSuchFileException missing = (NoSuchFileException) cause;
+            message = "no such file: " + missing.getFile() + (missing.getReason() == null ? "" : " (" + missing.getReason() + ")");
         } else if (cause instanceof AccessDeniedException) {
             message = "permission denied: " + cause.getMessage();
         } else if (cause instanceof InvalidRegistryException) {
             message = cause.getMessage().replace(System.lineSeparator() + "  ", " | ");
-        } else if (cause instanceof HttpResponseException) {
-            HttpResponseException http = (HttpResponseException) cause;
-            message = "the ARM endpoint answered " + http.getResponse().getStatusCode() + ": " + firstLine(http.getMessage());
         } else if (cause instanceof ServerGuard.RefusedException) {
             message = "verify stopped: " + cause.getMessage();
-        } else if (cause instanceof InvalidPartnerIdException || cause instanceof IllegalArgumentException
-                || cause instanceof TemplateException || cause instanceof NoSuchElementException) {
+        } else if (cause instanceof HttpResponseException && ((HttpResponseException) cause).getResponse() != null) {
+            HttpResponseException http = (HttpResponseException) cause;
+            message = "the ARM endpoint answered " + http.getResponse().getStatusCode() + ": " + firstLine(http.getMessage());
+        } else if (cause instanceof InvalidPartnerIdException || cause instanceof TemplateException
+                || ((cause instanceof IllegalArgumentException || cause instanceof NoSuchElementException)
+                        && thrownByUs(cause))) {
             message = cause.getMessage();
+        } else if (cause instanceof IOException) {
+            message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        } else if (ioCause(cause) != null) {
+            IOException io = ioCause(cause);
+            message = "cannot reach the endpoint: " + io.getClass().getSimpleName()
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage());
+        } else if (cause.getClass().getName().startsWith("com.azure.")) {
+            message = "the Azure SDK reported: " + cause.getMessage();
         } else {
-            message = "unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                    + " (run again with --debug for details)";
+            message = "internal error, please report it: " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + " (run again with --debug for the stack trace)";
         }
         return Text.printable(firstLine(message));
     }

@@ -126,6 +126,11 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            requireKeyPart("--offer", offer);
+            requireKeyPart("--channel", channel);
+            if (sku != null) {
+                requireKeyPart("--sku", sku);
+            }
             String key = offer + "." + channel + (sku == null ? "" : "." + sku);
             PartnerId id = PartnerId.random();
             try {
@@ -138,6 +143,15 @@ final class RegistryCommand implements Runnable {
             out.println("Register it in Partner Center (Tracking GUID, then Custom Description):");
             out.println(id.guid() + "\t" + (description.isEmpty() ? key : description));
             return 0;
+        }
+    }
+
+    /** One part of a registry key, named by its option when it is not valid. */
+    static void requireKeyPart(String option, String value) {
+        if (!value.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException(option + " " + Text.quote(value) + " is not valid: use letters, digits,"
+                    + " '-' or '_' (it becomes one part of a key such as backup.marketplace.premium); nothing was"
+                    + " added");
         }
     }
 }

@@ -132,6 +132,9 @@ final class TemplateCommand implements Runnable {
         @Option(names = "--dry-run", description = "Print a unified diff and write nothing.")
         boolean dryRun;
 
+        @Option(names = "--force", description = "Edit the file even when it is read-only (its mode is kept).")
+        boolean force;
+
         @Option(names = "--api-version", defaultValue = TemplateOptions.DEFAULT_API_VERSION,
                 description = "apiVersion of an added tracking deployment (default ${DEFAULT-VALUE}).")
         String apiVersion;
@@ -140,7 +143,7 @@ final class TemplateCommand implements Runnable {
         Path file;
 
         TemplateOptions options() {
-            return TemplateOptions.defaults().withApiVersion(apiVersion).withDryRun(dryRun);
+            return TemplateOptions.defaults().withApiVersion(apiVersion).withDryRun(dryRun).withForce(force);
         }
 
         int report(CommandSpec spec, TemplateEdit edit, String done) {

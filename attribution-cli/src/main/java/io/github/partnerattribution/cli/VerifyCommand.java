@@ -12,7 +12,9 @@ import io.github.partnerattribution.azurecore.VerificationResult;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.azurecore.internal.ServerGuard;
+import io.github.partnerattribution.core.internal.Text;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -70,15 +72,12 @@ final class VerifyCommand implements Callable<Integer> {
     static final int MAX_REQUESTS = 2_000;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
     static final long MAX_BODY_BYTES = 32L << 20;
+    static final int PROGRESS_SECONDS = 5;
 
     @Override
     public Integer call() {
         PartnerId id = PartnerId.parse(pid);
-        URI uri = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--endpoint " + endpoint + " is not an https URL such as"
-                    + " https://management.azure.com/");
-        }
+        URI uri = endpoint(endpoint);
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", uri.toString());
         endpoints.put("managementEndpointUrl", uri.toString());
@@ -95,21 +94,54 @@ final class VerifyCommand implements Callable<Integer> {
                 .authenticate(credential(), profile)
                 .withSubscription(subscription);
         DeploymentVerifier verifier = DeploymentVerifier.create(azure);
-        VerificationResult result = withinTimeout(() -> resourceGroup == null ? verifier.verifySubscription(id)
+        VerificationResult result = withinTimeout(guard, () -> resourceGroup == null ? verifier.verifySubscription(id)
                 : verifier.verifyResourceGroup(resourceGroup, id));
         spec.commandLine().getOut().print(format == Format.json ? result.json() + "\n" : result.text());
         return result.found() ? 0 : AttributionCli.FINDINGS;
     }
 
-    private VerificationResult withinTimeout(Callable<VerificationResult> verification) {
+    /** The endpoint as a URI: https, a host, an optional port, nothing else. */
+    static URI endpoint(String text) {
+        String hint = "--endpoint " + Text.quote(text) + " is not an https URL such as https://management.azure.com/";
+        URI uri;
+        try {
+            uri = new URI(text.endsWith("/") ? text : text + "/");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(hint + ": " + e.getReason());
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(hint + (uri.getRawAuthority() != null && uri.getHost() == null
+                    ? ": " + Text.quote(uri.getRawAuthority()) + " is not a host with an optional port" : ""));
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(hint + ": it may hold no user name, query or fragment");
+        }
+        return uri;
+    }
+
+    private VerificationResult withinTimeout(ServerGuard guard, Callable<VerificationResult> verification) {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attribution-verify");
             t.setDaemon(true);
             return t;
         });
         Future<VerificationResult> result = worker.submit(verification);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         try {
-            return result.get(timeoutSeconds, TimeUnit.SECONDS);
+            // A line on stderr every few seconds while a long run goes on; stdout keeps only the result.
+            while (true) {
+                long left = deadline - System.nanoTime();
+                try {
+                    return result.get(Math.min(left, TimeUnit.SECONDS.toNanos(PROGRESS_SECONDS)), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException stillRunning) {
+                    if (deadline - System.nanoTime() <= 0) {
+                        throw stillRunning;
+                    }
+                    spec.commandLine().getErr().println("verify: still reading, " + guard.requests()
+                            + " requests so far");
+                    spec.commandLine().getErr().flush();
+                }
+            }
         } catch (TimeoutException e) {
             result.cancel(true);
             throw new ServerGuard.RefusedException("no answer within " + timeoutSeconds + " s (--timeout): the"

@@ -135,4 +135,74 @@ class CliProcessIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() < 300, response.body());
     }
+
+    /** Starts every command at once as its own process and waits for all. */
+    static List<Result> concurrently(List<String[]> commands) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(commands.size());
+        try {
+            List<java.util.concurrent.Future<Result>> started = new ArrayList<>();
+            for (String[] args : commands) {
+                started.add(pool.submit(() -> java(List.of(), Map.of(), args)));
+            }
+            List<Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Result> f : started) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twentyConcurrentRegistryAddsLeaveTwentyEntriesAndEveryReportedOneIsThere(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("pid.properties");
+        List<String[]> adds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            adds.add(new String[] {"registry", "add", "--file", file.toString(), "--offer", "offer" + i, "--channel", "github"});
+        }
+        for (Result r : concurrently(adds)) {
+            assertEquals(0, r.exit(), r.out() + r.err());
+        }
+        io.github.partnerattribution.core.PartnerIdRegistry registry = io.github.partnerattribution.core.PartnerIdRegistry.load(file);
+        assertEquals(20, registry.entries().size(), Files.readString(file));
+
+        List<String[]> sameKey = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sameKey.add(new String[] {"registry", "add", "--file", file.toString(), "--offer", "shared", "--channel", "github"});
+        }
+        List<Result> results = concurrently(sameKey);
+        List<Result> added = results.stream().filter(r -> r.exit() == 0).collect(java.util.stream.Collectors.toList());
+        assertEquals(1, added.size(), results.toString());
+        String guid = added.get(0).out().split("=")[1].split(" ")[0];
+        assertEquals(PartnerId.parse(guid), io.github.partnerattribution.core.PartnerIdRegistry.load(file).get("shared.github"),
+                "the one addition reported is the one in the file");
+        for (Result r : results) {
+            if (r.exit() != 0) {
+                assertEquals(1, r.exit(), r.out() + r.err());
+                assertTrue(r.out().contains("is already there") && r.out().contains("nothing was added"), r.out());
+            }
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(file), left.collect(java.util.stream.Collectors.toList()), "no temp file left behind");
+        }
+    }
+
+    @Test
+    void twentyConcurrentIdenticalTemplateAddsAllSucceedAndOneWrites(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("mainTemplate.json"), "{\n  \"$schema\": \"https://schema.management.azure.com/"
+                + "schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n  \"resources\": []\n}\n");
+        List<String[]> adds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            adds.add(new String[] {"template", "add", "--pid", ID.guid(), file.toString()});
+        }
+        List<Result> results = concurrently(adds);
+        for (Result r : results) {
+            assertEquals(0, r.exit(), r.out() + r.err());
+        }
+        assertEquals(1, results.stream().filter(r -> r.out().startsWith("added")).count(), results.toString());
+        assertEquals(1, Files.readString(file).split(java.util.regex.Pattern.quote(ID.token()), -1).length - 1);
+    }
 }

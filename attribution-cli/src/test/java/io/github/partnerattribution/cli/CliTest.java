@@ -181,7 +181,9 @@ class CliTest {
 
         Run again = run("registry", "add", "--file", file.toString(), "--offer", "backup", "--channel", "marketplace");
         assertEquals(1, again.exit());
-        assertTrue(again.out().contains("key \"backup.marketplace\" is defined again"), again.out());
+        // The real line of the key, and that nothing was added (it used to name a line that did not exist).
+        assertTrue(again.out().contains("key \"backup.marketplace\" is already there (line 2, " + guid
+                + "); nothing was added"), again.out());
         assertEquals(2, run("registry", "check", "--file", dir.resolve("absent.properties").toString()).exit());
     }
 
@@ -233,5 +235,67 @@ class CliTest {
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().contains("backup \\u001B]0;pwned\\u0007 offer"), list.out());
         assertTrue(list.out().chars().noneMatch(c -> c == 0x1b || c == 0x07), list.out());
+    }
+
+    @Test
+    void debugWorksAfterTheSubcommandToo() {
+        Path missing = dir.resolve("absent.json");
+        for (String[] args : List.of(new String[] {"--debug", "template", "check", missing.toString()},
+                new String[] {"template", "check", "--debug", missing.toString()},
+                new String[] {"template", "check", missing.toString(), "--debug"})) {
+            Run r = run(args);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("attribution: no such file: " + missing), r.err());
+            assertTrue(r.err().contains("\tat "), "a stack trace for " + String.join(" ", args) + ": " + r.err());
+        }
+        assertFalse(run("template", "check", missing.toString()).err().contains("\tat "));
+    }
+
+    @Test
+    void anEndpointWithAUserNameOrABadPortIsNamedAsSuch() {
+        Run r = run("verify", "--subscription", "s", "--pid", ID, "--endpoint", "https://127.0.0.1:18451@evil/");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("attribution: --endpoint \"https://127.0.0.1:18451@evil/\" is not an https URL such as"
+                + " https://management.azure.com/: it may hold no user name, query or fragment\n", r.err());
+        Run port = run("verify", "--subscription", "s", "--pid", ID, "--endpoint", "https://host:99999999999/");
+        assertEquals(1, port.exit(), port.err());
+        assertTrue(port.err().startsWith("attribution: --endpoint \"https://host:99999999999/\" is not an https URL"),
+                port.err());
+    }
+
+    @Test
+    void aFolderGivenAsTheFileIsNamed() {
+        Run r = run("template", "add", "--pid", ID, dir.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("attribution: " + dir + " is a directory, not a file; nothing was read or changed\n", r.err());
+    }
+
+    @Test
+    void aReadOnlyTemplateNeedsForce() throws IOException {
+        Path file = template("mainTemplate.json");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Run refused = run("template", "add", "--pid", ID, file.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("is read-only (mode r--r--r--); nothing was changed. Pass --force"),
+                refused.err());
+        Run forced = run("template", "add", "--force", "--pid", ID, file.toString());
+        assertEquals(0, forced.exit(), forced.err());
+        assertEquals("r--r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void registryAddNamesTheBadArgumentOrTheRealLineAndSaysNothingWasAdded() throws IOException {
+        Path file = dir.resolve("pid.properties");
+        assertEquals(0, run("registry", "add", "--file", file.toString(), "--offer", "backup", "--channel", "github").exit());
+        byte[] before = Files.readAllBytes(file);
+        Run again = run("registry", "add", "--file", file.toString(), "--offer", "backup", "--channel", "github");
+        assertEquals(1, again.exit(), again.err());
+        assertTrue(again.out().contains("key \"backup.github\" is already there (line 1, "), again.out());
+        assertTrue(again.out().contains("nothing was added"), again.out());
+        Run badOffer = run("registry", "add", "--file", file.toString(), "--offer", "back up", "--channel", "github");
+        assertEquals(1, badOffer.exit(), badOffer.err());
+        assertTrue(badOffer.err().startsWith("attribution: --offer \"back up\" is not valid"), badOffer.err());
+        assertTrue(badOffer.err().contains("nothing was added"), badOffer.err());
+        assertArrayEquals(before, Files.readAllBytes(file));
     }
 }
