@@ -1,7 +1,6 @@
 package io.github.partnerattribution.core.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -21,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,8 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Only regular files: a directory, FIFO, device or socket is refused before anything is read.</li>
  *   <li>A symbolic link is followed: the file it points to is edited and the link stays a link.</li>
  *   <li>Concurrent edits of one file, by threads or processes that use this class, run one after the other: each
- *       takes an exclusive lock on the file and reads it under that lock, so an edit is computed from what the
- *       previous one wrote, and an edit whose result is already on disk changes nothing and succeeds.</li>
+ *       takes an exclusive lock (on a lock file of that target's own in the system's temp folder) and reads the
+ *       file under it, so an edit is computed from what the previous one wrote, and an edit whose result is
+ *       already on disk changes nothing and succeeds.</li>
  *   <li>The new content goes to a temp file beside the target, gets the target's mode, owner and group, and is
  *       moved over it atomically; on any failure the target is untouched and the temp file is gone. When the owner
  *       cannot be kept (another user's file, edited without the right to give it back), nothing is written.</li>
@@ -42,13 +41,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  */
 public final class FileEdit {
-    /** The new content for the current one; null (or the same bytes) to leave the file as it is. */
+    /** The new content for the current one (never null; empty for a file just created); null to leave it as it is. */
     public interface Change {
         byte[] apply(byte[] current) throws IOException;
     }
 
-    private static final Set<PosixFilePermission> NEW_FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
-    private static final int LOCK_ATTEMPTS = 1_000;
 
     private FileEdit() {
     }
@@ -66,24 +63,43 @@ public final class FileEdit {
      *
      * @param path the file, or a symbolic link to it
      * @param force edit a read-only file too
-     * @param create create the file when it does not exist ({@code change} then sees null)
+     * @param create create the file when it does not exist ({@code change} then sees it empty)
      * @param change computes the new content from what is on disk under the lock
-     * @return what was on disk before (null when created), and null when nothing was written, else the new bytes:
-     *     {@code [before, written]}
+     * @return what was on disk before, and null when nothing was written, else the new bytes: {@code [before,
+     *     written]}
      */
     public static byte[][] edit(Path path, boolean force, boolean create, Change change) throws IOException {
-        Path target = create && !Files.exists(path) ? newFileTarget(path) : regularFile(path);
-        ReentrantLock inThisJvm = IN_THIS_JVM[(target.toString().hashCode() & 0x7fffffff) % IN_THIS_JVM.length];
+        boolean created = false;
+        if (create && !Files.exists(path)) {
+            // Create it empty first, so that every writer, the first included, locks an existing file and checks
+            // under the lock that it is still the one the path names.
+            Path target = newFileTarget(path);
+            try {
+                Files.createFile(target);
+                created = true;
+            } catch (java.nio.file.FileAlreadyExistsException anotherWriterWasFirst) {
+                // fine: edit what it created
+            }
+        }
+        Path target = regularFile(path);
+        int stripe = stripe(target);
+        ReentrantLock inThisJvm = IN_THIS_JVM[stripe];
         inThisJvm.lock();
         try {
-            return editLocked(path, target, force, change);
+            return editLocked(path, target, stripe, force, change);
+        } catch (IOException | RuntimeException e) {
+            if (created && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == 0) {
+                Files.deleteIfExists(target); // nothing half-made is left behind
+            }
+            throw e;
         } finally {
             inThisJvm.unlock();
         }
     }
 
     /** File locks are per process: threads of this JVM that edit one file queue here first. */
-    private static final ReentrantLock[] IN_THIS_JVM = new ReentrantLock[64];
+    private static final int STRIPES = 256;
+    private static final ReentrantLock[] IN_THIS_JVM = new ReentrantLock[STRIPES];
 
     static {
         for (int i = 0; i < IN_THIS_JVM.length; i++) {
@@ -91,39 +107,64 @@ public final class FileEdit {
         }
     }
 
-    private static byte[][] editLocked(Path path, Path target, boolean force, Change change) throws IOException {
-        for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
-            boolean creating = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-            if (!creating) {
-                requireWritable(path, target, force);
+    private static byte[][] editLocked(Path path, Path target, int stripe, boolean force, Change change)
+            throws IOException {
+        try (FileChannel lockFile = lockFile(path, stripe);
+             FileLock lock = lockFile.lock()) {
+            requireWritable(path, target, force);
+            byte[] before = Files.readAllBytes(target);
+            byte[] after = change.apply(before);
+            if (after == null || Arrays.equals(before, after)) {
+                return new byte[][] {before, null};
             }
-            Object keyBefore = creating ? null : key(target);
-            try (FileChannel channel = open(path, target, creating);
-                 FileLock lock = channel.lock()) {
-                Object keyNow = key(target);
-                if (keyBefore != null && !keyBefore.equals(keyNow)) {
-                    continue; // replaced by another writer while we waited: lock the new file instead
-                }
-                // Read through the locked channel: POSIX drops a process's lock when it closes any other descriptor
-                // of the file, so opening the file again here would unlock it.
-                byte[] before = creating ? null : readAll(channel);
-                byte[] after = change.apply(before);
-                if (after == null || Arrays.equals(before, after)) {
-                    if (creating) {
-                        Files.deleteIfExists(target);
-                    }
-                    return new byte[][] {before, null};
-                }
-                replace(path, target, channel, creating ? null : before, after);
-                return new byte[][] {before, after};
-            } catch (IOException | RuntimeException e) {
-                if (creating && Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == 0) {
-                    Files.deleteIfExists(target);
-                }
-                throw e;
-            }
+            replace(path, target, before, after);
+            return new byte[][] {before, after};
         }
-        throw new IOException("cannot edit " + path + ": other writers kept replacing it; nothing was changed");
+    }
+
+    /**
+     * The lock for edits of a file: one of {@value #STRIPES} lock files under the system's temp folder, chosen by a
+     * hash of the target's real path (two files that share one merely wait for each other). A lock file is never
+     * replaced, so every writer of a target locks the same file; the target itself cannot serve, as each edit
+     * replaces it with a new file (whose inode number may even be an old one's). Nothing is added to the user's
+     * folder, and the temp folder holds at most {@value #STRIPES} such files.
+     */
+    private static FileChannel lockFile(Path path, int stripe) throws IOException {
+        Path folder = Paths.get(System.getProperty("java.io.tmpdir"), "partner-attribution-locks");
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
+                if (view != null) {
+                    view.setPermissions(PosixFilePermissions.fromString("rwxrwxrwx")); // shared, like /tmp
+                }
+            }
+            Path lock = folder.resolve(String.format("edit-%02x.lock", stripe));
+            FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PosixFileAttributeView view = Files.getFileAttributeView(lock, PosixFileAttributeView.class);
+            if (view != null) {
+                try {
+                    view.setPermissions(PosixFilePermissions.fromString("rw-rw-rw-"));
+                } catch (IOException notOurs) {
+                    // another user's lock file: it stays as it is
+                }
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new IOException("cannot edit " + path + ": the edit lock in " + folder + " cannot be taken ("
+                    + reason(e) + "); nothing was changed", e);
+        }
+    }
+
+    /** Which of the lock stripes a target's edits take: a hash of its real path. */
+    private static int stripe(Path target) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return digest[0] & 0xff;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path regularFile(Path path) throws IOException {
@@ -162,37 +203,7 @@ public final class FileEdit {
         }
     }
 
-    private static FileChannel open(Path path, Path target, boolean creating) throws IOException {
-        try {
-            return creating
-                    ? FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-                    : FileChannel.open(target, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (FileSystemException e) {
-            throw new IOException("cannot edit " + path + ": " + reason(e) + "; nothing was changed", e);
-        }
-    }
-
-    private static Object key(Path target) throws IOException {
-        Object key = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        return key == null ? target : key;
-    }
-
-    private static byte[] readAll(FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IOException("file too large to edit: " + size + " bytes");
-        }
-        ByteBuffer buffer = ByteBuffer.allocate((int) size);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, buffer.position()) < 0) {
-                break;
-            }
-        }
-        return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
-    }
-
-    private static void replace(Path path, Path target, FileChannel locked, byte[] expected, byte[] content)
-            throws IOException {
+    private static void replace(Path path, Path target, byte[] expected, byte[] content) throws IOException {
         Path temp;
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
@@ -201,9 +212,8 @@ public final class FileEdit {
         }
         try {
             Files.write(temp, content);
-            keepIdentity(path, target, temp, expected != null);
-            byte[] now = expected == null ? null : readAll(locked);
-            if (expected != null && !Arrays.equals(expected, now)) {
+            keepIdentity(path, target, temp);
+            if (!Arrays.equals(expected, Files.readAllBytes(target))) {
                 throw new IOException("cannot write " + path + ": it changed on disk while being edited, by a writer"
                         + " that does not lock it; nothing was written, run the edit again");
             }
@@ -220,14 +230,10 @@ public final class FileEdit {
         }
     }
 
-    /** Gives the temp file the target's mode, owner and group (a new file: rw-r--r--, ours). */
-    private static void keepIdentity(Path path, Path target, Path temp, boolean exists) throws IOException {
+    /** Gives the temp file the target's mode, owner and group. */
+    private static void keepIdentity(Path path, Path target, Path temp) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
         if (view == null) {
-            return;
-        }
-        if (!exists) {
-            view.setPermissions(NEW_FILE_MODE);
             return;
         }
         PosixFileAttributes original = Files.readAttributes(target, PosixFileAttributes.class);
