@@ -2,6 +2,7 @@ package io.github.partnerattribution.cli;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.ArmTemplates;
+import io.github.partnerattribution.templates.Rule;
 import io.github.partnerattribution.templates.ScanReport;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.TemplateEdit;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Check, scan and edit the tracking resource of ARM templates and Bicep files.",
-        subcommands = {TemplateCommand.Check.class, TemplateCommand.Scan.class, TemplateCommand.Add.class,
+        subcommands = {TemplateCommand.Check.class, TemplateCommand.Scan.class, TemplateCommand.Rules.class,
+                TemplateCommand.Add.class,
                 TemplateCommand.Remove.class, TemplateCommand.Replace.class})
 final class TemplateCommand implements Runnable {
     @Spec
@@ -121,6 +124,30 @@ final class TemplateCommand implements Runnable {
                 throw new NoSuchFileException(dir + " (not a folder)");
             }
             return reading.print(spec, ArmTemplates.scan(dir, reading.options()));
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "List every finding code the checker reports: code, severity, name and what it finds.",
+            footer = {"", "Example:  attribution template rules"})
+    static final class Rules implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--verbose", description = "Also print how to fix each finding.")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Rule rule : ArmTemplates.rules()) {
+                out.printf("%s  %-7s  %-34s  %s%n", rule.code(), rule.severity().name().toLowerCase(Locale.ROOT),
+                        rule.name(), rule.description());
+                if (verbose) {
+                    out.printf("%8s%s%n", "", "Fix: " + rule.help());
+                }
+            }
+            return 0;
         }
     }
 

@@ -298,4 +298,15 @@ class CliTest {
         assertTrue(badOffer.err().contains("nothing was added"), badOffer.err());
         assertArrayEquals(before, Files.readAllBytes(file));
     }
+
+    @Test
+    void templateRulesListsEveryCodeOfTheCatalogue() {
+        Run r = run("template", "rules");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = List.of(r.out().split("\n"));
+        assertEquals(io.github.partnerattribution.templates.ArmTemplates.rules().size(), lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("CUA001  error    MissingTrackingResource"), lines.get(0));
+        assertTrue(lines.get(16).startsWith("CUA017  error    NotATemplate"), lines.get(16));
+        assertTrue(run("template", "rules", "--verbose").out().contains("Fix: "));
+    }
 }

@@ -2,7 +2,8 @@ package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.FileEdit;
-import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
+import io.github.partnerattribution.templates.internal.BicepModel;
+import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -73,6 +74,16 @@ public final class ArmTemplates {
     }
 
     /**
+     * Every rule the checker applies, in code order: the catalogue SARIF's rules and {@code attribution template
+     * rules} are made from.
+     *
+     * @return the rules, unmodifiable
+     */
+    public static List<Rule> rules() {
+        return Rule.all();
+    }
+
+    /**
      * Checks template content that is not (or not yet) a file.
      *
      * @param content the bytes, UTF-8, with or without a byte order mark
@@ -83,9 +94,9 @@ public final class ArmTemplates {
      */
     public static List<Finding> check(byte[] content, String fileName, TemplateRole role, TemplateOptions options) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
-            return sorted(BicepTemplate.analyse(fileName, Utf8.text(content), role).findings());
+            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role)));
         }
-        return sorted(TemplateAnalysis.of(fileName, content, role, options).findings);
+        return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
     }
 
     /**
@@ -262,9 +273,9 @@ public final class ArmTemplates {
      */
     public static List<PartnerId> partnerIds(byte[] content, TemplateOptions options) {
         List<PartnerId> ids = new ArrayList<>();
-        for (Tracking t : TemplateAnalysis.of("template", content, TemplateRole.MAIN, options).tracking) {
-            if (t.id != null && t.level == 0) {
-                ids.add(t.id);
+        for (JsonModel.Candidate t : JsonModel.of("template", content, TemplateRole.MAIN, options).sites()) {
+            if (t.id() != null && t.level() == 0) {
+                ids.add(t.id());
             }
         }
         return ids;
@@ -293,7 +304,7 @@ public final class ArmTemplates {
                     + " attribution belongs in the main file only. Nothing was changed.");
         }
         String text = Utf8.text(before);
-        BicepTemplate bicep = BicepTemplate.analyse(file.toString(), text, role);
+        BicepModel bicep = BicepModel.of(file.toString(), text, role);
         if (bicep.holds(id)) {
             return null;
         }
@@ -301,7 +312,7 @@ public final class ArmTemplates {
             throw new TemplateException(file, "it already holds a tracking resource for " + bicep.ids().get(0)
                     + "; change its name by hand. Nothing was changed.");
         }
-        return Utf8.bytes(BicepTemplate.withTrackingResource(file, text, id, options.apiVersion()), Utf8.hasBom(before));
+        return Utf8.bytes(BicepModel.withTrackingResource(file, text, id, options.apiVersion()), Utf8.hasBom(before));
     }
 
     private static boolean isBicep(Path file) {

@@ -1,8 +1,10 @@
 package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.templates.TemplateAnalysis.Scope;
-import io.github.partnerattribution.templates.TemplateAnalysis.Tracking;
+import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
+import io.github.partnerattribution.templates.internal.JsonModel.Scope;
 import io.github.partnerattribution.templates.internal.JsonTree;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Member;
@@ -20,13 +22,13 @@ import java.util.List;
  */
 final class TemplateEditor {
     private final Path path;
-    private final TemplateAnalysis analysis;
+    private final JsonModel model;
     private final String text;
 
-    private TemplateEditor(Path path, TemplateAnalysis analysis) {
+    private TemplateEditor(Path path, JsonModel model) {
         this.path = path;
-        this.analysis = analysis;
-        this.text = analysis.text;
+        this.model = model;
+        this.text = model.text();
     }
 
     static TemplateEditor of(Path path, byte[] bytes, TemplateOptions options) {
@@ -36,27 +38,27 @@ final class TemplateEditor {
                     + " template; customer usage attribution belongs in the main template only (mainTemplate.json"
                     + " or azuredeploy.json). Nothing was changed.");
         }
-        TemplateAnalysis analysis = TemplateAnalysis.of(path.toString(), bytes, role, options);
-        if (!analysis.parsed) {
-            Finding f = analysis.findings.get(0);
-            throw new TemplateException(path, "invalid JSON at line " + f.line() + ", column " + f.column() + ": "
-                    + f.message().substring("Invalid JSON: ".length()) + " Nothing was changed.");
+        JsonModel model = JsonModel.of(path.toString(), bytes, role, options);
+        JsonTree.SyntaxError invalid = model.syntaxError();
+        if (invalid != null) {
+            throw new TemplateException(path, "invalid JSON at line " + invalid.line + ", column " + invalid.column + ": "
+                    + invalid.getMessage() + ". Nothing was changed.");
         }
-        if (analysis.resources == null || !analysis.resources.isContainer()) {
+        if (model.resources() == null || !model.resources().isContainer()) {
             throw new TemplateException(path, "not an ARM deployment template (no $schema ending in"
                     + " deploymentTemplate.json with a resources section). Nothing was changed.");
         }
-        return new TemplateEditor(path, analysis);
+        return new TemplateEditor(path, model);
     }
 
     /** The new bytes with the tracking resource added, or null when the same id is already there. */
     byte[] add(PartnerId id, String apiVersion) {
-        for (Tracking t : topLevel()) {
-            if (id.equals(t.id)) {
+        for (Candidate t : topLevel()) {
+            if (id.equals(t.id())) {
                 return null;
             }
-            throw new TemplateException(path, "it already holds a tracking resource, " + TemplateAnalysis.quote(t.raw)
-                    + " at line " + t.resource.line + "; replace it instead (attribution template replace). Nothing"
+            throw new TemplateException(path, "it already holds a tracking resource, " + Text.quote(t.raw())
+                    + " at line " + t.resource().line + "; replace it instead (attribution template replace). Nothing"
                     + " was changed.");
         }
         String updated = insert(block(id, apiVersion));
@@ -65,18 +67,18 @@ final class TemplateEditor {
 
     /** The new bytes without the tracking resources of {@code id} (or of any id when null), or null when none. */
     byte[] remove(PartnerId id) {
-        List<Tracking> doomed = new ArrayList<>();
-        for (Tracking t : topLevel()) {
-            if (id == null || id.equals(t.id)) {
+        List<Candidate> doomed = new ArrayList<>();
+        for (Candidate t : topLevel()) {
+            if (id == null || id.equals(t.id())) {
                 doomed.add(t);
             }
         }
         if (doomed.isEmpty()) {
             return null;
         }
-        doomed.sort(Comparator.comparingInt((Tracking t) -> t.resource.start).reversed());
+        doomed.sort(Comparator.comparingInt((Candidate t) -> t.resource().start).reversed());
         String updated = text;
-        for (Tracking t : doomed) {
+        for (Candidate t : doomed) {
             updated = cut(updated, t);
         }
         return verified(updated, id, 0);
@@ -84,21 +86,21 @@ final class TemplateEditor {
 
     /** The new bytes with every tracking resource's literal name set to {@code id}, or the resource added if none. */
     byte[] replace(PartnerId id, String apiVersion) {
-        List<Tracking> present = topLevel();
+        List<Candidate> present = topLevel();
         if (present.isEmpty()) {
             return add(id, apiVersion);
         }
-        present.sort(Comparator.comparingInt((Tracking t) -> t.name.start).reversed());
+        present.sort(Comparator.comparingInt((Candidate t) -> t.name().start).reversed());
         String updated = text;
         boolean changed = false;
-        for (Tracking t : present) {
-            if (!t.raw.regionMatches(true, 0, "pid-", 0, 4) || t.raw.contains("${")) {
-                throw new TemplateException(path, "the tracking resource's name " + TemplateAnalysis.quote(t.raw)
-                        + " at line " + t.name.line + " is an expression or placeholder; change it where it is built."
+        for (Candidate t : present) {
+            if (!t.raw().regionMatches(true, 0, "pid-", 0, 4) || t.raw().contains("${")) {
+                throw new TemplateException(path, "the tracking resource's name " + Text.quote(t.raw())
+                        + " at line " + t.name().line + " is an expression or placeholder; change it where it is built."
                         + " Nothing was changed.");
             }
-            if (!id.equals(t.id)) {
-                updated = updated.substring(0, t.name.start) + "\"" + id.token() + "\"" + updated.substring(JsonTree.endOf(t.name, text));
+            if (!id.equals(t.id())) {
+                updated = updated.substring(0, t.name().start) + "\"" + id.token() + "\"" + updated.substring(JsonTree.endOf(t.name(), text));
                 changed = true;
             }
         }
@@ -106,10 +108,10 @@ final class TemplateEditor {
     }
 
     /** Tracking resources at the template's top level, decided ones only; undecided ones block edits. */
-    private List<Tracking> topLevel() {
-        List<Tracking> out = new ArrayList<>();
-        for (Tracking t : analysis.tracking) {
-            if (t.level > 0 || t.container != analysis.resources || t.undecided) {
+    private List<Candidate> topLevel() {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate t : model.sites()) {
+            if (t.level() > 0 || t.container() != model.resources() || !t.decided()) {
                 continue;
             }
             out.add(t);
@@ -118,32 +120,32 @@ final class TemplateEditor {
     }
 
     private String insert(String block) {
-        Node resources = analysis.resources;
+        Node resources = model.resources();
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
         String unit = indentUnit();
         boolean object = resources.kind == Kind.OBJECT;
-        int count = object ? resources.members.size() : resources.items.size();
+        int count = object ? resources.members().size() : resources.items().size();
         String member = object ? "\"" + symbolicName(resources) + "\": " : "";
         if (count == 0) {
-            String outer = lineIndent(keyStart(analysis.root, resources));
-            String inside = text.substring(resources.start + 1, resources.end - 1);
+            String outer = lineIndent(keyStart(model.root(), resources));
+            String inside = text.substring(resources.start + 1, resources.end() - 1);
             String indent = outer + unit;
             String body = nl + indent + member + indentBlock(block, indent, unit, nl) + nl + outer;
             if (inside.trim().isEmpty()) {
-                return text.substring(0, resources.start + 1) + body + text.substring(resources.end - 1);
+                return text.substring(0, resources.start + 1) + body + text.substring(resources.end() - 1);
             }
-            return text.substring(0, resources.start + 1) + body + inside + text.substring(resources.end - 1);
+            return text.substring(0, resources.start + 1) + body + inside + text.substring(resources.end() - 1);
         }
-        int lastStart = object ? resources.members.get(count - 1).nameStart : resources.items.get(count - 1).start;
-        int lastEnd = JsonTree.endOf(object ? resources.members.get(count - 1).value : resources.items.get(count - 1), text);
+        int lastStart = object ? resources.members().get(count - 1).nameStart : resources.items().get(count - 1).start;
+        int lastEnd = JsonTree.endOf(object ? resources.members().get(count - 1).value : resources.items().get(count - 1), text);
         String indent = lineIndent(lastStart);
         if (!isBlank(text.substring(lineStart(lastStart), lastStart))) {
-            indent = lineIndent(keyStart(analysis.root, resources)) + unit;
+            indent = lineIndent(keyStart(model.root(), resources)) + unit;
         }
         int after = skipSpaceAndComments(lastEnd);
-        boolean trailingComma = after < resources.end - 1 && text.charAt(after) == ',';
+        boolean trailingComma = after < resources.end() - 1 && text.charAt(after) == ',';
         int lineEnd = endOfLine(trailingComma ? after + 1 : lastEnd);
-        if (lineEnd > resources.end - 1) {
+        if (lineEnd > resources.end() - 1) {
             // the array closes on the same line: the comma goes right after the last element
             int at = trailingComma ? after + 1 : lastEnd;
             String entry = (trailingComma ? "" : ",") + nl + indent + member + indentBlock(block, indent, unit, nl);
@@ -171,7 +173,7 @@ final class TemplateEditor {
         lines.add("  \"type\": \"Microsoft.Resources/deployments\",");
         lines.add("  \"apiVersion\": \"" + apiVersion + "\",");
         lines.add("  \"name\": \"" + id.token() + "\",");
-        if (analysis.scope != Scope.RESOURCE_GROUP) {
+        if (model.scope() != Scope.RESOURCE_GROUP) {
             lines.add("  \"location\": \"[deployment().location]\",");
         }
         lines.add("  \"properties\": {");
@@ -207,27 +209,27 @@ final class TemplateEditor {
     }
 
     /** Removes a tracking resource with the comma that separated it, keeping its neighbours' layout. */
-    private String cut(String current, Tracking t) {
-        Node container = t.container;
+    private String cut(String current, Candidate t) {
+        Node container = t.container();
         boolean object = container.kind == Kind.OBJECT;
         List<int[]> spans = new ArrayList<>();
         if (object) {
-            for (Member m : container.members) {
+            for (Member m : container.members()) {
                 spans.add(new int[] {m.nameStart, JsonTree.endOf(m.value, text)});
             }
         } else {
-            for (Node item : container.items) {
+            for (Node item : container.items()) {
                 spans.add(new int[] {item.start, JsonTree.endOf(item, text)});
             }
         }
         int index = -1;
         for (int i = 0; i < spans.size(); i++) {
-            if (spans.get(i)[1] == t.resource.end) {
+            if (spans.get(i)[1] == t.resource().end()) {
                 index = i;
             }
         }
         if (spans.size() == 1) {
-            return current.substring(0, container.start + 1) + current.substring(container.end - 1);
+            return current.substring(0, container.start + 1) + current.substring(container.end() - 1);
         }
         if (index < spans.size() - 1) {
             return current.substring(0, spans.get(index)[0]) + current.substring(spans.get(index + 1)[0]);
@@ -237,15 +239,15 @@ final class TemplateEditor {
 
     /** Parses the result again: it must be valid, and hold the expected number of tracking resources of the id. */
     private byte[] verified(String updated, PartnerId id, int expected) {
-        byte[] bytes = Utf8.bytes(updated, analysis.bom);
-        TemplateAnalysis again = TemplateAnalysis.of(analysis.file, bytes, TemplateRole.MAIN, analysis.options);
+        byte[] bytes = Utf8.bytes(updated, model.bom());
+        JsonModel again = JsonModel.of(model.file(), bytes, TemplateRole.MAIN, model.options());
         int found = 0;
-        for (Tracking t : again.tracking) {
-            if (t.level == 0 && (id == null || id.equals(t.id))) {
+        for (Candidate t : again.sites()) {
+            if (t.level() == 0 && (id == null || id.equals(t.id()))) {
                 found++;
             }
         }
-        if (!again.parsed || found != expected) {
+        if (again.syntaxError() != null || found != expected) {
             throw new TemplateException(path, "the edit did not produce the expected template (a bug: please report"
                     + " it with the file). Nothing was changed.");
         }
@@ -262,9 +264,9 @@ final class TemplateEditor {
 
     /** The indentation unit the file uses: that of its first nested line, else two spaces. */
     private String indentUnit() {
-        Node root = analysis.root;
-        if (!root.members.isEmpty()) {
-            int first = root.members.get(0).nameStart;
+        Node root = model.root();
+        if (!root.members().isEmpty()) {
+            int first = root.members().get(0).nameStart;
             String indent = lineIndent(first);
             String outer = lineIndent(root.start);
             if (indent.length() > outer.length() && indent.startsWith(outer)
@@ -276,7 +278,7 @@ final class TemplateEditor {
     }
 
     private int keyStart(Node owner, Node value) {
-        for (Member m : owner.members) {
+        for (Member m : owner.members()) {
             if (m.value == value) {
                 return m.nameStart;
             }

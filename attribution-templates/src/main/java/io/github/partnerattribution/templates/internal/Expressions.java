@@ -234,10 +234,10 @@ public final class Expressions {
     }
 
     private Value item(Value target, long index) {
-        if (target.node == null || target.node.kind != Kind.ARRAY || index < 0 || index >= target.node.items.size()) {
+        if (target.node == null || target.node.kind != Kind.ARRAY || index < 0 || index >= target.node.items().size()) {
             return Value.UNKNOWN;
         }
-        return ofNode(target.node.items.get((int) index));
+        return ofNode(target.node.items().get((int) index));
     }
 
     private Value call(String function, List<Value> args) {

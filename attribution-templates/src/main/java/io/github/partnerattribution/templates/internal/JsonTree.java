@@ -35,14 +35,14 @@ public final class JsonTree {
     public static final class Node {
         public final Kind kind;
         public final int start;
-        public int end;
+        private int end;
         public final int line;
         public final int column;
         /** The value of a scalar; for strings decoded from {@link #source} on first use. */
         private String text;
         private final String source;
-        public final List<Member> members;
-        public final List<Node> items;
+        private final List<Member> members;
+        private final List<Node> items;
         /** Member names, kept once an object has more than a few members, for duplicate detection. */
         java.util.Set<String> names;
 
@@ -96,6 +96,21 @@ public final class JsonTree {
             return text;
         }
 
+        /** @return where the value ends (exclusive) in the text, for containers; -1 for scalars (see endOf) */
+        public int end() {
+            return end;
+        }
+
+        /** @return an object's members, in order; empty for other values */
+        public List<Member> members() {
+            return Collections.unmodifiableList(members);
+        }
+
+        /** @return an array's items, in order; empty for other values */
+        public List<Node> items() {
+            return Collections.unmodifiableList(items);
+        }
+
         public boolean isContainer() {
             return kind == Kind.OBJECT || kind == Kind.ARRAY;
         }
@@ -103,7 +118,7 @@ public final class JsonTree {
         /** Elements of an array, or member values of an object (languageVersion 2.0 resources). */
         public List<Node> elements() {
             if (kind == Kind.ARRAY) {
-                return items;
+                return Collections.unmodifiableList(items);
             }
             List<Node> out = new ArrayList<>(members.size());
             for (Member m : members) {

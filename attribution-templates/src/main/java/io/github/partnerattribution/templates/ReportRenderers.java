@@ -1,0 +1,189 @@
+package io.github.partnerattribution.templates;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The three forms of a {@link ScanReport}: text for people, JSON for scripts, SARIF for code-scanning tools. */
+final class ReportRenderers {
+    private ReportRenderers() {
+    }
+
+    static String text(ScanReport report) {
+        StringBuilder out = new StringBuilder();
+        for (ScannedTemplate t : report.templates()) {
+            out.append(t.role().name().toLowerCase(Locale.ROOT)).append("  ").append(report.relative(t.file()))
+                    .append(t.findings().isEmpty() ? "  ok" : "").append('\n');
+            for (Finding f : t.findings()) {
+                out.append("  ").append(f).append('\n');
+            }
+        }
+        out.append(plural(report.templates().size(), "template")).append(" checked: ")
+                .append(plural(report.count(Severity.ERROR), "error")).append(", ")
+                .append(plural(report.count(Severity.WARNING), "warning")).append(", ")
+                .append(plural(report.count(Severity.INFO), "note")).append('\n');
+        return out.toString();
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    static String json(ScanReport report) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("root", report.root().toString());
+            g.writeArrayFieldStart("templates");
+            for (ScannedTemplate t : report.templates()) {
+                g.writeStartObject();
+                g.writeStringField("file", report.relative(t.file()));
+                g.writeStringField("role", t.role().name().toLowerCase(Locale.ROOT));
+                g.writeArrayFieldStart("findings");
+                for (Finding f : t.findings()) {
+                    writeFinding(g, f);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("templates", report.templates().size());
+            g.writeNumberField("errors", report.count(Severity.ERROR));
+            g.writeNumberField("warnings", report.count(Severity.WARNING));
+            g.writeNumberField("notes", report.count(Severity.INFO));
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    static String sarif(List<Finding> findings, Path root) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            g.writeObjectFieldStart("tool");
+            g.writeObjectFieldStart("driver");
+            g.writeStringField("name", "partner-attribution");
+            g.writeStringField("informationUri", "https://learn.microsoft.com/partner-center/marketplace-offers/azure-partner-customer-usage-attribution");
+            g.writeArrayFieldStart("rules");
+            for (Rule rule : Rule.all()) {
+                g.writeStartObject();
+                g.writeStringField("id", rule.code());
+                g.writeStringField("name", rule.name());
+                g.writeObjectFieldStart("shortDescription");
+                g.writeStringField("text", rule.description());
+                g.writeEndObject();
+                g.writeObjectFieldStart("help");
+                g.writeStringField("text", rule.help());
+                g.writeEndObject();
+                g.writeObjectFieldStart("defaultConfiguration");
+                g.writeStringField("level", level(rule.severity()));
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            if (root != null) {
+                g.writeObjectFieldStart("originalUriBaseIds");
+                g.writeObjectFieldStart("SRCROOT");
+                String uri = root.toAbsolutePath().normalize().toUri().toString();
+                g.writeStringField("uri", uri.endsWith("/") ? uri : uri + "/");
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("results");
+            for (Finding f : findings) {
+                g.writeStartObject();
+                g.writeStringField("ruleId", f.code());
+                g.writeStringField("level", level(f.severity()));
+                g.writeObjectFieldStart("message");
+                g.writeStringField("text", f.message() + " Fix: " + f.hint());
+                g.writeEndObject();
+                g.writeArrayFieldStart("locations");
+                g.writeStartObject();
+                g.writeObjectFieldStart("physicalLocation");
+                g.writeObjectFieldStart("artifactLocation");
+                g.writeStringField("uri", uriOf(f.file(), root));
+                if (root != null) {
+                    g.writeStringField("uriBaseId", "SRCROOT");
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("region");
+                g.writeNumberField("startLine", f.line());
+                g.writeNumberField("startColumn", f.column());
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static String level(Severity severity) {
+        return severity == Severity.ERROR ? "error" : severity == Severity.WARNING ? "warning" : "note";
+    }
+
+    static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", f.code());
+        g.writeStringField("severity", f.severity().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("file", f.file());
+        g.writeNumberField("line", f.line());
+        g.writeNumberField("column", f.column());
+        g.writeStringField("message", f.message());
+        g.writeStringField("hint", f.hint());
+        g.writeEndObject();
+    }
+
+    private static String uriOf(String file, Path root) {
+        String path = file.replace('\\', '/');
+        if (root != null) {
+            try {
+                path = root.toAbsolutePath().normalize()
+                        .relativize(java.nio.file.Paths.get(file).toAbsolutePath().normalize()).toString().replace('\\', '/');
+            } catch (IllegalArgumentException ignored) {
+                // another drive: keep the path as given
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            try {
+                out.append(new java.net.URI(null, null, segment, null).getRawPath());
+            } catch (java.net.URISyntaxException e) {
+                out.append(segment);
+            }
+        }
+        return out.toString();
+    }
+
+    interface Writer {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static String write(Writer body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString() + "\n";
+    }
+}

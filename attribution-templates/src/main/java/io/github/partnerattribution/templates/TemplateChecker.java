@@ -1,0 +1,52 @@
+package io.github.partnerattribution.templates;
+
+import io.github.partnerattribution.templates.internal.BicepModel;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.rules.Catalogue;
+import io.github.partnerattribution.templates.internal.rules.TemplateRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every rule of the catalogue over a template's model and collects what they report as findings, each with
+ * its rule's code and severity. A rule that fails becomes a finding that says so, never a failed check.
+ */
+final class TemplateChecker {
+    private TemplateChecker() {
+    }
+
+    static List<Finding> check(JsonModel model) {
+        List<Finding> out = new ArrayList<>();
+        for (TemplateRule rule : Catalogue.RULES) {
+            try {
+                rule.check(model, reporter(rule, model.file(), out));
+            } catch (RuntimeException e) {
+                out.add(failed(rule, model.file(), e));
+            }
+        }
+        return out;
+    }
+
+    static List<Finding> check(BicepModel model) {
+        List<Finding> out = new ArrayList<>();
+        for (TemplateRule rule : Catalogue.RULES) {
+            try {
+                rule.check(model, reporter(rule, model.file(), out));
+            } catch (RuntimeException e) {
+                out.add(failed(rule, model.file(), e));
+            }
+        }
+        return out;
+    }
+
+    private static TemplateRule.Reporter reporter(TemplateRule rule, String file, List<Finding> out) {
+        return (TrackingModel.Position at, String message, String hint) ->
+                out.add(new Finding(rule.code(), rule.severity(), file, at.line, at.column, message, hint));
+    }
+
+    private static Finding failed(TemplateRule rule, String file, RuntimeException e) {
+        return new Finding(rule.code(), Severity.WARNING, file, 1, 1, "The rule " + rule.name() + " could not check"
+                + " this file (" + e + "), so what it looks for was not checked.", "Please report it with the file.");
+    }
+}

@@ -1,0 +1,441 @@
+package io.github.partnerattribution.templates.internal;
+
+import io.github.partnerattribution.core.InvalidPartnerIdException;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.templates.TemplateOptions;
+import io.github.partnerattribution.templates.TemplateRole;
+import io.github.partnerattribution.templates.internal.Expressions.Value;
+import io.github.partnerattribution.templates.internal.JsonTree.Kind;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One JSON template, read once: its tree, scope and tracking candidates, each name resolved as far as it can be
+ * without deploying. Immutable once built; the rules read it, and so does the editor. It says what is there, never
+ * what is wrong: that is the rules' job. Not API.
+ */
+public final class JsonModel implements TrackingModel {
+    public static final String DEPLOYMENTS = "Microsoft.Resources/deployments";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+
+    /** The deployment scope a template's {@code $schema} names. */
+    public enum Scope {
+        RESOURCE_GROUP("resource group"), SUBSCRIPTION("subscription"), MANAGEMENT_GROUP("management group"),
+        TENANT("tenant");
+
+        private final String label;
+
+        Scope(String label) {
+            this.label = label;
+        }
+
+        /** @return the scope in words, such as {@code resource group} */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What a deployment's name turned out to be. */
+    public enum NameKind {
+        /** It resolves to {@code pid-...}: a tracking resource. */
+        TRACKING,
+        /** An empty deployment whose name holds a {@code ${...}} build placeholder with no value. */
+        UNFILLED_PLACEHOLDER,
+        /** An empty deployment whose name is an expression that may or may not make {@code pid-...}. */
+        UNRESOLVED_NAME,
+        /** A {@code pid-} name whose GUID is an expression that cannot be resolved. */
+        UNRESOLVED_GUID,
+        /** An empty deployment named with a bare GUID, no {@code pid-}: not a tracking resource. */
+        BARE_GUID
+    }
+
+    /** One deployment that is, may be, or looks meant to be a tracking resource. */
+    public static final class Candidate implements Site {
+        private final Node resource;
+        private final Node container;
+        private final int level;
+        private final Node name;
+        private final String raw;
+        private final NameKind kind;
+        private final List<String> missing;
+        private final String known;
+        private final boolean complete;
+        private final PartnerId id;
+        private final String guidProblem;
+
+        Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
+                String known, boolean complete, PartnerId id, String guidProblem) {
+            this.resource = resource;
+            this.container = container;
+            this.level = level;
+            this.name = name;
+            this.raw = raw;
+            this.kind = kind;
+            this.missing = Collections.unmodifiableList(new ArrayList<>(missing));
+            this.known = known;
+            this.complete = complete;
+            this.id = id;
+            this.guidProblem = guidProblem;
+        }
+
+        public Node resource() {
+            return resource;
+        }
+
+        /** @return the array or object that holds the resource */
+        public Node container() {
+            return container;
+        }
+
+        public Node name() {
+            return name;
+        }
+
+        public NameKind kind() {
+            return kind;
+        }
+
+        /** @return the placeholders with no value, for {@link NameKind#UNFILLED_PLACEHOLDER} */
+        public List<String> missing() {
+            return missing;
+        }
+
+        /** @return the resolved text of the name, up to its first opaque part */
+        public String known() {
+            return known;
+        }
+
+        /** @return whether the whole name resolved */
+        public boolean complete() {
+            return complete;
+        }
+
+        /** @return whether the name is an ARM expression ({@code [...]}, not an escaped {@code [[}) */
+        public boolean isExpression() {
+            return raw.startsWith("[") && !raw.startsWith("[[");
+        }
+
+        @Override
+        public boolean decided() {
+            return kind == NameKind.TRACKING;
+        }
+
+        @Override
+        public int level() {
+            return level;
+        }
+
+        @Override
+        public String raw() {
+            return raw;
+        }
+
+        @Override
+        public String shown() {
+            return known.replace(Expressions.OPAQUE, '?');
+        }
+
+        @Override
+        public PartnerId id() {
+            return id;
+        }
+
+        @Override
+        public String guidProblem() {
+            return guidProblem;
+        }
+
+        @Override
+        public Position position() {
+            return new Position(resource.line, resource.column);
+        }
+
+        @Override
+        public Position namePosition() {
+            return new Position(name.line, name.column);
+        }
+
+        @Override
+        public Position condition() {
+            Node condition = resource.get("condition");
+            return condition == null ? null : new Position(condition.line, condition.column);
+        }
+    }
+
+    private final String file;
+    private final String text;
+    private final boolean bom;
+    private final TemplateRole role;
+    private final TemplateOptions options;
+    private final JsonTree.SyntaxError syntaxError;
+    private final List<JsonTree.Duplicate> duplicates;
+    private final Node root;
+    private final Node resources;
+    private final boolean template;
+    private final Scope scope;
+    private final List<Candidate> candidates;
+
+    private JsonModel(String file, String text, boolean bom, TemplateRole role, TemplateOptions options,
+            JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root, Node resources,
+            boolean template, Scope scope, List<Candidate> candidates) {
+        this.file = file;
+        this.text = text;
+        this.bom = bom;
+        this.role = role;
+        this.options = options;
+        this.syntaxError = syntaxError;
+        this.duplicates = Collections.unmodifiableList(duplicates);
+        this.root = root;
+        this.resources = resources;
+        this.template = template;
+        this.scope = scope;
+        this.candidates = Collections.unmodifiableList(candidates);
+    }
+
+    /** Reads and resolves a template. */
+    public static JsonModel of(String file, byte[] bytes, TemplateRole role, TemplateOptions options) {
+        boolean bom = Utf8.hasBom(bytes);
+        String text = Utf8.text(bytes);
+        List<JsonTree.Duplicate> duplicates = new ArrayList<>();
+        Node root;
+        try {
+            root = JsonTree.parse(text, isAscii(bytes, bom ? 3 : 0) ? bytes : null, bom ? 3 : 0, duplicates);
+        } catch (JsonTree.SyntaxError e) {
+            return new JsonModel(file, text, bom, role, options, e, duplicates, null, null, false, Scope.RESOURCE_GROUP,
+                    new ArrayList<Candidate>());
+        }
+        String schema = root.kind == Kind.OBJECT ? root.string("$schema") : null;
+        Node resources = root.kind == Kind.OBJECT ? root.get("resources") : null;
+        boolean template = schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate.json")
+                && resources != null && resources.isContainer();
+        List<Candidate> candidates = new ArrayList<>();
+        if (template) {
+            new Walk(root, options, candidates).walk(resources, 0);
+        }
+        return new JsonModel(file, text, bom, role, options, null, duplicates, root, resources, template,
+                template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates);
+    }
+
+    @Override
+    public String file() {
+        return file;
+    }
+
+    /** @return the text, without a byte order mark */
+    public String text() {
+        return text;
+    }
+
+    /** @return whether the file starts with a byte order mark */
+    public boolean bom() {
+        return bom;
+    }
+
+    @Override
+    public TemplateRole role() {
+        return role;
+    }
+
+    public TemplateOptions options() {
+        return options;
+    }
+
+    /** @return why the text is not JSON, or null when it is */
+    public JsonTree.SyntaxError syntaxError() {
+        return syntaxError;
+    }
+
+    /** @return properties defined twice in one object */
+    public List<JsonTree.Duplicate> duplicates() {
+        return duplicates;
+    }
+
+    /** @return the root value, or null when the text is not JSON */
+    public Node root() {
+        return root;
+    }
+
+    /** @return the top-level resources, or null */
+    public Node resources() {
+        return resources;
+    }
+
+    /** @return whether the JSON is a deployment template: a deploymentTemplate.json {@code $schema} and resources */
+    public boolean isTemplate() {
+        return template;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public boolean checkable() {
+        return template;
+    }
+
+    @Override
+    public Position start() {
+        return root == null ? new Position(1, 1) : new Position(root.line, root.column);
+    }
+
+    /** @return every candidate, bare-GUID look-alikes included */
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** @return the candidates that are, or may be, tracking resources */
+    @Override
+    public List<Candidate> sites() {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (c.kind != NameKind.BARE_GUID) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static Scope scopeOf(String schema) {
+        String s = schema.toLowerCase(Locale.ROOT);
+        if (s.contains("subscriptiondeploymenttemplate")) {
+            return Scope.SUBSCRIPTION;
+        }
+        if (s.contains("managementgroupdeploymenttemplate")) {
+            return Scope.MANAGEMENT_GROUP;
+        }
+        return s.contains("tenantdeploymenttemplate") ? Scope.TENANT : Scope.RESOURCE_GROUP;
+    }
+
+    /** Whether a deployment resource deploys an inline template with no resources. */
+    public static boolean isEmptyDeployment(Node resource) {
+        Node properties = resource.get("properties");
+        if (properties == null || properties.get("templateLink") != null) {
+            return false;
+        }
+        Node inner = properties.get("template");
+        if (inner == null || inner.kind != Kind.OBJECT) {
+            return false;
+        }
+        Node innerResources = inner.get("resources");
+        return innerResources == null || (innerResources.isContainer() && innerResources.elements().isEmpty());
+    }
+
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Visits every resource, child resources and inline nested templates included, collecting candidates. */
+    private static final class Walk {
+        private final Node root;
+        private final TemplateOptions options;
+        private final List<Candidate> out;
+
+        Walk(Node root, TemplateOptions options, List<Candidate> out) {
+            this.root = root;
+            this.options = options;
+            this.out = out;
+        }
+
+        void walk(Node container, int level) {
+            for (Node resource : container.elements()) {
+                if (resource.kind != Kind.OBJECT) {
+                    continue;
+                }
+                String type = resource.string("type");
+                if (type != null && type.equalsIgnoreCase(DEPLOYMENTS)) {
+                    consider(resource, container, level);
+                    Node inner = resource.get("properties") == null ? null : resource.get("properties").get("template");
+                    if (inner != null && inner.kind == Kind.OBJECT && inner.get("resources") != null
+                            && inner.get("resources").isContainer()) {
+                        walk(inner.get("resources"), level + 1);
+                    }
+                }
+                Node children = resource.get("resources");
+                if (children != null && children.isContainer()) {
+                    walk(children, level);
+                }
+            }
+        }
+
+        private void consider(Node resource, Node container, int level) {
+            Node name = resource.get("name");
+            if (name == null || name.kind != Kind.STRING) {
+                return;
+            }
+            String raw = name.text();
+            List<String> missing = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(raw);
+            StringBuffer filled = new StringBuffer();
+            while (m.find()) {
+                String value = options.properties().get(m.group(1));
+                if (value == null) {
+                    missing.add(m.group(0));
+                }
+                m.appendReplacement(filled, Matcher.quoteReplacement(value == null ? m.group(0) : value));
+            }
+            m.appendTail(filled);
+            if (!missing.isEmpty()) {
+                if (isEmptyDeployment(resource)) {
+                    out.add(new Candidate(resource, container, level, name, raw, NameKind.UNFILLED_PLACEHOLDER, missing,
+                            "", false, null, null));
+                }
+                return;
+            }
+            Value value = Expressions.evaluate(filled.toString(), root);
+            String known = value.known;
+            if (known.length() >= 4 && known.substring(0, 4).equalsIgnoreCase("pid-")) {
+                out.add(identify(resource, container, level, name, raw, value));
+                return;
+            }
+            if (!isEmptyDeployment(resource)) {
+                return;
+            }
+            if (value.isLiteral() && looksLikeBareGuid(known)) {
+                out.add(new Candidate(resource, container, level, name, raw, NameKind.BARE_GUID, missing, known, true,
+                        null, null));
+            } else if (!value.complete && "pid-".startsWith(known.toLowerCase(Locale.ROOT))) {
+                out.add(new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_NAME, missing, known,
+                        false, null, null));
+            }
+        }
+
+        /** Finds the partner id in a resolved name: pid-, a GUID, then optionally -partnercenter or any suffix. */
+        private static Candidate identify(Node resource, Node container, int level, Node name, String raw,
+                Value value) {
+            List<String> none = Collections.emptyList();
+            if (PidNames.guidRun(value.known) == value.known.length() - 4 && value.known.length() - 4 < 36
+                    && !value.complete) {
+                return new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_GUID, none, value.known,
+                        false, null, null);
+            }
+            PartnerId id = null;
+            String problem = null;
+            try {
+                id = PidNames.idOf(value.known);
+            } catch (InvalidPartnerIdException e) {
+                problem = e.problem();
+            }
+            return new Candidate(resource, container, level, name, raw, NameKind.TRACKING, none, value.known,
+                    value.complete, id, problem);
+        }
+
+        private static boolean looksLikeBareGuid(String s) {
+            try {
+                return !s.regionMatches(true, 0, "pid", 0, 3) && PartnerId.parse(s) != null;
+            } catch (InvalidPartnerIdException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
+
+/** CUA014: The tracking deployment is deployed under a condition. Applies to JSON and Bicep templates. */
+final class ConditionalTrackingResourceRule extends TrackingRule {
+    ConditionalTrackingResourceRule() {
+        super("CUA014", "ConditionalTrackingResource", Severity.INFO, "The tracking deployment is deployed under a condition.",
+                "Nothing to fix if the condition is the customer's opt-out; otherwise deployments where it is false are not attributed.");
+    }
+
+    @Override
+    void check(TrackingModel model, Reporter report) {
+        for (Site site : model.sites()) {
+            if (site.decided() && site.condition() != null) {
+                report.report(site.condition(), "The tracking resource is deployed only under a condition; deployments"
+                        + " where it is false are not attributed.", "Nothing to fix if the condition is the customer's"
+                        + " opt-out.");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.JsonTree;
+import io.github.partnerattribution.templates.internal.TrackingModel.Position;
+
+/** CUA013: A property is defined twice in one object. Applies to JSON templates. */
+final class DuplicatePropertyRule extends TemplateRule {
+    DuplicatePropertyRule() {
+        super("CUA013", "DuplicateProperty", Severity.WARNING, "A property is defined twice in one object.",
+                "Remove one of the two definitions: ARM keeps only one of them.");
+    }
+
+    @Override
+    public void check(JsonModel model, Reporter report) {
+        for (JsonTree.Duplicate d : model.duplicates()) {
+            report.report(new Position(d.line, d.column), "The property \"" + d.name + "\" is defined twice in one"
+                    + " object; ARM keeps only one of them.", "Remove one of the two definitions.");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateRole;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
+
+/** CUA001: The main template has no pid-<guid> tracking deployment. Applies to JSON and Bicep templates. */
+final class MissingTrackingResourceRule extends TrackingRule {
+    MissingTrackingResourceRule() {
+        super("CUA001", "MissingTrackingResource", Severity.ERROR, "The main template has no pid-<guid> tracking deployment.",
+                "Add an empty deployment named pid-<guid> to the main template, for example with attribution template add --pid <guid> <file>.");
+    }
+
+    @Override
+    void check(TrackingModel model, Reporter report) {
+        if (model.role() != TemplateRole.MAIN || !model.sites().isEmpty()) {
+            return;
+        }
+        report.report(model.start(), "The main template has no tracking resource: no deployment named pid-<guid>, so no"
+                + " deployment of it is attributed.", "Run: attribution template add --pid <your guid> " + model.file());
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import io.github.partnerattribution.templates.internal.TrackingModel.Position;
+
+/** CUA015: The tracking deployment's name is an expression, not a literal. Applies to JSON templates. */
+final class NameNotLiteralRule extends TemplateRule {
+    NameNotLiteralRule() {
+        super("CUA015", "NameNotLiteral", Severity.INFO, "The tracking deployment's name is an expression, not a literal.",
+                "Azure Marketplace publishing wants the literal name: write \"pid-<guid>\" for a Marketplace offer.");
+    }
+
+    @Override
+    public void check(JsonModel model, Reporter report) {
+        for (Candidate c : model.candidates()) {
+            if (c.decided() && c.isExpression()) {
+                report.report(at(c.name()), "The name is built by an expression (" + quote(c.raw()) + "); Azure"
+                        + " Marketplace publishing wants the literal name.", "For a Marketplace offer, write \""
+                        + (c.id() == null ? "pid-<guid>" : c.id().token()) + "\" literally.");
+            }
+        }
+    }
+
+    private static Position at(Node node) {
+        return new Position(node.line, node.column);
+    }
+}

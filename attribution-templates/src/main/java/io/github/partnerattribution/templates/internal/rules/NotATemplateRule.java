@@ -1,0 +1,22 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Position;
+
+/** CUA017: The file is not an ARM deployment template. Applies to JSON templates. */
+final class NotATemplateRule extends TemplateRule {
+    NotATemplateRule() {
+        super("CUA017", "NotATemplate", Severity.ERROR, "The file is not an ARM deployment template.",
+                "Check that this is the right file: a deployment template has a $schema ending in deploymentTemplate.json and resources.");
+    }
+
+    @Override
+    public void check(JsonModel model, Reporter report) {
+        if (model.syntaxError() == null && !model.isTemplate()) {
+            report.report(model.start(), "This is not an ARM deployment template: it needs a $schema ending in"
+                    + " deploymentTemplate.json and a resources section.", "Check the right file: the main template is"
+                    + " mainTemplate.json or azuredeploy.json.");
+        }
+    }
+}

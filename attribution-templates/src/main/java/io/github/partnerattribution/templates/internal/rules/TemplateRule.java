@@ -1,0 +1,68 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.BicepModel;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Position;
+
+/**
+ * One finding code: what it is called, how severe it is, how it reads in a rule list, how to fix it, and the check
+ * itself, which reads a template's model and reports what it finds. Every rule is listed in {@link Catalogue}, the
+ * one place SARIF's rules, {@code attribution template rules} and the README's table come from. Not API.
+ */
+public abstract class TemplateRule {
+    /** Where a rule sends what it finds; the checker turns each report into a finding with the rule's code. */
+    public interface Reporter {
+        void report(Position at, String message, String hint);
+    }
+
+    private final String code;
+    private final String name;
+    private final Severity severity;
+    private final String description;
+    private final String help;
+
+    protected TemplateRule(String code, String name, Severity severity, String description, String help) {
+        this.code = code;
+        this.name = name;
+        this.severity = severity;
+        this.description = description;
+        this.help = help;
+    }
+
+    /** @return the stable code, such as {@code CUA001} */
+    public final String code() {
+        return code;
+    }
+
+    /** @return the short name, such as {@code MissingTrackingResource} */
+    public final String name() {
+        return name;
+    }
+
+    public final Severity severity() {
+        return severity;
+    }
+
+    /** @return one line: what the rule finds */
+    public final String description() {
+        return description;
+    }
+
+    /** @return how to fix what it finds */
+    public final String help() {
+        return help;
+    }
+
+    /** Checks a JSON template; a rule that does not apply to JSON leaves it alone. */
+    public void check(JsonModel model, Reporter report) {
+    }
+
+    /** Checks a Bicep file; a rule that does not apply to Bicep leaves it alone. */
+    public void check(BicepModel model, Reporter report) {
+    }
+
+    static String quote(String s) {
+        return io.github.partnerattribution.core.internal.Text.quote(s);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateRole;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
+import java.util.Locale;
+
+/** CUA003: A tracking deployment stands in a nested or linked template. Applies to JSON and Bicep templates. */
+final class TrackingResourceNotInMainTemplateRule extends TrackingRule {
+    TrackingResourceNotInMainTemplateRule() {
+        super("CUA003", "TrackingResourceNotInMainTemplate", Severity.ERROR, "A tracking deployment stands in a nested or linked template.",
+                "Move it to the main template (mainTemplate.json, azuredeploy.json or main.bicep); nested and linked templates must not hold one.");
+    }
+
+    @Override
+    void check(TrackingModel model, Reporter report) {
+        for (Site site : model.sites()) {
+            if (site.decided() && (model.role() != TemplateRole.MAIN || site.level() > 0)) {
+                report.report(site.position(), "A tracking resource (" + quote(site.raw()) + ") stands in a "
+                        + (site.level() > 0 ? "nested template inside this file"
+                                : model.role().name().toLowerCase(Locale.ROOT) + " template")
+                        + "; attribution only counts it in the main template.",
+                        "Move it to the main template (mainTemplate.json, azuredeploy.json or main.bicep).");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.BicepModel;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+
+/** A rule about tracking resources that reads JSON and Bicep alike, through {@link TrackingModel}. Not API. */
+abstract class TrackingRule extends TemplateRule {
+    TrackingRule(String code, String name, Severity severity, String description, String help) {
+        super(code, name, severity, description, help);
+    }
+
+    @Override
+    public final void check(JsonModel model, Reporter report) {
+        if (model.checkable()) {
+            check((TrackingModel) model, report);
+        }
+    }
+
+    @Override
+    public final void check(BicepModel model, Reporter report) {
+        check((TrackingModel) model, report);
+    }
+
+    abstract void check(TrackingModel model, Reporter report);
+}

@@ -1,0 +1,33 @@
+package io.github.partnerattribution.templates.internal.rules;
+
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
+import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import io.github.partnerattribution.templates.internal.TrackingModel.Position;
+
+/** CUA010: The name holds a build placeholder ${...} with no value. Applies to JSON templates. */
+final class UnresolvedPlaceholderRule extends TemplateRule {
+    UnresolvedPlaceholderRule() {
+        super("CUA010", "UnresolvedPlaceholder", Severity.WARNING, "The name holds a build placeholder ${...} with no value.",
+                "Check with the properties file the build fills the template from (--properties pid.properties).");
+    }
+
+    @Override
+    public void check(JsonModel model, Reporter report) {
+        for (Candidate c : model.candidates()) {
+            if (c.kind() == NameKind.UNFILLED_PLACEHOLDER) {
+                report.report(at(c.name()), "The name " + quote(c.raw()) + " holds the build placeholder "
+                        + String.join(", ", c.missing()) + (model.options().properties().isEmpty() ? ", so whether"
+                        + " this is the tracking resource cannot be told." : ", which the properties file does not"
+                        + " define."), "Check with the properties file the build fills it from (--properties"
+                        + " pid.properties).");
+            }
+        }
+    }
+
+    private static Position at(Node node) {
+        return new Position(node.line, node.column);
+    }
+}

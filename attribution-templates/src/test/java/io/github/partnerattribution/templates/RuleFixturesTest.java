@@ -1,0 +1,101 @@
+package io.github.partnerattribution.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each rule pinned by little templates, as arm-ttk does: {@code src/test/resources/rules/<CODE>/pass/*} must not
+ * produce the code; {@code fail/*} must produce exactly the findings of that code listed in the file beside it,
+ * {@code <name>.expected}, one {@code <line>:<column> <severity>} per line. A file named {@code nested-*} or
+ * {@code linked-*} is checked as a nested or linked template, any other as the main one.
+ */
+class RuleFixturesTest {
+    static final Path ROOT = Paths.get("src/test/resources/rules");
+
+    static Stream<Path> fixtures() throws IOException {
+        try (Stream<Path> all = Files.walk(ROOT)) {
+            List<Path> files = all.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".expected"))
+                    .sorted().collect(Collectors.toList());
+            return files.stream();
+        }
+    }
+
+    static String code(Path fixture) {
+        return ROOT.relativize(fixture).getName(0).toString();
+    }
+
+    static boolean fails(Path fixture) {
+        return ROOT.relativize(fixture).getName(1).toString().equals("fail");
+    }
+
+    static TemplateRole role(Path fixture) {
+        String name = fixture.getFileName().toString();
+        return name.startsWith("nested-") ? TemplateRole.NESTED : name.startsWith("linked-") ? TemplateRole.LINKED
+                : TemplateRole.MAIN;
+    }
+
+    static List<Finding> check(Path fixture) throws IOException {
+        return ArmTemplates.check(Files.readAllBytes(fixture), fixture.getFileName().toString(), role(fixture),
+                TemplateOptions.defaults());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void eachFixtureGivesExactlyTheFindingsItExpects(Path fixture) throws IOException {
+        String code = code(fixture);
+        List<Finding> findings = check(fixture);
+        for (Finding f : findings) {
+            assertNotNull(Rule.all().stream().filter(r -> r.code().equals(f.code())).findFirst().orElse(null),
+                    "an emitted code is in the catalogue: " + f);
+        }
+        List<String> actual = findings.stream().filter(f -> f.code().equals(code))
+                .map(f -> f.line() + ":" + f.column() + " " + f.severity()).collect(Collectors.toList());
+        if (!fails(fixture)) {
+            assertEquals(List.of(), actual, fixture + " passes " + code + ": " + findings);
+            return;
+        }
+        Path expectedFile = fixture.resolveSibling(fixture.getFileName() + ".expected");
+        assertTrue(Files.exists(expectedFile), expectedFile + " is missing; the findings are " + actual + " " + findings);
+        List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream()
+                .map(String::trim).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+        assertFalse(expected.isEmpty(), expectedFile + " lists at least one finding");
+        assertEquals(expected, actual, fixture + ": " + findings);
+        Severity severity = Rule.all().stream().filter(r -> r.code().equals(code)).findFirst().get().severity();
+        assertTrue(findings.stream().filter(f -> f.code().equals(code)).allMatch(f -> f.severity() == severity));
+    }
+
+    @Test
+    void everyRuleHasPassAndFailFixturesAndTheSharedOnesHaveBicepToo() throws IOException {
+        List<Path> all = fixtures().collect(Collectors.toList());
+        Set<String> bicepRules = Set.of("CUA001", "CUA002", "CUA003", "CUA014");
+        List<String> missing = new ArrayList<>();
+        for (Rule rule : ArmTemplates.rules()) {
+            for (String kind : List.of("pass", "fail")) {
+                if (all.stream().noneMatch(p -> code(p).equals(rule.code()) && fails(p) == kind.equals("fail"))) {
+                    missing.add(rule.code() + "/" + kind);
+                }
+            }
+            if (bicepRules.contains(rule.code()) && all.stream().noneMatch(p -> code(p).equals(rule.code()) && fails(p)
+                    && p.toString().endsWith(".bicep"))) {
+                missing.add(rule.code() + "/fail/*.bicep");
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+}
