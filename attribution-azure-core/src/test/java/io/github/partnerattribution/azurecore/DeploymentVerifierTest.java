@@ -144,4 +144,18 @@ class DeploymentVerifierTest {
         assertEquals(List.of("/subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION_ID
                 + "/providers/Microsoft.Resources/resourceGroups/landing-zone"), result.resourceIds());
     }
+
+    /** Names and ids come from the server: escape sequences in them must not reach a terminal as they are. */
+    @Test
+    void serverTextInTheReportIsEscaped() throws IOException {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "solution", template(resource("Microsoft.Network/virtualNetworks",
+                "vnet\\u001b]0;pwned\\u0007\\r\\nFound: forged"), nested(ID.token(), "")));
+        VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup("contoso-rg", ID);
+        assertTrue(result.found(), result.text());
+        String text = result.text();
+        assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == '\r'), text);
+        assertTrue(text.contains("vnet\\u001B]0;pwned\\u0007\\u000D\\u000AFound: forged"), text);
+    }
 }
