@@ -69,7 +69,15 @@ final class TemplateCommand implements Runnable {
                     out.print(colour(report.text()));
             }
             out.flush();
-            return report.count(Severity.ERROR) > 0 ? AttributionCli.FINDINGS : 0;
+            if (format != Format.text) {
+                // text output carries them already; for json and sarif say them where a person reads
+                for (String note : report.notes()) {
+                    spec.commandLine().getErr().println("attribution: note: " + note);
+                }
+                spec.commandLine().getErr().flush();
+            }
+            // nothing to check is not a pass: a folder without templates is named wrong or is the wrong folder
+            return report.count(Severity.ERROR) > 0 || report.templates().isEmpty() ? AttributionCli.FINDINGS : 0;
         }
 
         private static String colour(String text) {

@@ -131,13 +131,14 @@ class CliTest {
     void templateScanOnTheCorpusInEveryFormat() throws IOException {
         assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
         String props = CORPUS.resolve("weblogic-admin/pid.properties").toString();
-        Run text = run("template", "scan", "--properties", props, CORPUS.toString());
+        Run text = run("template", "scan", "--properties", props, CORPUS.resolve("weblogic-admin").toString());
         assertEquals(0, text.exit(), text.out());
-        assertTrue(text.out().contains("main  weblogic-admin/mainTemplate.json"), text.out());
+        assertTrue(text.out().contains("main  mainTemplate.json"), text.out());
+        // The whole corpus: templates are found by content, so ALZ's and AVM's are mains without tracking.
         Run withAlz = run("template", "scan", "--main", "mgmtGroups.json", "--format", "json", CORPUS.toString());
         assertEquals(1, withAlz.exit(), "ALZ's template has no tracking resource");
         JsonNode json = JSON.readTree(withAlz.out());
-        assertEquals(5, json.get("templates").size());
+        assertEquals(6, json.get("templates").size());
         Run sarif = run("template", "scan", "--format", "sarif", CORPUS.toString());
         assertEquals("2.1.0", JSON.readTree(sarif.out()).get("version").asText());
         assertEquals(2, run("template", "scan", dir.resolve("absent").toString()).exit());
@@ -308,5 +309,17 @@ class CliTest {
         assertTrue(lines.get(0).startsWith("CUA001  error    MissingTrackingResource"), lines.get(0));
         assertTrue(lines.get(16).startsWith("CUA017  error    NotATemplate"), lines.get(16));
         assertTrue(run("template", "rules", "--verbose").out().contains("Fix: "));
+    }
+
+    @Test
+    void aScanThatFindsNoTemplateSaysSoAndIsNotAPass() throws IOException {
+        Files.writeString(dir.resolve("package.json"), "{ \"name\": \"x\" }\n");
+        Run text = run("template", "scan", dir.toString());
+        assertEquals(1, text.exit(), text.out());
+        assertTrue(text.out().contains("0 templates checked") && text.out().contains("note: no deployment templates under"),
+                text.out());
+        Run json = run("template", "scan", "--format", "json", dir.toString());
+        assertEquals(1, json.exit());
+        assertTrue(json.err().startsWith("attribution: note: no deployment templates under"), json.err());
     }
 }

@@ -44,8 +44,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ArmTemplates {
-    private static final Pattern RELATIVE_PATH = Pattern.compile("\"relativePath\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern BICEP_MODULE = Pattern.compile("(?m)^\\s*module\\s+\\w+\\s+'([^']+\\.bicep)'");
 
     private ArmTemplates() {
     }
@@ -70,7 +68,12 @@ public final class ArmTemplates {
      * @throws IOException if the file cannot be read
      */
     public static List<Finding> check(Path file, TemplateOptions options) throws IOException {
-        return check(FileEdit.read(file), file.toString(), TemplateRole.of(file), options);
+        TemplateRole role = TemplateRole.of(file);
+        byte[] content = readBounded(file);
+        if (content == null) {
+            return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options)));
+        }
+        return check(content, file.toString(), role, options);
     }
 
     /**
@@ -94,6 +97,10 @@ public final class ArmTemplates {
      */
     public static List<Finding> check(byte[] content, String fileName, TemplateRole role, TemplateOptions options) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
+            if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
+                // not UTF-8: the one finding that says so, as for JSON
+                return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
+            }
             return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role)));
         }
         return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
@@ -178,8 +185,7 @@ public final class ArmTemplates {
      * @throws IOException if the folder cannot be walked or a template read
      */
     public static ScanReport scan(Path root, TemplateOptions options) throws IOException {
-        Map<Path, TemplateRole> roles = new LinkedHashMap<>();
-        List<Path> candidates = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -193,46 +199,22 @@ public final class ArmTemplates {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (attrs.isRegularFile() && (name.endsWith(".json") || name.endsWith(".bicep"))) {
-                    candidates.add(file);
+                    files.add(file.normalize());
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        Collections.sort(candidates);
-        for (Path file : candidates) {
-            if (options.isMainName(file.getFileName().toString()) && TemplateRole.of(file) == TemplateRole.MAIN) {
-                roles.put(file.normalize(), TemplateRole.MAIN);
-            }
-        }
-        Set<Path> referenced = new LinkedHashSet<>();
-        for (Path main : new ArrayList<>(roles.keySet())) {
-            String text = Utf8.text(Files.readAllBytes(main));
-            Matcher m = (isBicep(main) ? BICEP_MODULE : RELATIVE_PATH).matcher(text);
-            while (m.find()) {
-                Path target = main.getParent().resolve(m.group(1)).normalize();
-                if (Files.isRegularFile(target) && !roles.containsKey(target)) {
-                    referenced.add(target);
-                }
-            }
-        }
-        for (Path file : candidates) {
-            Path normal = file.normalize();
-            TemplateRole byFolder = TemplateRole.of(file);
-            if (!roles.containsKey(normal) && (byFolder != TemplateRole.MAIN || referenced.contains(normal))) {
-                roles.put(normal, byFolder != TemplateRole.MAIN ? byFolder : TemplateRole.LINKED);
-            }
-        }
+        Collections.sort(files);
+        TemplateGraph graph = TemplateGraph.of(root, files, options);
         List<ScannedTemplate> templates = new ArrayList<>();
         for (TemplateRole role : TemplateRole.values()) {
-            for (Map.Entry<Path, TemplateRole> entry : roles.entrySet()) {
+            for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
                 if (entry.getValue() == role) {
-                    Path file = entry.getKey();
-                    templates.add(new ScannedTemplate(file,
-                            role, check(Files.readAllBytes(file), file.toString(), role, options)));
+                    templates.add(new ScannedTemplate(entry.getKey(), role, check(entry.getKey(), role, options)));
                 }
             }
         }
-        return new ScanReport(root, templates);
+        return new ScanReport(root, templates, graph.notes());
     }
 
     /**
@@ -248,7 +230,7 @@ public final class ArmTemplates {
         List<ScannedTemplate> templates = new ArrayList<>();
         for (Path file : files) {
             TemplateRole role = TemplateRole.of(file);
-            templates.add(new ScannedTemplate(file, role, check(Files.readAllBytes(file), file.toString(), role, options)));
+            templates.add(new ScannedTemplate(file, role, check(file, options)));
         }
         return new ScanReport(java.nio.file.Paths.get("").toAbsolutePath(), templates);
     }
@@ -303,6 +285,10 @@ public final class ArmTemplates {
             throw new TemplateException(file, "this is a " + role.name().toLowerCase(Locale.ROOT) + " Bicep file;"
                     + " attribution belongs in the main file only. Nothing was changed.");
         }
+        int invalid = Utf8.firstInvalid(before, Utf8.hasBom(before) ? 3 : 0);
+        if (invalid >= 0) {
+            throw new TemplateException(file, JsonModel.notUtf8(before, invalid).getMessage() + ". Nothing was changed.");
+        }
         String text = Utf8.text(before);
         BicepModel bicep = BicepModel.of(file.toString(), text, role);
         if (bicep.holds(id)) {
@@ -313,6 +299,26 @@ public final class ArmTemplates {
                     + "; change its name by hand. Nothing was changed.");
         }
         return Utf8.bytes(BicepModel.withTrackingResource(file, text, id, options.apiVersion()), Utf8.hasBom(before));
+    }
+
+    /** One file of a scan, with the role the link graph gave it. */
+    private static List<Finding> check(Path file, TemplateRole role, TemplateOptions options) throws IOException {
+        byte[] content = readBounded(file);
+        if (content == null) {
+            return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options)));
+        }
+        return check(content, file.toString(), role, options);
+    }
+
+    /**
+     * A template file's bytes, or null when it is over {@link JsonModel#READ_MAX_BYTES}: far beyond what ARM accepts,
+     * it is reported by its size and never read, so a huge file cannot exhaust memory.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        if (Files.size(file) > JsonModel.READ_MAX_BYTES) {
+            return null;
+        }
+        return FileEdit.read(file);
     }
 
     private static boolean isBicep(Path file) {

@@ -27,6 +27,9 @@ final class ReportRenderers {
                 .append(plural(report.count(Severity.ERROR), "error")).append(", ")
                 .append(plural(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(plural(report.count(Severity.INFO), "note")).append('\n');
+        for (String note : report.notes()) {
+            out.append("note: ").append(note).append('\n');
+        }
         return out.toString();
     }
 
@@ -57,6 +60,11 @@ final class ReportRenderers {
             g.writeNumberField("warnings", report.count(Severity.WARNING));
             g.writeNumberField("notes", report.count(Severity.INFO));
             g.writeEndObject();
+            g.writeArrayFieldStart("remarks");
+            for (String note : report.notes()) {
+                g.writeString(note);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         });
     }

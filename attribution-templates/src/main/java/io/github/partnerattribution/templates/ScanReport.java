@@ -19,9 +19,26 @@ public final class ScanReport {
     private final Path root;
     private final List<ScannedTemplate> templates;
 
+    private final List<String> notes;
+
     ScanReport(Path root, List<ScannedTemplate> templates) {
+        this(root, templates, Collections.<String>emptyList());
+    }
+
+    ScanReport(Path root, List<ScannedTemplate> templates, List<String> notes) {
         this.root = root;
         this.templates = Collections.unmodifiableList(templates);
+        this.notes = Collections.unmodifiableList(notes);
+    }
+
+    /**
+     * What the scan could not decide or chose to skip, in words: no template found, no main template, a compiled
+     * {@code main.json} checked as its Bicep source, links in a cycle.
+     *
+     * @return the notes, possibly empty
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /** @return the folder scanned */

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  */
 public final class JsonModel implements TrackingModel {
     public static final String DEPLOYMENTS = "Microsoft.Resources/deployments";
+    /** The largest template ARM accepts: 4 MB. */
+    public static final long ARM_MAX_BYTES = 4L * 1024 * 1024;
+    /** Files larger than this are not read at all (a template cannot be): 64 MB. */
+    public static final long READ_MAX_BYTES = 64L * 1024 * 1024;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     /** The deployment scope a template's {@code $schema} names. */
@@ -50,8 +54,10 @@ public final class JsonModel implements TrackingModel {
         UNRESOLVED_NAME,
         /** A {@code pid-} name whose GUID is an expression that cannot be resolved. */
         UNRESOLVED_GUID,
-        /** An empty deployment named with a bare GUID, no {@code pid-}: not a tracking resource. */
-        BARE_GUID
+        /** An empty deployment named with a bare GUID (and maybe a suffix), no {@code pid-}: not counted. */
+        BARE_GUID,
+        /** A deployment that deploys something, named {@code pid-<words>} with no GUID: a wrapper, not tracking. */
+        WRAPPER
     }
 
     /** One deployment that is, may be, or looks meant to be a tracking resource. */
@@ -179,11 +185,16 @@ public final class JsonModel implements TrackingModel {
     private final boolean template;
     private final Scope scope;
     private final List<Candidate> candidates;
+    private final long size;
+    private final boolean unread;
 
-    private JsonModel(String file, String text, boolean bom, TemplateRole role, TemplateOptions options,
+    private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
+            TemplateOptions options,
             JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root, Node resources,
             boolean template, Scope scope, List<Candidate> candidates) {
         this.file = file;
+        this.size = size;
+        this.unread = unread;
         this.text = text;
         this.bom = bom;
         this.role = role;
@@ -197,17 +208,29 @@ public final class JsonModel implements TrackingModel {
         this.candidates = Collections.unmodifiableList(candidates);
     }
 
-    /** Reads and resolves a template. */
+    /** A file too large to read: only its size is known. */
+    public static JsonModel unread(String file, long size, TemplateRole role, TemplateOptions options) {
+        return new JsonModel(file, size, true, "", false, role, options, null, new ArrayList<JsonTree.Duplicate>(),
+                null, null, false, Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
+    }
+
+    /** Reads and resolves a template. Content that is not UTF-8 is a syntax error naming the byte; never repaired. */
     public static JsonModel of(String file, byte[] bytes, TemplateRole role, TemplateOptions options) {
         boolean bom = Utf8.hasBom(bytes);
+        boolean ascii = isAscii(bytes, bom ? 3 : 0);
+        int invalid = ascii ? -1 : Utf8.firstInvalid(bytes, bom ? 3 : 0);
+        if (invalid >= 0) {
+            return new JsonModel(file, bytes.length, false, "", bom, role, options, notUtf8(bytes, invalid),
+                    new ArrayList<JsonTree.Duplicate>(), null, null, false, Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
+        }
         String text = Utf8.text(bytes);
         List<JsonTree.Duplicate> duplicates = new ArrayList<>();
         Node root;
         try {
-            root = JsonTree.parse(text, isAscii(bytes, bom ? 3 : 0) ? bytes : null, bom ? 3 : 0, duplicates);
+            root = JsonTree.parse(text, ascii ? bytes : null, bom ? 3 : 0, duplicates);
         } catch (JsonTree.SyntaxError e) {
-            return new JsonModel(file, text, bom, role, options, e, duplicates, null, null, false, Scope.RESOURCE_GROUP,
-                    new ArrayList<Candidate>());
+            return new JsonModel(file, bytes.length, false, text, bom, role, options, e, duplicates, null, null, false,
+                    Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
         }
         String schema = root.kind == Kind.OBJECT ? root.string("$schema") : null;
         Node resources = root.kind == Kind.OBJECT ? root.get("resources") : null;
@@ -217,8 +240,33 @@ public final class JsonModel implements TrackingModel {
         if (template) {
             new Walk(root, options, candidates).walk(resources, 0);
         }
-        return new JsonModel(file, text, bom, role, options, null, duplicates, root, resources, template,
-                template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates);
+        return new JsonModel(file, bytes.length, false, text, bom, role, options, null, duplicates, root, resources,
+                template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates);
+    }
+
+    /** The error for content that is not UTF-8: which byte, at which offset, line and column (counted in bytes). */
+    public static JsonTree.SyntaxError notUtf8(byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new JsonTree.SyntaxError(String.format("the file is not UTF-8: byte 0x%02X at byte offset %d is not part"
+                + " of a UTF-8 character; ARM reads templates as UTF-8 (with or without a byte order mark), so save it"
+                + " as UTF-8", bytes[offset] & 0xff, offset), line, offset - lineStart + 1);
+    }
+
+    /** @return the file's size in bytes */
+    public long size() {
+        return size;
+    }
+
+    /** @return whether the file was too large to read ({@link #READ_MAX_BYTES}): only its size is known */
+    public boolean unread() {
+        return unread;
     }
 
     @Override
@@ -294,7 +342,7 @@ public final class JsonModel implements TrackingModel {
     public List<Candidate> sites() {
         List<Candidate> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            if (c.kind != NameKind.BARE_GUID) {
+            if (c.kind != NameKind.BARE_GUID && c.kind != NameKind.WRAPPER) {
                 out.add(c);
             }
         }
@@ -395,13 +443,19 @@ public final class JsonModel implements TrackingModel {
             Value value = Expressions.evaluate(filled.toString(), root);
             String known = value.known;
             if (known.length() >= 4 && known.substring(0, 4).equalsIgnoreCase("pid-")) {
+                if (!isEmptyDeployment(resource) && !holdsGuid(known)) {
+                    // pid-app-gateway-start: a deployment that deploys things, named so; not an attempt at tracking
+                    out.add(new Candidate(resource, container, level, name, raw, NameKind.WRAPPER, missing, known,
+                            value.complete, null, null));
+                    return;
+                }
                 out.add(identify(resource, container, level, name, raw, value));
                 return;
             }
             if (!isEmptyDeployment(resource)) {
                 return;
             }
-            if (value.isLiteral() && looksLikeBareGuid(known)) {
+            if (startsWithBareGuid(known)) {
                 out.add(new Candidate(resource, container, level, name, raw, NameKind.BARE_GUID, missing, known, true,
                         null, null));
             } else if (!value.complete && "pid-".startsWith(known.toLowerCase(Locale.ROOT))) {
@@ -430,12 +484,23 @@ public final class JsonModel implements TrackingModel {
                     value.complete, id, problem);
         }
 
-        private static boolean looksLikeBareGuid(String s) {
+        /** A GUID, then the end of the name or a separator, as in {@code <guid>} or {@code <guid>-westeurope-x}. */
+        private static boolean startsWithBareGuid(String s) {
+            if (s.length() < 36 || (s.length() > 36 && s.charAt(36) != '-' && s.charAt(36) != '_'
+                    && s.charAt(36) != Expressions.OPAQUE)) {
+                return false;
+            }
             try {
-                return !s.regionMatches(true, 0, "pid", 0, 3) && PartnerId.parse(s) != null;
+                return PartnerId.parse(s.substring(0, 36)) != null;
             } catch (InvalidPartnerIdException e) {
                 return false;
             }
+        }
+
+        /** Whether the text after {@code pid-} starts with something GUID-like (8 hex digits, then a hyphen). */
+        private static boolean holdsGuid(String known) {
+            int run = PidNames.guidRun(known);
+            return run >= 9 && known.substring(4, 12).matches("[0-9a-fA-F]{8}");
         }
     }
 }

@@ -23,6 +23,8 @@ public final class JsonTree {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            // ARM accepts raw line breaks inside strings (long if(...) expressions are written so).
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
 
     private JsonTree() {
@@ -178,6 +180,27 @@ public final class JsonTree {
      * of a char copy of the whole text.
      */
     public static Node parse(String text, byte[] ascii, int offset, List<Duplicate> duplicates) throws SyntaxError {
+        int[] last = new int[2];
+        List<Duplicate> found = new ArrayList<>();
+        Node root;
+        try {
+            root = parse(text, ascii, offset, found, null, last);
+        } catch (SyntaxError e) {
+            // the position of an error found in the loop is Jackson's: take it from the text instead
+            return parse(text, ascii, offset, new ArrayList<Duplicate>(), new Lines(text), last);
+        }
+        // Jackson counts no line inside a string, and ARM lets strings hold raw line breaks: when the last token's
+        // line disagrees with the text's, read again taking every position from the text.
+        if (last[1] != Lines.lineOf(text, last[0])) {
+            found.clear();
+            root = parse(text, ascii, offset, found, new Lines(text), last);
+        }
+        duplicates.addAll(found);
+        return root;
+    }
+
+    private static Node parse(String text, byte[] ascii, int offset, List<Duplicate> duplicates, Lines lines,
+            int[] last) throws SyntaxError {
         try (JsonParser parser = ascii != null ? FACTORY.createParser(ascii, offset, ascii.length - offset)
                 : FACTORY.createParser(text)) {
             Deque<Node> open = new ArrayDeque<>();
@@ -197,6 +220,12 @@ public final class JsonTree {
                         : (int) (ascii != null ? at.getByteOffset() : at.getCharOffset());
                 int line = raw ? base.getTokenLineNr() : at.getLineNr();
                 int column = raw ? base.getTokenColumnNr() - 1 : at.getColumnNr();
+                last[0] = start;
+                last[1] = line;
+                if (lines != null) {
+                    line = lines.line(start);
+                    column = lines.column(start);
+                }
                 if (token == JsonToken.FIELD_NAME) {
                     name = parser.currentName();
                     nameStart = start;
@@ -270,12 +299,75 @@ public final class JsonTree {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage();
-            int cut = message.indexOf('\n');
-            throw new SyntaxError(cut < 0 ? message : message.substring(0, cut),
+            long where = at == null ? -1 : ascii != null ? at.getByteOffset() : at.getCharOffset();
+            if (where >= 0 && where <= text.length()) {
+                // From the text, not Jackson's count, which misses line breaks inside strings.
+                Lines all = lines != null ? lines : new Lines(text);
+                throw new SyntaxError(readable(e.getOriginalMessage()), all.line((int) where), all.column((int) where));
+            }
+            throw new SyntaxError(readable(e.getOriginalMessage()),
                     at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
         } catch (IOException e) {
             throw new SyntaxError(String.valueOf(e.getMessage()), 1, 1);
+        }
+    }
+
+    /**
+     * Jackson's message in a user's terms: its first line, without where its reader started ("[Source: ...]") and
+     * without the character codes it adds ("'}' (code 125)" becomes "'}'").
+     */
+    static String readable(String message) {
+        String m = message == null ? "unreadable JSON" : message;
+        int cut = m.indexOf('\n');
+        m = cut < 0 ? m : m.substring(0, cut);
+        m = m.replaceAll("\\s*\\(for (root|Object|Array) starting at \\[Source:.*?line: \\d+[^)]*\\]\\)", "");
+        m = m.replaceAll("\\s*at \\[Source:.*$", "");
+        m = m.replaceAll("\\((CTRL-CHAR, )?code \\d+( / 0x[0-9a-fA-F]+)?\\)", "");
+        m = m.replaceAll("\\s+\\)", ")").replaceAll("\\(\\s*\\)", "").replaceAll("\\s{2,}", " ").trim();
+        return m;
+    }
+
+    /** Line starts of a text, for positions taken from offsets; line breaks as Jackson counts them. */
+    static final class Lines {
+        private final int[] starts;
+
+        Lines(String text) {
+            int[] found = new int[64];
+            int n = 0;
+            found[n++] = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (n == found.length) {
+                        found = java.util.Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = i + 1;
+                }
+            }
+            this.starts = java.util.Arrays.copyOf(found, n);
+        }
+
+        int line(int offset) {
+            int at = java.util.Arrays.binarySearch(starts, offset);
+            return at >= 0 ? at + 1 : -at - 1;
+        }
+
+        int column(int offset) {
+            return offset - starts[line(offset) - 1] + 1;
+        }
+
+        /** The line of an offset, counted fast: newlines by indexOf, a lone carriage return as Jackson does. */
+        static int lineOf(String text, int offset) {
+            int line = 1;
+            for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+                line++;
+            }
+            for (int i = text.indexOf('\r'); i >= 0 && i < offset; i = text.indexOf('\r', i + 1)) {
+                if (i + 1 == text.length() || text.charAt(i + 1) != '\n') {
+                    line++;
+                }
+            }
+            return line;
         }
     }
 

@@ -31,4 +31,46 @@ public final class Utf8 {
         System.arraycopy(body, 0, out, 3, body.length);
         return out;
     }
+
+    /**
+     * The offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong forms, surrogates and
+     * values past U+10FFFF included), or -1 when the whole content is UTF-8. Nothing is "repaired": a caller refuses
+     * such content rather than decode it with replacement characters.
+     */
+    public static int firstInvalid(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int need;
+            int min;
+            if (b >= 0xc2 && b <= 0xdf) {
+                need = 1;
+                min = 0x80;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                need = 2;
+                min = 0x800;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                need = 3;
+                min = 0x10000;
+            } else {
+                return i;
+            }
+            int value = b & (0x3f >> need);
+            for (int k = 1; k <= need; k++) {
+                if (i + k >= bytes.length || (bytes[i + k] & 0xc0) != 0x80) {
+                    return i;
+                }
+                value = (value << 6) | (bytes[i + k] & 0x3f);
+            }
+            if (value < min || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                return i;
+            }
+            i += need + 1;
+        }
+        return -1;
+    }
 }

@@ -27,7 +27,9 @@ public final class Catalogue {
             new ConditionalTrackingResourceRule(),
             new NameNotLiteralRule(),
             new GuidWithoutPrefixRule(),
-            new NotATemplateRule()));
+            new NotATemplateRule(),
+            new TemplateTooLargeRule(),
+            new WrapperNamedLikeTrackingRule()));
 
     private Catalogue() {
     }

@@ -1,30 +1,33 @@
 package io.github.partnerattribution.templates.internal.rules;
 
-import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
 import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** CUA011: The same tracking deployment is defined twice. Applies to JSON templates. */
 final class DuplicateTrackingResourceRule extends TemplateRule {
     DuplicateTrackingResourceRule() {
-        super("CUA011", "DuplicateTrackingResource", Severity.ERROR, "The same tracking deployment is defined twice.",
+        super("CUA011", "DuplicateTrackingResource", Severity.ERROR, "The same tracking deployment is defined twice in one template.",
                 "Keep one of them.");
     }
 
     @Override
     public void check(JsonModel model, Reporter report) {
-        Map<PartnerId, Candidate> seen = new HashMap<>();
+        // One resource defined twice: the same name (ARM compares names without case) in the same template. The same
+        // id in two nested templates, or under names that differ (uniqueString suffixes), is not that.
+        Map<String, Candidate> seen = new HashMap<>();
         for (Candidate c : model.candidates()) {
             if (!c.decided() || c.id() == null) {
                 continue;
             }
-            Candidate first = seen.put(c.id(), c);
-            if (first != null) {
+            String name = c.complete() ? c.known() : c.raw();
+            Candidate first = seen.put(System.identityHashCode(c.container()) + "/" + name.toLowerCase(Locale.ROOT), c);
+            if (first != null && first.container() == c.container()) {
                 report.report(at(c.resource()), "The tracking resource " + c.id() + " is defined again (first at line "
                         + first.resource().line + ").", help());
             }

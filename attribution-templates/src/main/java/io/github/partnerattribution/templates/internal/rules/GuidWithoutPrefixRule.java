@@ -18,9 +18,9 @@ final class GuidWithoutPrefixRule extends TemplateRule {
     public void check(JsonModel model, Reporter report) {
         for (Candidate c : model.candidates()) {
             if (c.kind() == NameKind.BARE_GUID) {
-                report.report(at(c.name()), "This empty deployment is named with a bare GUID, " + quote(c.known())
+                report.report(at(c.name()), "This empty deployment is named with a bare GUID, " + quote(c.shown())
                         + "; customer usage attribution only counts names that start with pid-.",
-                        "If it is meant for attribution, name it pid-" + c.known() + ".");
+                        "If it is meant for attribution, name it pid-" + c.shown() + ".");
             }
         }
     }

@@ -13,7 +13,7 @@ final class NotATemplateRule extends TemplateRule {
 
     @Override
     public void check(JsonModel model, Reporter report) {
-        if (model.syntaxError() == null && !model.isTemplate()) {
+        if (model.syntaxError() == null && !model.isTemplate() && !model.unread()) {
             report.report(model.start(), "This is not an ARM deployment template: it needs a $schema ending in"
                     + " deploymentTemplate.json and a resources section.", "Check the right file: the main template is"
                     + " mainTemplate.json or azuredeploy.json.");
