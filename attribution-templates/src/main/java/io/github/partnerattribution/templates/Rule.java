@@ -22,23 +22,15 @@ public final class Rule {
     static {
         List<Rule> all = new ArrayList<>();
         for (TemplateRule rule : Catalogue.RULES) {
-            all.add(new Rule(rule.code(), rule.name(), rule.severity(), rule.description(), rule.help()));
+            all.add(new Rule(rule));
         }
         ALL = Collections.unmodifiableList(all);
     }
 
-    private final String code;
-    private final String name;
-    private final Severity severity;
-    private final String description;
-    private final String help;
+    private final TemplateRule rule;
 
-    private Rule(String code, String name, Severity severity, String description, String help) {
-        this.code = code;
-        this.name = name;
-        this.severity = severity;
-        this.description = description;
-        this.help = help;
+    private Rule(TemplateRule rule) {
+        this.rule = rule;
     }
 
     static List<Rule> all() {
@@ -47,31 +39,31 @@ public final class Rule {
 
     /** @return the stable code, such as {@code CUA001} */
     public String code() {
-        return code;
+        return rule.code();
     }
 
     /** @return the short name, such as {@code MissingTrackingResource} */
     public String name() {
-        return name;
+        return rule.name();
     }
 
     /** @return the severity of its findings */
     public Severity severity() {
-        return severity;
+        return rule.severity();
     }
 
     /** @return one line: what the rule finds */
     public String description() {
-        return description;
+        return rule.description();
     }
 
     /** @return how to fix what it finds */
     public String help() {
-        return help;
+        return rule.help();
     }
 
     @Override
     public String toString() {
-        return code + " " + name;
+        return code() + " " + name();
     }
 }

@@ -7,6 +7,7 @@ import io.github.partnerattribution.templates.internal.rules.Catalogue;
 import io.github.partnerattribution.templates.internal.rules.TemplateRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Runs every rule of the catalogue over a template's model and collects what they report as findings, each with
@@ -17,24 +18,21 @@ final class TemplateChecker {
     }
 
     static List<Finding> check(JsonModel model) {
-        List<Finding> out = new ArrayList<>();
-        for (TemplateRule rule : Catalogue.RULES) {
-            try {
-                rule.check(model, reporter(rule, model.file(), out));
-            } catch (RuntimeException e) {
-                out.add(failed(rule, model.file(), e));
-            }
-        }
-        return out;
+        return run(model.file(), (rule, reporter) -> rule.check(model, reporter));
     }
 
     static List<Finding> check(BicepModel model) {
+        return run(model.file(), (rule, reporter) -> rule.check(model, reporter));
+    }
+
+    /** Every rule of the catalogue, one after the other, each through {@code check}. */
+    private static List<Finding> run(String file, BiConsumer<TemplateRule, TemplateRule.Reporter> check) {
         List<Finding> out = new ArrayList<>();
         for (TemplateRule rule : Catalogue.RULES) {
             try {
-                rule.check(model, reporter(rule, model.file(), out));
+                check.accept(rule, reporter(rule, file, out));
             } catch (RuntimeException e) {
-                out.add(failed(rule, model.file(), e));
+                out.add(failed(rule, file, e));
             }
         }
         return out;
