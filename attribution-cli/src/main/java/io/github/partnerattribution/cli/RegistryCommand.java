@@ -72,7 +72,7 @@ final class RegistryCommand implements Runnable {
             out.printf("%-" + width + "s  %-36s  %s%n", "KEY", "GUID", "DESCRIPTION");
             for (PartnerIdRegistry.Entry e : registry.entries()) {
                 out.printf("%-" + width + "s  %-36s  %s%n", Text.printable(e.key()), e.partnerId().guid(),
-                        Text.printable(e.description()));
+                        Text.printable(e.description().isEmpty() ? e.key() : e.description()));
             }
             return 0;
         }

@@ -28,15 +28,20 @@ final class UserAgentCommand implements Callable<Integer> {
         String token = PartnerId.parse(pid).token();
         String variable = Attribution.USER_AGENT_VARIABLE;
         String line;
+        // Each line keeps what the variable already holds, appends the token after one space, and does nothing
+        // when the token is already there, so pasting it twice, or into a pipeline that sets its own text, is safe.
         switch (shell) {
             case powershell:
-                line = "$env:" + variable + " = '" + token + "'";
+                line = "if (\" $env:" + variable + " \" -notlike \"* " + token + " *\") { $env:" + variable
+                        + " = (\"$env:" + variable + " " + token + "\").Trim() }";
                 break;
             case cmd:
-                line = "set " + variable + "=" + token;
+                line = "if defined " + variable + " (echo %" + variable + "% | find /i \"" + token + "\" >nul || set \""
+                        + variable + "=%" + variable + "% " + token + "\") else set \"" + variable + "=" + token + "\"";
                 break;
             default:
-                line = "export " + variable + "='" + token + "'";
+                line = "case \" ${" + variable + "-} \" in *\" " + token + " \"*) ;; *) export " + variable + "=\"${"
+                        + variable + ":+$" + variable + " }" + token + "\";; esac";
         }
         spec.commandLine().getOut().println(line);
         return 0;

@@ -2,7 +2,6 @@ package io.github.partnerattribution.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.azure.core.management.Region;
 import io.github.partnerattribution.core.PartnerId;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The shaded jar as a real process: java -jar attribution-cli/target/attribution.jar ... */
 class CliProcessIT {
     static final Path JAR = Paths.get(System.getProperty("attribution.jar", "target/attribution.jar"));
-    static final Path CORPUS = Paths.get("..", "..", "shared", "corpus").toAbsolutePath().normalize();
+    static final Path CORPUS = Corpus.ROOT;
     static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
 
     record Result(int exit, String out, String err) {
@@ -54,7 +53,7 @@ class CliProcessIT {
 
     @Test
     void templateCheckOnTheCorpus() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
+        Corpus.root();
         Result r = java(List.of(), Map.of(), "template", "check", "--properties",
                 CORPUS.resolve("weblogic-admin/pid.properties").toString(),
                 CORPUS.resolve("weblogic-admin/mainTemplate.json").toString(),

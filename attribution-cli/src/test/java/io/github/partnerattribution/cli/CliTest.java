@@ -25,7 +25,7 @@ import picocli.CommandLine;
 /** Every command in-process, good and bad input, exit codes and output. */
 class CliTest {
     static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
-    static final Path CORPUS = Paths.get("..", "..", "shared", "corpus").toAbsolutePath().normalize();
+    static final Path CORPUS = Corpus.ROOT;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -129,7 +129,7 @@ class CliTest {
 
     @Test
     void templateScanOnTheCorpusInEveryFormat() throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
+        Corpus.root();
         String props = CORPUS.resolve("weblogic-admin/pid.properties").toString();
         Run text = run("template", "scan", "--properties", props, CORPUS.resolve("weblogic-admin").toString());
         assertEquals(0, text.exit(), text.out());
@@ -157,10 +157,15 @@ class CliTest {
 
     @Test
     void userAgentLineForEachShell() {
-        assertEquals("export AZURE_HTTP_USER_AGENT='pid-" + ID + "'\n", run("user-agent", "--pid", ID).out());
-        assertEquals("$env:AZURE_HTTP_USER_AGENT = 'pid-" + ID + "'\n",
+        String token = "pid-" + ID;
+        assertEquals("case \" ${AZURE_HTTP_USER_AGENT-} \" in *\" " + token + " \"*) ;; *) export AZURE_HTTP_USER_AGENT="
+                + "\"${AZURE_HTTP_USER_AGENT:+$AZURE_HTTP_USER_AGENT }" + token + "\";; esac\n", run("user-agent", "--pid", ID).out());
+        assertEquals("if (\" $env:AZURE_HTTP_USER_AGENT \" -notlike \"* " + token + " *\") { $env:AZURE_HTTP_USER_AGENT ="
+                + " (\"$env:AZURE_HTTP_USER_AGENT " + token + "\").Trim() }\n",
                 run("user-agent", "--pid", "PID-" + ID.toUpperCase(), "--shell", "powershell").out());
-        assertEquals("set AZURE_HTTP_USER_AGENT=pid-" + ID + "\n", run("user-agent", "--pid", ID, "--shell", "cmd").out());
+        assertEquals("if defined AZURE_HTTP_USER_AGENT (echo %AZURE_HTTP_USER_AGENT% | find /i \"" + token + "\" >nul || set"
+                + " \"AZURE_HTTP_USER_AGENT=%AZURE_HTTP_USER_AGENT% " + token + "\") else set \"AZURE_HTTP_USER_AGENT=" + token
+                + "\"\n", run("user-agent", "--pid", ID, "--shell", "cmd").out());
         Run bad = run("user-agent", "--pid", ID + "0");
         assertEquals(1, bad.exit());
         assertEquals("", bad.out(), "nothing to paste when the id is invalid");
@@ -190,7 +195,7 @@ class CliTest {
 
     @Test
     void registryCheckFindsTheRealPartnersMalformedValues() {
-        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not beside this clone");
+        Corpus.root();
         Run check = run("registry", "check", "--file", CORPUS.resolve("weblogic-admin/pid.properties").toString());
         assertEquals(1, check.exit());
         assertTrue(check.out().endsWith("3 problems\n"), check.out());
@@ -321,5 +326,24 @@ class CliTest {
         Run json = run("template", "scan", "--format", "json", dir.toString());
         assertEquals(1, json.exit());
         assertTrue(json.err().startsWith("attribution: note: no deployment templates under"), json.err());
+    }
+
+    /** The bash line, run by a real bash: it keeps an existing value and is idempotent. */
+    @Test
+    void theBashLineKeepsAnExistingValueAndAddsTheTokenOnce() throws Exception {
+        assumeTrue(Files.isExecutable(Paths.get("/bin/bash")), "bash is not here");
+        String line = run("user-agent", "--pid", ID).out().trim();
+        for (String[] c : new String[][] {{"", "pid-" + ID}, {"ci/1", "ci/1 pid-" + ID},
+                {"ci/1 pid-" + ID + " x", "ci/1 pid-" + ID + " x"}}) {
+            ProcessBuilder bash = new ProcessBuilder("/bin/bash", "-c", line + "; " + line + "; printf %s \"$AZURE_HTTP_USER_AGENT\"");
+            bash.environment().remove("AZURE_HTTP_USER_AGENT");
+            if (!c[0].isEmpty()) {
+                bash.environment().put("AZURE_HTTP_USER_AGENT", c[0]);
+            }
+            Process p = bash.redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertEquals(c[1], out, "from " + c[0]);
+        }
     }
 }

@@ -84,8 +84,8 @@ public final class CustomerNotice {
         String name = escapeMarkdown(partner);
         return "### Tracking the use of Azure resources" + "\n\n"
                 + paragraphOne(name) + "\n\n"
-                + paragraphTwo().replace(PRIVACY_URL, "[privacy statement](" + PRIVACY_URL + ")")
-                        .replace(TRUST_CENTER_URL, "[Trust Center](" + TRUST_CENTER_URL + ")") + "\n\n"
+                + paragraphTwo("[Microsoft privacy statement](" + PRIVACY_URL + ")",
+                        "[Microsoft Trust Center](" + TRUST_CENTER_URL + ")") + "\n\n"
                 + optOut(name, "`", "`") + "\n";
     }
 
@@ -117,8 +117,13 @@ public final class CustomerNotice {
     }
 
     private static String paragraphTwo() {
-        return "Microsoft handles this information under its privacy policies: see the Microsoft privacy statement ("
-                + PRIVACY_URL + ") and the Microsoft Trust Center (" + TRUST_CENTER_URL + ").";
+        return paragraphTwo("Microsoft privacy statement (" + PRIVACY_URL + ")",
+                "Microsoft Trust Center (" + TRUST_CENTER_URL + ")");
+    }
+
+    private static String paragraphTwo(String privacyStatement, String trustCenter) {
+        return "Microsoft handles this information under its privacy policies: see the " + privacyStatement + " and the "
+                + trustCenter + ".";
     }
 
     private String optOut(String name, String codeOpen, String codeClose) {

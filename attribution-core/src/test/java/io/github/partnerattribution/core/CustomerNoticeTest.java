@@ -34,8 +34,9 @@ class CustomerNoticeTest {
     void markdownLinksThePoliciesAndEscapesTheName() {
         String md = CustomerNotice.create("Fabrikam *Cloud* [EU]", Kind.SDK).markdown();
         assertTrue(md.startsWith("### "), md);
-        assertTrue(md.contains("[privacy statement](" + CustomerNotice.PRIVACY_URL + ")"), md);
-        assertTrue(md.contains("[Trust Center](" + CustomerNotice.TRUST_CENTER_URL + ")"), md);
+        // The words are the link (it read "the Microsoft privacy statement ([privacy statement](...))").
+        assertTrue(md.contains("see the [Microsoft privacy statement](" + CustomerNotice.PRIVACY_URL + ") and the"
+                + " [Microsoft Trust Center](" + CustomerNotice.TRUST_CENTER_URL + ")."), md);
         assertTrue(md.contains("Fabrikam \\*Cloud\\* \\[EU\\]"), md);
         assertTrue(md.contains("`AZURE_PARTNER_ATTRIBUTION_DISABLED=true`"), md);
     }

@@ -3,6 +3,7 @@ package io.github.partnerattribution.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -133,6 +134,9 @@ class PartnerIdRegistryTest {
     @Test
     void findsTheMalformedValuesInARealPartnersFile() throws IOException {
         Path file = Paths.get("..", "..", "shared", "corpus", "weblogic-admin", "pid.properties");
+        if (!Files.isRegularFile(file) && "true".equals(System.getenv("CI"))) {
+            fail("../shared/corpus is not beside this clone, and CI=true: the corpus tests must run in CI");
+        }
         assumeTrue(Files.isRegularFile(file), "../shared/corpus is not beside this clone");
         InvalidRegistryException e = assertThrows(InvalidRegistryException.class, () -> PartnerIdRegistry.load(file));
         assertEquals(3, e.problems().size(), e.getMessage());

@@ -84,7 +84,8 @@ class ArmEmulatorTest {
         HttpResponse<String> missing = send("GET", SUB + "/resourcegroups", null, true);
         assertEquals(400, missing.statusCode());
         assertEquals("MissingApiVersionParameter", error(missing).get("code").asText());
-        HttpResponse<String> unknown = send("GET", SUB + "/resourcegroups?api-version=2099-01-01", null, true);
+        // A version that is no date is refused; a later date is not (see apiVersionsOfAnyLaterYearAreAccepted).
+        HttpResponse<String> unknown = send("GET", SUB + "/resourcegroups?api-version=latest", null, true);
         assertEquals(400, unknown.statusCode());
         assertEquals("InvalidApiVersionParameter", error(unknown).get("code").asText());
     }
@@ -146,5 +147,12 @@ class ArmEmulatorTest {
         ARM.emulator().reset();
         AssertionError none = assertThrows(AssertionError.class, () -> ARM.emulator().assertEveryRequestCarries(ID));
         assertTrue(none.getMessage().startsWith("No request reached the ArmEmulator"));
+    }
+
+    @Test
+    void apiVersionsOfAnyLaterYearAreAccepted() throws Exception {
+        assertEquals(200, send("GET", SUB + "/resourcegroups?api-version=2031-07-01-preview", null, true).statusCode());
+        assertEquals(400, send("GET", SUB + "/resourcegroups?api-version=2031-13-01", null, true).statusCode());
+        assertEquals(400, send("GET", SUB + "/resourcegroups?api-version=2013-01-01", null, true).statusCode());
     }
 }

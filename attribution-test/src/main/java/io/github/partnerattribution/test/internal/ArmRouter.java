@@ -162,10 +162,12 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
         Matcher version = API_VERSION.matcher(apiVersion);
-        if (!version.matches() || Integer.parseInt(version.group(1)) < 2014 || Integer.parseInt(version.group(1)) > 2026
-                || Integer.parseInt(version.group(2)) > 12 || Integer.parseInt(version.group(3)) > 31) {
+        // No upper bound: an SDK release with a newer api-version must keep working against the emulator.
+        if (!version.matches() || Integer.parseInt(version.group(1)) < 2014
+                || Integer.parseInt(version.group(2)) < 1 || Integer.parseInt(version.group(2)) > 12
+                || Integer.parseInt(version.group(3)) < 1 || Integer.parseInt(version.group(3)) > 31) {
             throw new ArmError(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
-                    + "' is invalid. The supported versions are dates from '2014-01-01' to '2026-12-31'.");
+                    + "' is invalid. The supported versions are dates from '2014-01-01' on, such as '2021-04-01'.");
         }
 
         Matcher m;
