@@ -13,14 +13,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The template path of customer usage attribution: check a template for the tracking resource, add, remove or
@@ -68,12 +63,7 @@ public final class ArmTemplates {
      * @throws IOException if the file cannot be read
      */
     public static List<Finding> check(Path file, TemplateOptions options) throws IOException {
-        TemplateRole role = TemplateRole.of(file);
-        byte[] content = readBounded(file);
-        if (content == null) {
-            return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options)));
-        }
-        return check(content, file.toString(), role, options);
+        return check(file, TemplateRole.of(file), options);
     }
 
     /**
@@ -301,7 +291,7 @@ public final class ArmTemplates {
         return Utf8.bytes(BicepModel.withTrackingResource(file, text, id, options.apiVersion()), Utf8.hasBom(before));
     }
 
-    /** One file of a scan, with the role the link graph gave it. */
+    /** One file, in a role; a file over the read limit is judged by its size alone. */
     private static List<Finding> check(Path file, TemplateRole role, TemplateOptions options) throws IOException {
         byte[] content = readBounded(file);
         if (content == null) {

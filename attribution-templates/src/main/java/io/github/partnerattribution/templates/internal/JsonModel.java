@@ -185,6 +185,8 @@ public final class JsonModel implements TrackingModel {
     private final boolean template;
     private final Scope scope;
     private final List<Candidate> candidates;
+    private final List<Candidate> sites;
+    private final List<Candidate> trackingResources;
     private final long size;
     private final boolean unread;
 
@@ -206,6 +208,18 @@ public final class JsonModel implements TrackingModel {
         this.template = template;
         this.scope = scope;
         this.candidates = Collections.unmodifiableList(candidates);
+        List<Candidate> sites = new ArrayList<>(candidates.size());
+        List<Candidate> decided = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (c.kind != NameKind.BARE_GUID && c.kind != NameKind.WRAPPER) {
+                sites.add(c);
+            }
+            if (c.decided()) {
+                decided.add(c);
+            }
+        }
+        this.sites = Collections.unmodifiableList(sites);
+        this.trackingResources = Collections.unmodifiableList(decided);
     }
 
     /** A file too large to read: only its size is known. */
@@ -340,13 +354,12 @@ public final class JsonModel implements TrackingModel {
     /** @return the candidates that are, or may be, tracking resources */
     @Override
     public List<Candidate> sites() {
-        List<Candidate> out = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            if (c.kind != NameKind.BARE_GUID && c.kind != NameKind.WRAPPER) {
-                out.add(c);
-            }
-        }
-        return out;
+        return sites;
+    }
+
+    /** @return the candidates whose name resolved to {@code pid-...}: the tracking resources */
+    public List<Candidate> trackingResources() {
+        return trackingResources;
     }
 
     private static Scope scopeOf(String schema) {

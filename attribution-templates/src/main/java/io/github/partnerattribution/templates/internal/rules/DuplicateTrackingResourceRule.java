@@ -3,8 +3,6 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +19,8 @@ final class DuplicateTrackingResourceRule extends TemplateRule {
         // One resource defined twice: the same name (ARM compares names without case) in the same template. The same
         // id in two nested templates, or under names that differ (uniqueString suffixes), is not that.
         Map<String, Candidate> seen = new HashMap<>();
-        for (Candidate c : model.candidates()) {
-            if (!c.decided() || c.id() == null) {
+        for (Candidate c : model.trackingResources()) {
+            if (c.id() == null) {
                 continue;
             }
             String name = c.complete() ? c.known() : c.raw();
@@ -32,9 +30,5 @@ final class DuplicateTrackingResourceRule extends TemplateRule {
                         + first.resource().line + ").", help());
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -4,8 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA016: An empty deployment is named with a GUID that lacks the pid- prefix. Applies to JSON templates. */
 final class GuidWithoutPrefixRule extends TemplateRule {
@@ -23,9 +21,5 @@ final class GuidWithoutPrefixRule extends TemplateRule {
                         "If it is meant for attribution, name it pid-" + c.shown() + ".");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -5,7 +5,6 @@ import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.Scope;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA007: At resource group scope the tracking deployment has a location. Applies to JSON templates. */
 final class LocationAtResourceGroupScopeRule extends TemplateRule {
@@ -19,16 +18,12 @@ final class LocationAtResourceGroupScopeRule extends TemplateRule {
         if (model.scope() != Scope.RESOURCE_GROUP) {
             return;
         }
-        for (Candidate c : model.candidates()) {
+        for (Candidate c : model.trackingResources()) {
             Node location = c.resource().get("location");
-            if (c.decided() && c.level() == 0 && location != null) {
+            if (c.level() == 0 && location != null) {
                 report.report(at(location), "At resource group scope the tracking deployment must not have a"
                         + " location.", "Remove its location property.");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -4,8 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.Scope;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA006: Above resource group scope the tracking deployment needs a location. Applies to JSON templates. */
 final class LocationMissingRule extends TemplateRule {
@@ -19,15 +17,11 @@ final class LocationMissingRule extends TemplateRule {
         if (model.scope() == Scope.RESOURCE_GROUP) {
             return;
         }
-        for (Candidate c : model.candidates()) {
-            if (c.decided() && c.level() == 0 && c.resource().get("location") == null) {
+        for (Candidate c : model.trackingResources()) {
+            if (c.level() == 0 && c.resource().get("location") == null) {
                 report.report(at(c.resource()), "At " + model.scope().label() + " scope the tracking deployment needs"
                         + " a location.", "Add \"location\": \"[deployment().location]\".");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

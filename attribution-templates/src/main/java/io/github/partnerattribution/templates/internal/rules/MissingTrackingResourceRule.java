@@ -3,7 +3,6 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.TrackingModel;
-import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
 /** CUA001: The main template has no pid-<guid> tracking deployment. Applies to JSON and Bicep templates. */
 final class MissingTrackingResourceRule extends TrackingRule {

@@ -4,7 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA005: The tracking deployment's mode is not Incremental. Applies to JSON templates. */
 final class ModeNotIncrementalRule extends TemplateRule {
@@ -15,10 +14,7 @@ final class ModeNotIncrementalRule extends TemplateRule {
 
     @Override
     public void check(JsonModel model, Reporter report) {
-        for (Candidate c : model.candidates()) {
-            if (!c.decided()) {
-                continue;
-            }
+        for (Candidate c : model.trackingResources()) {
             Node properties = c.resource().get("properties");
             String mode = properties == null ? null : properties.string("mode");
             if (mode == null || !mode.equalsIgnoreCase("Incremental")) {
@@ -27,9 +23,5 @@ final class ModeNotIncrementalRule extends TemplateRule {
                         + " the resource group's other resources).", "Set \"mode\": \"Incremental\".");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -3,8 +3,6 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA015: The tracking deployment's name is an expression, not a literal. Applies to JSON templates. */
 final class NameNotLiteralRule extends TemplateRule {
@@ -15,16 +13,12 @@ final class NameNotLiteralRule extends TemplateRule {
 
     @Override
     public void check(JsonModel model, Reporter report) {
-        for (Candidate c : model.candidates()) {
-            if (c.decided() && c.isExpression()) {
+        for (Candidate c : model.trackingResources()) {
+            if (c.isExpression()) {
                 report.report(at(c.name()), "The name is built by an expression (" + quote(c.raw()) + "); Azure"
                         + " Marketplace publishing wants the literal name.", "For a Marketplace offer, write \""
                         + (c.id() == null ? "pid-<guid>" : c.id().token()) + "\" literally.");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -4,8 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA009: The name is an expression that cannot be resolved statically. Applies to JSON templates. */
 final class NameNotResolvableRule extends TemplateRule {
@@ -27,9 +25,5 @@ final class NameNotResolvableRule extends TemplateRule {
                         + " deploying.", "Write the GUID as a literal or as a variable with a literal value.");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -3,8 +3,6 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA008: The tracking deployment's name is over 64 characters. Applies to JSON templates. */
 final class NameTooLongRule extends TemplateRule {
@@ -17,15 +15,11 @@ final class NameTooLongRule extends TemplateRule {
 
     @Override
     public void check(JsonModel model, Reporter report) {
-        for (Candidate c : model.candidates()) {
-            if (c.decided() && c.complete() && c.known().length() > MAX_NAME) {
+        for (Candidate c : model.trackingResources()) {
+            if (c.complete() && c.known().length() > MAX_NAME) {
                 report.report(at(c.name()), "The name is " + c.known().length() + " characters long; deployment"
                         + " names are at most " + MAX_NAME + ".", "Shorten the suffix, or wrap the name in take(..., 64).");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

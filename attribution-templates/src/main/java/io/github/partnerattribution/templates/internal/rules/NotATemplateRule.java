@@ -2,7 +2,6 @@ package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA017: The file is not an ARM deployment template. Applies to JSON templates. */
 final class NotATemplateRule extends TemplateRule {

@@ -3,6 +3,7 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
 import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /**
@@ -60,6 +61,11 @@ public abstract class TemplateRule {
 
     /** Checks a Bicep file; a rule that does not apply to Bicep leaves it alone. */
     public void check(BicepModel model, Reporter report) {
+    }
+
+    /** Where a node of the JSON tree stands. */
+    static Position at(Node node) {
+        return new Position(node.line, node.column);
     }
 
     static String quote(String s) {

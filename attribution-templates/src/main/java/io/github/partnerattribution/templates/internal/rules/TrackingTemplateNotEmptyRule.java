@@ -4,7 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA004: The tracking deployment's template is not empty. Applies to JSON templates. */
 final class TrackingTemplateNotEmptyRule extends TemplateRule {
@@ -15,10 +14,7 @@ final class TrackingTemplateNotEmptyRule extends TemplateRule {
 
     @Override
     public void check(JsonModel model, Reporter report) {
-        for (Candidate c : model.candidates()) {
-            if (!c.decided()) {
-                continue;
-            }
+        for (Candidate c : model.trackingResources()) {
             Node properties = c.resource().get("properties");
             Node inner = properties == null ? null : properties.get("template");
             if (properties != null && properties.get("templateLink") != null) {
@@ -30,9 +26,5 @@ final class TrackingTemplateNotEmptyRule extends TemplateRule {
                         "Empty its resources; deploy the solution's resources elsewhere.");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

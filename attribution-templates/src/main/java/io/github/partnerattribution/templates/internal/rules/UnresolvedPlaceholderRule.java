@@ -4,8 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /** CUA010: The name holds a build placeholder ${...} with no value. Applies to JSON templates. */
 final class UnresolvedPlaceholderRule extends TemplateRule {
@@ -25,9 +23,5 @@ final class UnresolvedPlaceholderRule extends TemplateRule {
                         + " pid.properties).");
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }

@@ -4,8 +4,6 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 
 /**
  * CUA019: A deployment that deploys resources is named pid-... without a GUID: a wrapper, not a tracking resource.
@@ -28,9 +26,5 @@ final class WrapperNamedLikeTrackingRule extends TemplateRule {
                         + " attribution does not count it.", help());
             }
         }
-    }
-
-    private static Position at(Node node) {
-        return new Position(node.line, node.column);
     }
 }
