@@ -86,12 +86,18 @@ public final class ArmTemplates {
      * @return the findings, in file order
      */
     public static List<Finding> check(byte[] content, String fileName, TemplateRole role, TemplateOptions options) {
+        return check(content, fileName, null, role, options);
+    }
+
+    /** Checks content; a Bicep file's {@code load...Content} files are read from {@code folder} when it is known. */
+    private static List<Finding> check(byte[] content, String fileName, Path folder, TemplateRole role,
+            TemplateOptions options) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
             if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
                 // not UTF-8: the one finding that says so, as for JSON
                 return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
             }
-            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role)));
+            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role, folder)));
         }
         return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
     }
@@ -280,7 +286,7 @@ public final class ArmTemplates {
             throw new TemplateException(file, JsonModel.notUtf8(before, invalid).getMessage() + ". Nothing was changed.");
         }
         String text = Utf8.text(before);
-        BicepModel bicep = BicepModel.of(file.toString(), text, role);
+        BicepModel bicep = BicepModel.of(file.toString(), text, role, file.toAbsolutePath().getParent());
         if (bicep.holds(id)) {
             return null;
         }
@@ -297,7 +303,8 @@ public final class ArmTemplates {
         if (content == null) {
             return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options)));
         }
-        return check(content, file.toString(), role, options);
+        Path folder = file.toAbsolutePath().getParent();
+        return check(content, file.toString(), folder, role, options);
     }
 
     /**

@@ -38,9 +38,17 @@ final class TemplateChecker {
         return out;
     }
 
+    /**
+     * A rule's reporter; a finding the rule already reported at the same place in the same words (a rule about the
+     * resource, reached through each branch of its name's {@code if}) is kept once.
+     */
     private static TemplateRule.Reporter reporter(TemplateRule rule, String file, List<Finding> out) {
-        return (TrackingModel.Position at, String message, String hint) ->
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return (TrackingModel.Position at, String message, String hint) -> {
+            if (seen.add(at.line + ":" + at.column + ":" + message)) {
                 out.add(new Finding(rule.code(), rule.severity(), file, at.line, at.column, message, hint));
+            }
+        };
     }
 
     private static Finding failed(TemplateRule rule, String file, RuntimeException e) {

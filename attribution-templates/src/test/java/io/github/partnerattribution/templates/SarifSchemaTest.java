@@ -35,7 +35,7 @@ class SarifSchemaTest {
     static ScanReport scanOfFailingFixtures(Path dir) throws IOException {
         Path fixtures = Paths.get("src/test/resources/rules");
         try (java.util.stream.Stream<Path> all = Files.walk(fixtures)) {
-            for (Path f : all.filter(p -> p.toString().contains("/fail/") && !p.toString().endsWith(".expected"))
+            for (Path f : all.filter(p -> RuleFixturesTest.fixture(p) && RuleFixturesTest.fails(p))
                     .collect(Collectors.toList())) {
                 Path target = dir.resolve(fixtures.relativize(f).getName(0).toString()).resolve(
                         f.getFileName().toString().endsWith(".bicep") ? "main.bicep" : "mainTemplate.json");

@@ -3,10 +3,15 @@ package io.github.partnerattribution.templates.internal;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.TemplateRole;
+import io.github.partnerattribution.core.internal.Text;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,32 +26,75 @@ public final class BicepModel implements TrackingModel {
     private static final Pattern DECLARATION = Pattern.compile(
             "(?m)^[ \\t]*(resource|module)\\s+(\\w+)\\s+'([^']*)'\\s*=\\s*(if\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*)?\\{");
     private static final Pattern SCOPE = Pattern.compile("(?m)^\\s*targetScope\\s*=\\s*'(\\w+)'");
-    private static final Pattern SIMPLE = Pattern.compile("(?m)^\\s*(?:var\\s+(\\w+)\\s*=|param\\s+(\\w+)\\s+string\\s*=)\\s*'([^'$]*)'\\s*$");
 
-    /** A {@code resource} or {@code module} whose name resolves to {@code pid-...}. */
+    /** Bicep's own limit for a file read by {@code loadJsonContent} or {@code loadTextContent}, about 1 MB. */
+    static final int MAX_LOADED_BYTES = 1024 * 1024;
+    private static final Pattern PATH = Pattern.compile("(\\w+)((?:\\.\\w+|\\['[^']*'\\])*)");
+    private static final Pattern STEP = Pattern.compile("\\.(\\w+)|\\['([^']*)'\\]");
+    private static final Pattern LOAD = Pattern.compile(
+            "^(?:json\\(\\s*)?(loadJsonContent|loadTextContent)\\(\\s*'([^']*)'\\s*(?:,\\s*'([^']*)'\\s*)?(?:,\\s*'[^']*'\\s*)?\\)(\\s*\\))?$");
+
+    /** A {@code resource} or {@code module} whose name is, may be, or looks meant to be {@code pid-...}. */
     public static final class Declaration implements Site {
+        private final NameKind kind;
         private final String raw;
         private final String known;
+        private final String rest;
+        private final boolean complete;
         private final PartnerId id;
         private final String guidProblem;
+        private final String branch;
+        private final String because;
+        private final boolean mayCount;
         private final Position position;
         private final Position name;
         private final Position condition;
 
-        Declaration(String raw, String known, PartnerId id, String guidProblem, Position position, Position name,
-                Position condition) {
+        Declaration(NameKind kind, String raw, Resolved value, PartnerId id, String guidProblem, boolean mayCount,
+                Position position, Position name, Position condition) {
+            this.kind = kind;
             this.raw = raw;
-            this.known = known;
+            this.known = value.known;
+            this.rest = value.rest;
+            this.complete = value.complete;
             this.id = id;
             this.guidProblem = guidProblem;
+            this.branch = value.when;
+            this.because = value.because;
+            this.mayCount = mayCount;
             this.position = position;
             this.name = name;
             this.condition = condition;
         }
 
         @Override
+        public NameKind kind() {
+            return kind;
+        }
+
+        @Override
         public boolean decided() {
-            return true;
+            return kind == NameKind.TRACKING;
+        }
+
+        @Override
+        public boolean complete() {
+            return complete;
+        }
+
+        @Override
+        public String branch() {
+            return branch;
+        }
+
+        @Override
+        public String unresolvedBecause() {
+            return because;
+        }
+
+        @Override
+        public boolean mayCount() {
+            return mayCount;
         }
 
         @Override
@@ -61,7 +109,8 @@ public final class BicepModel implements TrackingModel {
 
         @Override
         public String shown() {
-            return known;
+            String all = kind == NameKind.PID_NOT_FIRST && !complete ? known + Expressions.GAP + rest : known;
+            return all.replace(Expressions.GAP, '?');
         }
 
         @Override
@@ -90,21 +139,50 @@ public final class BicepModel implements TrackingModel {
         }
     }
 
+    /** What is known of a name: its text up to the first unknown part, and why that part is unknown. */
+    static final class Resolved {
+        final String known;
+        final boolean complete;
+        final String rest;
+        final String when;
+        final String because;
+
+        Resolved(String known, boolean complete, String rest, String when, String because) {
+            this.known = known;
+            this.complete = complete;
+            this.rest = rest;
+            this.when = when;
+            this.because = because;
+        }
+    }
+
     private final String file;
     private final String text;
     private final TemplateRole role;
+    private final Path folder;
+    private final List<Declaration> candidates = new ArrayList<>();
     private final List<Declaration> sites = new ArrayList<>();
     private final List<PartnerId> ids = new ArrayList<>();
+    private final Map<String, Object> loaded = new HashMap<>();
 
-    private BicepModel(String file, String text, TemplateRole role) {
+    private BicepModel(String file, String text, TemplateRole role, Path folder) {
         this.file = file;
         this.text = text;
         this.role = role;
+        this.folder = folder;
     }
 
-    /** Reads a Bicep file's text. */
+    /** Reads a Bicep file's text, with no folder to load files from. */
     public static BicepModel of(String file, String text, TemplateRole role) {
-        BicepModel t = new BicepModel(file, text, role);
+        return of(file, text, role, null);
+    }
+
+    /**
+     * Reads a Bicep file's text; {@code loadJsonContent} and {@code loadTextContent} read their files from
+     * {@code folder} (the file's own folder), bounded, UTF-8 only.
+     */
+    public static BicepModel of(String file, String text, TemplateRole role, Path folder) {
+        BicepModel t = new BicepModel(file, text, role, folder);
         t.run();
         return t;
     }
@@ -130,6 +208,11 @@ public final class BicepModel implements TrackingModel {
     }
 
     @Override
+    public List<Declaration> candidates() {
+        return Collections.unmodifiableList(candidates);
+    }
+
+    @Override
     public List<Declaration> sites() {
         return Collections.unmodifiableList(sites);
     }
@@ -148,26 +231,96 @@ public final class BicepModel implements TrackingModel {
             if (!name.find()) {
                 continue;
             }
-            int at = open + 1 + name.start(1);
-            String known = resolve(name.group(1));
-            if (known == null || !known.regionMatches(true, 0, "pid-", 0, 4)) {
-                continue;
+            Position at = position(open + 1 + name.start(1));
+            Position condition = m.group(4) == null ? null : position(m.start(4));
+            List<Resolved> values = resolveAll(name.group(1).trim());
+            for (Resolved value : values) {
+                Declaration d = classify(name.group(1), value, module, position(m.start(1)), at, condition);
+                if (d != null) {
+                    candidates.add(d);
+                    if (d.mayCount()) {
+                        sites.add(d);
+                    }
+                    if (d.id() != null) {
+                        ids.add(d.id());
+                    }
+                }
             }
-            PartnerId id = null;
-            String problem = null;
-            try {
-                id = PidNames.idOf(known);
-                ids.add(id);
-            } catch (InvalidPartnerIdException e) {
-                problem = e.problem();
-            }
-            sites.add(new Declaration(name.group(1), known, id, problem, position(m.start(1)), position(at),
-                    m.group(4) == null ? null : position(m.start(4))));
         }
     }
 
-    /** The known text of a Bicep name expression, opaque parts cut off; null when it does not start with text. */
-    private String resolve(String expression) {
+    private static Declaration classify(String raw, Resolved value, boolean module, Position position,
+            Position name, Position condition) {
+        String known = value.known;
+        if (PidNames.startsWithPid(known)) {
+            int run = PidNames.guidRun(known);
+            if (module && !(run >= 9 && known.substring(4, 12).matches("[0-9a-fA-F]{8}"))) {
+                return new Declaration(NameKind.WRAPPER, raw, value, null, null, false, position, name, condition);
+            }
+            if (!value.complete && run == known.length() - 4 && run < 36) {
+                return new Declaration(NameKind.UNRESOLVED_GUID, raw, value, null, null, true, position, name,
+                        condition);
+            }
+            try {
+                PartnerId id = PidNames.idOf(known);
+                return new Declaration(NameKind.TRACKING, raw, value, id, null, true, position, name, condition);
+            } catch (InvalidPartnerIdException e) {
+                return new Declaration(NameKind.TRACKING, raw, value, null, e.problem(), true, position, name,
+                        condition);
+            }
+        }
+        Boolean textBefore = PidNames.textBeforePid(known, value.complete, value.rest);
+        if (textBefore != null) {
+            return new Declaration(NameKind.PID_NOT_FIRST, raw, value, null, null, !textBefore, position, name,
+                    condition);
+        }
+        return null;
+    }
+
+    /** The values a name expression can have: one, or one per branch of {@code cond ? a : b}. */
+    private List<Resolved> resolveAll(String expression) {
+        int question = topLevel(expression, '?', 0);
+        int colon = question < 0 ? -1 : topLevel(expression, ':', question + 1);
+        if (question > 0 && colon > question) {
+            String condition = expression.substring(0, question).trim();
+            String shown = condition.length() > 80 ? condition.substring(0, 77) + "..." : condition;
+            List<Resolved> out = new ArrayList<>();
+            Resolved yes = resolve(expression.substring(question + 1, colon).trim());
+            Resolved no = resolve(expression.substring(colon + 1).trim());
+            out.add(new Resolved(yes.known, yes.complete, yes.rest, shown + " is true", yes.because));
+            out.add(new Resolved(no.known, no.complete, no.rest, shown + " is false", no.because));
+            return out;
+        }
+        return Collections.singletonList(resolve(expression));
+    }
+
+    /** Where {@code c} first stands outside strings and brackets, from {@code from}; -1 when it does not. */
+    private static int topLevel(String s, char c, int from) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = from; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (inString) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '\'') {
+                    inString = false;
+                }
+            } else if (ch == '\'') {
+                inString = true;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                depth--;
+            } else if (ch == c && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The known text of a Bicep name expression, opaque parts cut off, and why the first unknown part is so. */
+    private Resolved resolve(String expression) {
         String e = expression.trim();
         Matcher take = Pattern.compile("^take\\((.*),\\s*(\\d+)\\s*\\)$").matcher(e);
         int limit = Integer.MAX_VALUE;
@@ -176,40 +329,159 @@ public final class BicepModel implements TrackingModel {
             limit = Integer.parseInt(take.group(2));
         }
         if (e.length() < 2 || e.charAt(0) != '\'' || e.charAt(e.length() - 1) != '\'') {
-            return null;
+            return new Resolved("", false, "", null, null);
         }
         String literal = e.substring(1, e.length() - 1);
         StringBuilder out = new StringBuilder();
+        StringBuilder rest = new StringBuilder();
+        boolean complete = true;
+        String because = null;
         int i = 0;
         while (i < literal.length()) {
             int open = literal.indexOf("${", i);
+            StringBuilder to = complete ? out : rest;
             if (open < 0) {
-                out.append(literal, i, literal.length());
+                to.append(literal, i, literal.length());
                 break;
             }
-            out.append(literal, i, open);
+            to.append(literal, i, open);
             int close = literal.indexOf('}', open);
-            String value = close < 0 ? null : simpleValue(literal.substring(open + 2, close).trim());
+            String[] reason = new String[1];
+            String value = close < 0 ? null : value(literal.substring(open + 2, close).trim(), reason);
             if (value == null) {
-                break; // an opaque part: what follows is unknown
+                if (!complete) {
+                    rest.append(Expressions.GAP);
+                } else {
+                    because = reason[0]; // the first unknown part: what follows is known only as the rest
+                }
+                complete = false;
+                if (close < 0) {
+                    break;
+                }
+            } else {
+                to.append(value);
             }
-            out.append(value);
             i = close + 1;
         }
-        return out.length() > limit ? out.substring(0, limit) : out.toString();
+        String known = out.length() > limit ? out.substring(0, limit) : out.toString();
+        boolean whole = complete || known.length() == limit;
+        return new Resolved(known, whole, whole || limit != Integer.MAX_VALUE ? "" : rest.toString(), null, because);
     }
 
-    private String simpleValue(String identifier) {
-        if (!identifier.matches("\\w+")) {
+    /**
+     * The value of an interpolated expression: a {@code var} or {@code param} default that is a literal, or a path
+     * into a {@code var} loaded from a file ({@code loadJsonContent}, {@code json(loadTextContent(...))},
+     * {@code loadTextContent}). Null when it cannot be told, with the reason in {@code because[0]} when there is one.
+     */
+    private String value(String expression, String[] because) {
+        Matcher path = PATH.matcher(expression);
+        if (!path.matches()) {
             return null;
         }
-        Matcher m = SIMPLE.matcher(text);
-        while (m.find()) {
-            if (identifier.equals(m.group(1)) || identifier.equals(m.group(2))) {
-                return m.group(3);
+        String definition = definition(path.group(1));
+        if (definition == null) {
+            return null;
+        }
+        if (definition.length() >= 2 && definition.startsWith("'") && definition.endsWith("'")
+                && definition.indexOf("${") < 0 && path.group(2).isEmpty()) {
+            return definition.substring(1, definition.length() - 1);
+        }
+        Matcher load = LOAD.matcher(definition);
+        if (!load.matches() || (definition.startsWith("json") != (load.group(4) != null))) {
+            return null;
+        }
+        boolean json = load.group(1).equals("loadJsonContent") || definition.startsWith("json");
+        Object content = load(load.group(2), json);
+        if (content instanceof String && ((String) content).startsWith("\u0000")) {
+            because[0] = ((String) content).substring(1);
+            return null;
+        }
+        if (!json) {
+            return path.group(2).isEmpty() ? (String) content : null;
+        }
+        JsonTree.Node node = (JsonTree.Node) content;
+        List<String> steps = new ArrayList<>();
+        if (load.group(3) != null) {
+            Matcher jsonPath = Pattern.compile("^\\$((?:\\.\\w+)*)$").matcher(load.group(3));
+            if (!jsonPath.matches()) {
+                because[0] = "the JSON path " + Text.quote(load.group(3)) + " is not a plain $.a.b path";
+                return null;
+            }
+            steps.addAll(Arrays.asList(jsonPath.group(1).isEmpty() ? new String[0] : jsonPath.group(1).substring(1).split("\\.")));
+        }
+        Matcher step = STEP.matcher(path.group(2));
+        while (step.find()) {
+            steps.add(step.group(1) != null ? step.group(1) : step.group(2));
+        }
+        String walked = path.group(1);
+        for (String s : steps) {
+            walked += "." + s;
+            node = node.kind == JsonTree.Kind.OBJECT ? node.get(s) : null;
+            if (node == null) {
+                because[0] = load.group(2) + " has no " + walked.substring(walked.indexOf('.') + 1);
+                return null;
             }
         }
-        return null;
+        if (node.kind != JsonTree.Kind.STRING) {
+            because[0] = walked + " in " + load.group(2) + " is not a string";
+            return null;
+        }
+        return node.text();
+    }
+
+    /** The right-hand side of {@code var name = ...} or {@code param name type = ...}, or null. */
+    private String definition(String name) {
+        Matcher m = Pattern.compile("(?m)^\\s*(?:var\\s+" + name + "\\s*=|param\\s+" + name
+                + "\\s+\\w+\\s*=)\\s*(.+?)\\s*$").matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * A file's content, read once per model: its text, or its JSON tree; a string starting with U+0000 says why it
+     * could not be read (then the name that needs it is unresolved, never "malformed").
+     */
+    private Object load(String relative, boolean json) {
+        String key = (json ? "json:" : "text:") + relative;
+        Object cached = loaded.get(key);
+        if (cached == null) {
+            cached = read(relative, json);
+            loaded.put(key, cached);
+        }
+        return cached;
+    }
+
+    private Object read(String relative, boolean json) {
+        if (folder == null) {
+            return "\u0000" + relative + " cannot be read: the Bicep text was checked without its folder";
+        }
+        Path target;
+        try {
+            target = folder.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "\u0000" + Text.quote(relative) + " is not a path";
+        }
+        try {
+            if (!Files.isRegularFile(target)) {
+                return "\u0000" + relative + " is not there";
+            }
+            if (Files.size(target) > MAX_LOADED_BYTES) {
+                return "\u0000" + relative + " is over " + MAX_LOADED_BYTES + " bytes, more than Bicep loads";
+            }
+            byte[] bytes = Files.readAllBytes(target);
+            int invalid = Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0);
+            if (invalid >= 0) {
+                return "\u0000" + relative + " is not UTF-8 (byte offset " + invalid + ")";
+            }
+            String content = Utf8.text(bytes);
+            if (!json) {
+                return content;
+            }
+            return JsonTree.parse(content, new ArrayList<JsonTree.Duplicate>());
+        } catch (JsonTree.SyntaxError e) {
+            return "\u0000" + relative + " is not valid JSON (line " + e.line + ", column " + e.column + ")";
+        } catch (java.io.IOException e) {
+            return "\u0000" + relative + " cannot be read (" + e.getMessage() + ")";
+        }
     }
 
     /** @return whether a tracking declaration names this id */

@@ -10,24 +10,46 @@ import java.util.Locale;
  * Static evaluation of the ARM template expressions partners write deployment names with: string literals,
  * {@code concat}, {@code format}, {@code variables}, {@code parameters} (default values), property and index
  * access, {@code take}, {@code toLower}, {@code toUpper}, {@code substring}, {@code replace}, {@code string}, and
- * {@code uniqueString} and {@code guid} as opaque parts of known length. Anything else is unknown: the evaluator
- * never guesses. Not API.
+ * {@code uniqueString} and {@code guid} as opaque parts of known length, and {@code if(condition, a, b)} as the set of
+ * values it can produce, each with the branch it comes from. Anything else is unknown: the evaluator never guesses.
+ * Not API.
  */
 public final class Expressions {
     /** Stands for one character whose value is unknown but whose presence is (from uniqueString or guid). */
     public static final char OPAQUE = '\uFFFF';
+    /** In {@link Value#rest}: stands for a part whose value, and length, are unknown. */
+    public static final char GAP = '\uFFFE';
     private static final int MAX_DEPTH = 64;
+    /** At most this many values from {@code if}s; a name with more is unknown. */
+    static final int MAX_BRANCHES = 16;
 
     private final Node template;
     private int depth;
+    /** Set when some {@code if} made more than {@link #MAX_BRANCHES} values: then the whole value is unknown. */
+    private boolean tooManyBranches;
 
     private Expressions(Node template) {
         this.template = template;
     }
 
-    /** The value of a template string: an expression when written {@code [...]}, else the literal itself. */
+    /**
+     * The value of a template string: an expression when written {@code [...]}, else the literal itself. A value
+     * chosen by {@code if} is unknown here: see {@link #evaluateAll}.
+     */
     public static Value evaluate(String raw, Node template) {
-        return new Expressions(template).string(raw);
+        Expressions e = new Expressions(template);
+        Value v = e.string(raw);
+        return v.alternatives == null && !e.tooManyBranches ? v : Value.UNKNOWN;
+    }
+
+    /**
+     * Every value a template string can have: one, or one per branch of the {@code if}s it goes through (at most
+     * {@value #MAX_BRANCHES}), each with {@link Value#when} saying which branch.
+     */
+    public static List<Value> evaluateAll(String raw, Node template) {
+        Expressions e = new Expressions(template);
+        Value v = e.string(raw);
+        return e.tooManyBranches ? Value.UNKNOWN.leaves() : v.leaves();
     }
 
     /** What is known of a string value. */
@@ -40,15 +62,55 @@ public final class Expressions {
         public final boolean complete;
         /** An upper bound of the length. */
         public final int maxLength;
+        /**
+         * What is known after the first unknown part, each further unknown part written {@link #GAP}: in
+         * {@code concat(parameters('prefix'), '-pid-<guid>')}, {@code known} is empty and this is {@code -pid-<guid>}.
+         */
+        public final String rest;
+        /** Which branch of an {@code if} this value comes from, such as {@code x is true}; null when none. */
+        public final String when;
         final Node node;
         final Long number;
+        /** The values an {@code if} can produce, each a leaf; null for one value. */
+        final List<Value> alternatives;
 
         Value(String known, boolean complete, int maxLength, Node node, Long number) {
+            this(known, complete, maxLength, node, number, null, null, "");
+        }
+
+        private Value(String known, boolean complete, int maxLength, Node node, Long number, String when,
+                List<Value> alternatives, String rest) {
             this.known = known;
+            this.rest = complete ? "" : rest;
             this.complete = complete;
             this.maxLength = complete ? known.length() : maxLength;
             this.node = node;
             this.number = number;
+            this.when = when;
+            this.alternatives = alternatives;
+        }
+
+        /** The same value, from the branch {@code when} (joined to the one it already has). */
+        Value when(String branch) {
+            if (branch == null) {
+                return this;
+            }
+            String joined = when == null ? branch : branch + " and " + when;
+            return new Value(known, complete, maxLength, node, number, joined, null, rest);
+        }
+
+        /** The same value without its branch. */
+        Value bare() {
+            return new Value(known, complete, maxLength, node, number, null, null, rest);
+        }
+
+        /** One value per branch: unknown as a whole, known in its leaves. */
+        static Value branches(List<Value> leaves) {
+            return new Value("", false, Integer.MAX_VALUE, null, null, null, leaves, "");
+        }
+
+        List<Value> leaves() {
+            return alternatives == null ? java.util.Collections.singletonList(this) : alternatives;
         }
 
         static Value of(String text) {
@@ -204,11 +266,20 @@ public final class Expressions {
             }
             expect('(');
             List<Value> args = new ArrayList<>();
+            String first = null;
             if (!take(')')) {
                 do {
+                    skipSpace();
+                    int from = at;
                     args.add(expression());
+                    if (first == null) {
+                        first = s.substring(from, at).trim();
+                    }
                 } while (take(','));
                 expect(')');
+            }
+            if (name.equalsIgnoreCase("if") && args.size() == 3) {
+                return choice(first, args.get(1), args.get(2));
             }
             return call(name.toLowerCase(Locale.ROOT), args);
         }
@@ -226,6 +297,27 @@ public final class Expressions {
         }
     }
 
+    /** Both values of {@code if(condition, a, b)}, each marked with its branch; the condition is not evaluated. */
+    private Value bounded(List<Value> leaves) {
+        if (leaves.size() > MAX_BRANCHES) {
+            tooManyBranches = true;
+            return Value.UNKNOWN;
+        }
+        return Value.branches(leaves);
+    }
+
+    private Value choice(String condition, Value whenTrue, Value whenFalse) {
+        String shown = condition.length() > 80 ? condition.substring(0, 77) + "..." : condition;
+        List<Value> leaves = new ArrayList<>();
+        for (Value v : whenTrue.leaves()) {
+            leaves.add(v.when(shown + " is true"));
+        }
+        for (Value v : whenFalse.leaves()) {
+            leaves.add(v.when(shown + " is false"));
+        }
+        return bounded(leaves);
+    }
+
     private Value member(Value target, String name) {
         if (name == null || target.node == null || target.node.kind != Kind.OBJECT) {
             return Value.UNKNOWN;
@@ -241,6 +333,23 @@ public final class Expressions {
     }
 
     private Value call(String function, List<Value> args) {
+        for (int k = 0; k < args.size(); k++) {
+            if (args.get(k).alternatives != null) {
+                // a function of an if(...): its value on each branch
+                List<Value> leaves = new ArrayList<>();
+                for (Value alternative : args.get(k).alternatives) {
+                    List<Value> one = new ArrayList<>(args);
+                    one.set(k, alternative.bare());
+                    for (Value leaf : call(function, one).leaves()) {
+                        leaves.add(leaf.when(alternative.when));
+                        if (leaves.size() > MAX_BRANCHES) {
+                            return bounded(leaves);
+                        }
+                    }
+                }
+                return bounded(leaves);
+            }
+        }
         switch (function) {
             case "concat":
                 return concat(args);
@@ -280,6 +389,7 @@ public final class Expressions {
 
     private static Value concat(List<Value> parts) {
         StringBuilder known = new StringBuilder();
+        StringBuilder rest = new StringBuilder();
         long max = 0;
         boolean complete = true;
         for (Value part : parts) {
@@ -288,11 +398,18 @@ public final class Expressions {
             }
             if (complete) {
                 known.append(part.known);
+                rest.append(part.rest);
+            } else {
+                rest.append(part.known).append(part.complete ? "" : GAP + part.rest);
             }
             complete &= part.complete;
             max += part.maxLength;
         }
-        return complete ? Value.of(known.toString()) : Value.partial(known.toString(), (int) Math.min(max, Integer.MAX_VALUE));
+        if (complete) {
+            return Value.of(known.toString());
+        }
+        Value partial = Value.partial(known.toString(), (int) Math.min(max, Integer.MAX_VALUE));
+        return new Value(partial.known, false, partial.maxLength, null, null, null, null, rest.toString());
     }
 
     private static Value format(List<Value> args) {

@@ -44,22 +44,6 @@ public final class JsonModel implements TrackingModel {
         }
     }
 
-    /** What a deployment's name turned out to be. */
-    public enum NameKind {
-        /** It resolves to {@code pid-...}: a tracking resource. */
-        TRACKING,
-        /** An empty deployment whose name holds a {@code ${...}} build placeholder with no value. */
-        UNFILLED_PLACEHOLDER,
-        /** An empty deployment whose name is an expression that may or may not make {@code pid-...}. */
-        UNRESOLVED_NAME,
-        /** A {@code pid-} name whose GUID is an expression that cannot be resolved. */
-        UNRESOLVED_GUID,
-        /** An empty deployment named with a bare GUID (and maybe a suffix), no {@code pid-}: not counted. */
-        BARE_GUID,
-        /** A deployment that deploys something, named {@code pid-<words>} with no GUID: a wrapper, not tracking. */
-        WRAPPER
-    }
-
     /** One deployment that is, may be, or looks meant to be a tracking resource. */
     public static final class Candidate implements Site {
         private final Node resource;
@@ -73,9 +57,12 @@ public final class JsonModel implements TrackingModel {
         private final boolean complete;
         private final PartnerId id;
         private final String guidProblem;
+        private final String branch;
+        private final boolean mayCount;
+        private String rest = "";
 
         Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
-                String known, boolean complete, PartnerId id, String guidProblem) {
+                String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount) {
             this.resource = resource;
             this.container = container;
             this.level = level;
@@ -87,6 +74,8 @@ public final class JsonModel implements TrackingModel {
             this.complete = complete;
             this.id = id;
             this.guidProblem = guidProblem;
+            this.branch = branch;
+            this.mayCount = mayCount;
         }
 
         public Node resource() {
@@ -102,8 +91,24 @@ public final class JsonModel implements TrackingModel {
             return name;
         }
 
+        @Override
         public NameKind kind() {
             return kind;
+        }
+
+        @Override
+        public String branch() {
+            return branch;
+        }
+
+        @Override
+        public boolean mayCount() {
+            return mayCount;
+        }
+
+        @Override
+        public String unresolvedBecause() {
+            return null;
         }
 
         /** @return the placeholders with no value, for {@link NameKind#UNFILLED_PLACEHOLDER} */
@@ -117,6 +122,7 @@ public final class JsonModel implements TrackingModel {
         }
 
         /** @return whether the whole name resolved */
+        @Override
         public boolean complete() {
             return complete;
         }
@@ -143,7 +149,8 @@ public final class JsonModel implements TrackingModel {
 
         @Override
         public String shown() {
-            return known.replace(Expressions.OPAQUE, '?');
+            String all = kind == NameKind.PID_NOT_FIRST && !complete ? known + Expressions.GAP + rest : known;
+            return all.replace(Expressions.OPAQUE, '?').replace(Expressions.GAP, '?');
         }
 
         @Override
@@ -211,7 +218,7 @@ public final class JsonModel implements TrackingModel {
         List<Candidate> sites = new ArrayList<>(candidates.size());
         List<Candidate> decided = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            if (c.kind != NameKind.BARE_GUID && c.kind != NameKind.WRAPPER) {
+            if (c.mayCount) {
                 sites.add(c);
             }
             if (c.decided()) {
@@ -347,6 +354,7 @@ public final class JsonModel implements TrackingModel {
     }
 
     /** @return every candidate, bare-GUID look-alikes included */
+    @Override
     public List<Candidate> candidates() {
         return candidates;
     }
@@ -446,35 +454,56 @@ public final class JsonModel implements TrackingModel {
                 m.appendReplacement(filled, Matcher.quoteReplacement(value == null ? m.group(0) : value));
             }
             m.appendTail(filled);
+            boolean empty = isEmptyDeployment(resource);
             if (!missing.isEmpty()) {
-                if (isEmptyDeployment(resource)) {
+                if (empty) {
                     out.add(new Candidate(resource, container, level, name, raw, NameKind.UNFILLED_PLACEHOLDER, missing,
-                            "", false, null, null));
+                            "", false, null, null, null, true));
                 }
                 return;
             }
-            Value value = Expressions.evaluate(filled.toString(), root);
+            List<Value> values = Expressions.evaluateAll(filled.toString(), root);
+            for (Value value : values) {
+                Candidate c = classify(resource, container, level, name, raw, value, empty);
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+
+        /** What one value of a deployment's name makes it, or null when it is none of the candidates' kinds. */
+        private static Candidate classify(Node resource, Node container, int level, Node name, String raw, Value value,
+                boolean empty) {
             String known = value.known;
-            if (known.length() >= 4 && known.substring(0, 4).equalsIgnoreCase("pid-")) {
-                if (!isEmptyDeployment(resource) && !holdsGuid(known)) {
+            List<String> none = Collections.emptyList();
+            if (PidNames.startsWithPid(known)) {
+                if (!empty && !holdsGuid(known)) {
                     // pid-app-gateway-start: a deployment that deploys things, named so; not an attempt at tracking
-                    out.add(new Candidate(resource, container, level, name, raw, NameKind.WRAPPER, missing, known,
-                            value.complete, null, null));
-                    return;
+                    return new Candidate(resource, container, level, name, raw, NameKind.WRAPPER, none, known,
+                            value.complete, null, null, value.when, false);
                 }
-                out.add(identify(resource, container, level, name, raw, value));
-                return;
+                return identify(resource, container, level, name, raw, value);
             }
-            if (!isEmptyDeployment(resource)) {
-                return;
+            Boolean textBefore = PidNames.textBeforePid(known, value.complete, value.rest);
+            if (textBefore != null) {
+                // text before pid-: definitely so when known text stands there; maybe when only unknown parts do
+                Candidate c = new Candidate(resource, container, level, name, raw, NameKind.PID_NOT_FIRST, none, known,
+                        value.complete, null, null, value.when, !textBefore);
+                c.rest = value.rest;
+                return c;
+            }
+            if (!empty) {
+                return null;
             }
             if (startsWithBareGuid(known)) {
-                out.add(new Candidate(resource, container, level, name, raw, NameKind.BARE_GUID, missing, known, true,
-                        null, null));
-            } else if (!value.complete && "pid-".startsWith(known.toLowerCase(Locale.ROOT))) {
-                out.add(new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_NAME, missing, known,
-                        false, null, null));
+                return new Candidate(resource, container, level, name, raw, NameKind.BARE_GUID, none, known, true,
+                        null, null, value.when, false);
             }
+            if (!value.complete && "pid-".startsWith(known.toLowerCase(Locale.ROOT))) {
+                return new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_NAME, none, known,
+                        false, null, null, value.when, true);
+            }
+            return null;
         }
 
         /** Finds the partner id in a resolved name: pid-, a GUID, then optionally -partnercenter or any suffix. */
@@ -484,7 +513,7 @@ public final class JsonModel implements TrackingModel {
             if (PidNames.guidRun(value.known) == value.known.length() - 4 && value.known.length() - 4 < 36
                     && !value.complete) {
                 return new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_GUID, none, value.known,
-                        false, null, null);
+                        false, null, null, value.when, true);
             }
             PartnerId id = null;
             String problem = null;
@@ -494,7 +523,7 @@ public final class JsonModel implements TrackingModel {
                 problem = e.problem();
             }
             return new Candidate(resource, container, level, name, raw, NameKind.TRACKING, none, value.known,
-                    value.complete, id, problem);
+                    value.complete, id, problem, value.when, true);
         }
 
         /** A GUID, then the end of the name or a separator, as in {@code <guid>} or {@code <guid>-westeurope-x}. */

@@ -8,7 +8,44 @@ import io.github.partnerattribution.core.PartnerId;
  * then optionally {@code -partnercenter}, then any suffix real templates add ({@code -<uniqueString>}). Not API.
  */
 public final class PidNames {
+    private static final java.util.regex.Pattern PID_GUID = java.util.regex.Pattern.compile(
+            "(?i)pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private PidNames() {
+    }
+
+    /** Whether a name starts with {@code pid-}, in any case: the one test attribution applies. */
+    public static boolean startsWithPid(String name) {
+        return name.length() >= 4 && name.regionMatches(true, 0, "pid-", 0, 4);
+    }
+
+    /**
+     * For a name that does not start with {@code pid-}: whether it holds {@code pid-<guid>} after other text. The
+     * name is {@code known}, then (when not {@code complete}) an unknown part, then {@code rest}, in which
+     * {@link Expressions#GAP} stands for further unknown parts.
+     *
+     * @return null when no {@code pid-<guid>} stands in the name; {@code TRUE} when known text stands before it;
+     *     {@code FALSE} when only unknown parts do, which may be empty
+     */
+    public static Boolean textBeforePid(String known, boolean complete, String rest) {
+        if (indexOfPidGuid(known) > 0) {
+            return Boolean.TRUE;
+        }
+        int at = complete ? -1 : indexOfPidGuid(rest);
+        if (at < 0) {
+            return null;
+        }
+        boolean onlyGaps = known.isEmpty();
+        for (int i = 0; i < at && onlyGaps; i++) {
+            onlyGaps = rest.charAt(i) == Expressions.GAP;
+        }
+        return !onlyGaps;
+    }
+
+    /** Where {@code pid-<guid>} first stands in a text, or -1; past 0, other text stands before it. */
+    public static int indexOfPidGuid(String text) {
+        java.util.regex.Matcher m = PID_GUID.matcher(text);
+        return m.find() ? m.start() : -1;
     }
 
     /** How many GUID characters (hex digits and hyphens) follow {@code pid-} in a name that starts with it. */

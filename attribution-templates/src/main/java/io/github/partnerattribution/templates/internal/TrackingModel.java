@@ -21,8 +21,32 @@ public interface TrackingModel {
     /** @return where a finding about the whole file goes */
     Position start();
 
-    /** @return every deployment that is, or may be, a tracking resource, in file order */
+    /**
+     * @return every deployment whose name is, may be, or looks meant to be a tracking resource, in file order; one
+     *     per branch when the name is chosen by {@code if(...)}
+     */
+    List<? extends Site> candidates();
+
+    /** @return the candidates that are, or may be, tracking resources: the ones attribution might count */
     List<? extends Site> sites();
+
+    /** What a deployment's name turned out to be. */
+    enum NameKind {
+        /** It resolves to {@code pid-...}: a tracking resource. */
+        TRACKING,
+        /** An empty deployment whose name holds a {@code ${...}} build placeholder with no value. */
+        UNFILLED_PLACEHOLDER,
+        /** An empty deployment whose name is an expression that may or may not make {@code pid-...}. */
+        UNRESOLVED_NAME,
+        /** A {@code pid-} name whose GUID is an expression (or a value from a file) that cannot be resolved. */
+        UNRESOLVED_GUID,
+        /** An empty deployment named with a bare GUID (and maybe a suffix), no {@code pid-}: not counted. */
+        BARE_GUID,
+        /** A deployment that deploys something, named {@code pid-<words>} with no GUID: a wrapper, not tracking. */
+        WRAPPER,
+        /** A name with {@code pid-<guid>} after other text ({@code <prefix>-pid-<guid>}): not counted. */
+        PID_NOT_FIRST
+    }
 
     /** A line and a column, both from 1. */
     final class Position {
@@ -37,6 +61,27 @@ public interface TrackingModel {
 
     /** One tracking candidate. */
     interface Site {
+        /** @return what the name turned out to be */
+        NameKind kind();
+
+        /** @return whether the whole name resolved (no opaque or unknown part) */
+        boolean complete();
+
+        /**
+         * @return for a name chosen by {@code if(...)} (or Bicep's {@code ? :}), which branch this is, such as
+         *     {@code if(parameters('telemetry'), ...) is false}; null for a name with one value
+         */
+        String branch();
+
+        /**
+         * @return whether attribution might count it: false for a bare GUID, a wrapper, or text known to stand
+         *     before {@code pid-}
+         */
+        boolean mayCount();
+
+        /** @return why the name or its GUID could not be resolved, in words, or null */
+        String unresolvedBecause();
+
         /** @return true when its name resolved to {@code pid-...}; false when that cannot be told statically */
         boolean decided();
 

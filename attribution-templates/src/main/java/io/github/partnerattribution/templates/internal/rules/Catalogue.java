@@ -29,7 +29,8 @@ public final class Catalogue {
             new GuidWithoutPrefixRule(),
             new NotATemplateRule(),
             new TemplateTooLargeRule(),
-            new WrapperNamedLikeTrackingRule()));
+            new WrapperNamedLikeTrackingRule(),
+            new PidNotAtStartRule()));
 
     private Catalogue() {
     }

@@ -15,7 +15,7 @@ final class ConditionalTrackingResourceRule extends TrackingRule {
     void check(TrackingModel model, Reporter report) {
         for (Site site : model.sites()) {
             if (site.decided() && site.condition() != null) {
-                report.report(site.condition(), "The tracking resource is deployed only under a condition; deployments"
+                report.report(site, site.condition(), "The tracking resource is deployed only under a condition; deployments"
                         + " where it is false are not attributed.", "Nothing to fix if the condition is the customer's"
                         + " opt-out.");
             }

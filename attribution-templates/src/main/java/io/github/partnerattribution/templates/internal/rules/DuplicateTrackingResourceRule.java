@@ -17,15 +17,19 @@ final class DuplicateTrackingResourceRule extends TemplateRule {
     @Override
     public void check(JsonModel model, Reporter report) {
         // One resource defined twice: the same name (ARM compares names without case) in the same template. The same
-        // id in two nested templates, or under names that differ (uniqueString suffixes), is not that.
+        // id in two nested templates, under names that differ (uniqueString suffixes), or in two branches of one
+        // resource's if(...), is not that.
         Map<String, Candidate> seen = new HashMap<>();
         for (Candidate c : model.trackingResources()) {
             if (c.id() == null) {
                 continue;
             }
             String name = c.complete() ? c.known() : c.raw();
-            Candidate first = seen.put(System.identityHashCode(c.container()) + "/" + name.toLowerCase(Locale.ROOT), c);
-            if (first != null && first.container() == c.container()) {
+            String key = System.identityHashCode(c.container()) + "/" + name.toLowerCase(Locale.ROOT);
+            Candidate first = seen.get(key);
+            if (first == null) {
+                seen.put(key, c);
+            } else if (first.container() == c.container() && first.resource() != c.resource()) {
                 report.report(at(c.resource()), "The tracking resource " + c.id() + " is defined again (first at line "
                         + first.resource().line + ").", help());
             }

@@ -15,7 +15,7 @@ final class MalformedGuidRule extends TrackingRule {
     void check(TrackingModel model, Reporter report) {
         for (Site site : model.sites()) {
             if (site.decided() && site.guidProblem() != null) {
-                report.report(site.namePosition(), "The tracking resource's name " + quote(site.shown()) + " holds a"
+                report.report(site, site.namePosition(), "The tracking resource's name " + quote(site.shown()) + " holds a"
                         + " malformed GUID: " + site.guidProblem() + ".", help());
             }
         }

@@ -1,28 +1,33 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
-import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
-/** CUA009: The name is an expression that cannot be resolved statically. Applies to JSON templates. */
-final class NameNotResolvableRule extends TemplateRule {
+/**
+ * CUA009: The name is an expression that cannot be resolved statically (or holds a value from a file that cannot be
+ * read). Applies to JSON and Bicep templates.
+ */
+final class NameNotResolvableRule extends TrackingRule {
     NameNotResolvableRule() {
         super("CUA009", "NameNotResolvable", Severity.WARNING, "The name is an expression that cannot be resolved statically.",
                 "Write the name as a literal, \"pid-<guid>\", or build it from literals, variables and parameter defaults.");
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
-        for (Candidate c : model.candidates()) {
+    void check(TrackingModel model, Reporter report) {
+        for (Site c : model.candidates()) {
+            String because = c.unresolvedBecause() == null ? "" : " (" + c.unresolvedBecause() + ")";
             if (c.kind() == NameKind.UNRESOLVED_NAME) {
-                report.report(at(c.name()), "The name " + quote(c.raw()) + " is an expression that cannot be resolved"
-                        + " without deploying, so whether it is a valid tracking resource cannot be told.",
-                        "Write the name as a literal, \"pid-<guid>\", or build it from literals, variables and"
-                                + " parameter defaults.");
+                report.report(c, c.namePosition(), "The name " + quote(c.raw()) + " is an expression that cannot be"
+                        + " resolved without deploying" + because + ", so whether it is a valid tracking resource"
+                        + " cannot be told.", help());
             } else if (c.kind() == NameKind.UNRESOLVED_GUID) {
-                report.report(at(c.name()), "The GUID in the name " + quote(c.raw()) + " cannot be resolved without"
-                        + " deploying.", "Write the GUID as a literal or as a variable with a literal value.");
+                report.report(c, c.namePosition(), "The GUID in the name " + quote(c.raw()) + " cannot be resolved"
+                        + " without deploying" + because + ", so whether it is well formed cannot be told.",
+                        "Write the GUID as a literal, as a variable with a literal value, or in a file the template"
+                                + " loads that is there.");
             }
         }
     }

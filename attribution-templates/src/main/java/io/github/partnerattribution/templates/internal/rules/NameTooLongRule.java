@@ -17,7 +17,7 @@ final class NameTooLongRule extends TemplateRule {
     public void check(JsonModel model, Reporter report) {
         for (Candidate c : model.trackingResources()) {
             if (c.complete() && c.known().length() > MAX_NAME) {
-                report.report(at(c.name()), "The name is " + c.known().length() + " characters long; deployment"
+                report.report(c, at(c.name()), "The name is " + c.known().length() + " characters long; deployment"
                         + " names are at most " + MAX_NAME + ".", "Shorten the suffix, or wrap the name in take(..., 64).");
             }
         }

@@ -5,6 +5,7 @@ import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
 import io.github.partnerattribution.templates.internal.TrackingModel.Position;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
 /**
  * One finding code: what it is called, how severe it is, how it reads in a rule list, how to fix it, and the check
@@ -15,6 +16,16 @@ public abstract class TemplateRule {
     /** Where a rule sends what it finds; the checker turns each report into a finding with the rule's code. */
     public interface Reporter {
         void report(Position at, String message, String hint);
+
+        /**
+         * Reports about one candidate; for a name chosen by {@code if(...)}, the message says which branch, so each
+         * branch is judged on its own.
+         */
+        default void report(Site site, Position at, String message, String hint) {
+            String branch = site.branch();
+            report(at, branch == null ? message
+                    : "When " + branch + ", " + Character.toLowerCase(message.charAt(0)) + message.substring(1), hint);
+        }
     }
 
     private final String code;

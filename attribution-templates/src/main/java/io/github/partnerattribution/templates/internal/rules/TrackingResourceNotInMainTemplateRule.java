@@ -17,7 +17,7 @@ final class TrackingResourceNotInMainTemplateRule extends TrackingRule {
     void check(TrackingModel model, Reporter report) {
         for (Site site : model.sites()) {
             if (site.decided() && (model.role() != TemplateRole.MAIN || site.level() > 0)) {
-                report.report(site.position(), "A tracking resource (" + quote(site.raw()) + ") stands in a "
+                report.report(site, site.position(), "A tracking resource (" + quote(site.raw()) + ") stands in a "
                         + (site.level() > 0 ? "nested template inside this file"
                                 : model.role().name().toLowerCase(Locale.ROOT) + " template")
                         + "; attribution only counts it in the main template.",

@@ -3,7 +3,7 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
+import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
 
 /** CUA010: The name holds a build placeholder ${...} with no value. Applies to JSON templates. */
 final class UnresolvedPlaceholderRule extends TemplateRule {

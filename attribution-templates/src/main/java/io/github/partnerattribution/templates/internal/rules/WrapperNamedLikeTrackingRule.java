@@ -1,15 +1,15 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
-import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonModel.NameKind;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
 /**
- * CUA019: A deployment that deploys resources is named pid-... without a GUID: a wrapper, not a tracking resource.
- * Applies to JSON templates.
+ * CUA019: A deployment (or Bicep module) that deploys resources is named pid-... without a GUID. Applies to JSON and
+ * Bicep templates.
  */
-final class WrapperNamedLikeTrackingRule extends TemplateRule {
+final class WrapperNamedLikeTrackingRule extends TrackingRule {
     WrapperNamedLikeTrackingRule() {
         super("CUA019", "WrapperNamedLikeTracking", Severity.INFO,
                 "A deployment that deploys resources is named pid-... without a GUID.",
@@ -18,11 +18,11 @@ final class WrapperNamedLikeTrackingRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
-        for (Candidate c : model.candidates()) {
+    void check(TrackingModel model, Reporter report) {
+        for (Site c : model.candidates()) {
             if (c.kind() == NameKind.WRAPPER) {
-                report.report(at(c.name()), "The deployment " + quote(c.shown()) + " deploys resources and its name"
-                        + " starts with pid- but holds no GUID: it is a wrapper, not a tracking resource, and"
+                report.report(c, c.namePosition(), "The deployment " + quote(c.shown()) + " deploys resources and"
+                        + " its name starts with pid- but holds no GUID: it is a wrapper, not a tracking resource, and"
                         + " attribution does not count it.", help());
             }
         }

@@ -1,0 +1,11 @@
+var telemetry = loadJsonContent('config/telemetry.json')
+
+resource t 'Microsoft.Resources/deployments@2021-04-01' = {
+  name: 'pid-${telemetry.customerUsageAttribution.modules['network']}'
+  properties: {
+    mode: 'Incremental'
+    template: {
+      resources: []
+    }
+  }
+}

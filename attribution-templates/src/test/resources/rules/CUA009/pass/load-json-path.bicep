@@ -1,0 +1,11 @@
+var modules = loadJsonContent('config/telemetry.json', '$.customerUsageAttribution.modules')
+
+resource t 'Microsoft.Resources/deployments@2021-04-01' = {
+  name: 'pid-${modules.network}'
+  properties: {
+    mode: 'Incremental'
+    template: {
+      resources: []
+    }
+  }
+}

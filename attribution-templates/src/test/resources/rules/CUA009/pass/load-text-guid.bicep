@@ -1,0 +1,11 @@
+var pidGuid = loadTextContent('config/pid.txt')
+
+resource t 'Microsoft.Resources/deployments@2021-04-01' = {
+  name: 'pid-${pidGuid}'
+  properties: {
+    mode: 'Incremental'
+    template: {
+      resources: []
+    }
+  }
+}

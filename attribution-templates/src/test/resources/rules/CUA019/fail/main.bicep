@@ -1,0 +1,3 @@
+module gateway 'modules/gateway.bicep' = {
+  name: 'pid-app-gateway-start-deployment'
+}
