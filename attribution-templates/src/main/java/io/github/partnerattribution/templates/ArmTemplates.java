@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The template path of customer usage attribution: check a template for the tracking resource, add, remove or
@@ -201,16 +202,79 @@ public final class ArmTemplates {
             }
         });
         Collections.sort(files);
-        TemplateGraph graph = TemplateGraph.of(root, files, options);
+        // Each file is read and parsed once: its links, and its findings in every role it may turn out to have,
+        // are kept; its tree is not, so memory holds one template at a time.
+        Map<Path, Surveyed> surveyed = new TreeMap<>();
+        int jsonRead = 0;
+        for (Path file : files) {
+            jsonRead += isBicep(file) ? 0 : 1;
+            Surveyed s = survey(root, file, options);
+            if (s != null) {
+                surveyed.put(file, s);
+            }
+        }
+        Map<Path, List<Path>> links = new TreeMap<>();
+        for (Map.Entry<Path, Surveyed> e : surveyed.entrySet()) {
+            links.put(e.getKey(), e.getValue().links);
+        }
+        TemplateGraph graph = TemplateGraph.of(root, links, jsonRead, options);
         List<ScannedTemplate> templates = new ArrayList<>();
         for (TemplateRole role : TemplateRole.values()) {
             for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
                 if (entry.getValue() == role) {
-                    templates.add(new ScannedTemplate(entry.getKey(), role, check(entry.getKey(), role, options)));
+                    templates.add(new ScannedTemplate(entry.getKey(), role,
+                            surveyed.get(entry.getKey()).findings.get(role)));
                 }
             }
         }
         return new ScanReport(root, templates, graph.notes());
+    }
+
+    /** One file of a scan, read once: the files it links to and its findings in each role it may have. */
+    private static final class Surveyed {
+        final List<Path> links;
+        final Map<TemplateRole, List<Finding>> findings = new java.util.EnumMap<>(TemplateRole.class);
+
+        Surveyed(List<Path> links) {
+            this.links = links;
+        }
+    }
+
+    /** Reads one file of a scan; null when it is not a template (JSON without a deployment template's $schema). */
+    private static Surveyed survey(Path root, Path file, TemplateOptions options) throws IOException {
+        List<TemplateRole> roles = TemplateGraph.possibleRoles(file, options);
+        byte[] content = readBounded(file);
+        if (content == null) {
+            Surveyed s = new Surveyed(Collections.<Path>emptyList()); // reported by its size, never read
+            for (TemplateRole role : roles) {
+                s.findings.put(role, sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file),
+                        role, options))));
+            }
+            return s;
+        }
+        if (isBicep(file)) {
+            boolean utf8 = Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) < 0;
+            Surveyed s = new Surveyed(utf8 ? TemplateGraph.bicepLinks(file, Utf8.text(content))
+                    : Collections.<Path>emptyList());
+            for (TemplateRole role : roles) {
+                s.findings.put(role, check(content, file.toString(), file.toAbsolutePath().getParent(), role, options));
+            }
+            return s;
+        }
+        if (!JsonModel.mayBeTemplate(content)) {
+            return null;
+        }
+        JsonModel model = JsonModel.of(file.toString(), content, roles.get(0), options);
+        // A template is what names a deployment template's $schema; one that cannot be parsed is kept when its
+        // bytes do, so its syntax error is reported rather than the file skipped.
+        if (!model.hasTemplateSchema() && model.syntaxError() == null) {
+            return null;
+        }
+        Surveyed s = new Surveyed(TemplateGraph.jsonLinks(root, file, model.relativePaths(), model.linkUris()));
+        for (TemplateRole role : roles) {
+            s.findings.put(role, sorted(TemplateChecker.check(model.withRole(role))));
+        }
+        return s;
     }
 
     /**

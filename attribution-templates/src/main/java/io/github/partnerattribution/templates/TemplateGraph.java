@@ -1,9 +1,5 @@
 package io.github.partnerattribution.templates;
 
-import io.github.partnerattribution.core.internal.FileEdit;
-import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.Utf8;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +22,8 @@ import java.util.regex.Pattern;
  * links to taken as main. What it could not decide is said in notes, never left silent.
  */
 final class TemplateGraph {
-    private static final Pattern RELATIVE_PATH = Pattern.compile("\"relativePath\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern URI_EXPRESSION = Pattern.compile("\"uri\"\\s*:\\s*\"(\\[[^\"]*\\])\"",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED_JSON = Pattern.compile("'([^'?#]+\\.json)(?:[?#][^']*)?'");
     private static final Pattern BICEP_MODULE = Pattern.compile("(?m)^\\s*module\\s+\\w+\\s+'([^':]+\\.(?:bicep|json))'");
-    private static final Pattern TEMPLATE_SCHEMA = Pattern.compile("deploymenttemplate\\.json", Pattern.CASE_INSENSITIVE);
 
     private final Map<Path, TemplateRole> roles;
     private final List<String> notes;
@@ -41,27 +33,15 @@ final class TemplateGraph {
         this.notes = notes;
     }
 
-    static TemplateGraph of(Path root, List<Path> files, TemplateOptions options) throws IOException {
-        Set<Path> templates = new TreeSet<>();
-        Map<Path, List<Path>> links = new TreeMap<>();
+    /**
+     * The graph of the templates found, each with the files it links to ({@link #jsonLinks}, {@link #bicepLinks}).
+     *
+     * @param jsonRead how many JSON files were read to find them, for the note when there is none
+     */
+    static TemplateGraph of(Path root, Map<Path, List<Path>> found, int jsonRead, TemplateOptions options) {
+        Set<Path> templates = new TreeSet<>(found.keySet());
+        Map<Path, List<Path>> links = new TreeMap<>(found);
         List<String> notes = new ArrayList<>();
-        int jsonRead = 0;
-        for (Path file : files) {
-            boolean bicep = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bicep");
-            if (Files.size(file) > JsonModel.READ_MAX_BYTES) {
-                templates.add(file); // reported by its size, never read
-                continue;
-            }
-            String text = Utf8.text(FileEdit.read(file));
-            if (!bicep) {
-                jsonRead++;
-                if (!isTemplate(text)) {
-                    continue;
-                }
-            }
-            templates.add(file);
-            links.put(file, bicep ? bicepLinks(file, text) : jsonLinks(root, file, text));
-        }
         // A compiled main.json beside main.bicep is the same template: the Bicep file is checked.
         for (Path t : new ArrayList<>(templates)) {
             String name = t.getFileName().toString();
@@ -85,15 +65,9 @@ final class TemplateGraph {
         }
         Map<Path, TemplateRole> roles = new LinkedHashMap<>();
         for (Path t : templates) {
-            TemplateRole byFolder = TemplateRole.of(t);
-            String name = t.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (options.mainNames().contains(name)) {
-                roles.put(t, TemplateRole.MAIN);
-            } else if (byFolder != TemplateRole.MAIN) {
-                roles.put(t, byFolder);
-            } else {
-                roles.put(t, linked.contains(t) ? TemplateRole.LINKED : TemplateRole.MAIN);
-            }
+            List<TemplateRole> possible = possibleRoles(t, options);
+            roles.put(t, possible.size() == 1 ? possible.get(0)
+                    : linked.contains(t) ? TemplateRole.LINKED : TemplateRole.MAIN);
         }
         List<Path> cycle = cycle(links, templates);
         if (!cycle.isEmpty()) {
@@ -113,6 +87,19 @@ final class TemplateGraph {
         return new TemplateGraph(roles, Collections.unmodifiableList(notes));
     }
 
+    /**
+     * The roles a template can have before the links are known: main when named so by {@code --main}; the role of
+     * its {@code nestedtemplates} or {@code linkedtemplates} folder; else main, or linked when another links to it.
+     */
+    static List<TemplateRole> possibleRoles(Path file, TemplateOptions options) {
+        if (options.mainNames().contains(file.getFileName().toString().toLowerCase(Locale.ROOT))) {
+            return Collections.singletonList(TemplateRole.MAIN);
+        }
+        TemplateRole byFolder = TemplateRole.of(file);
+        return byFolder != TemplateRole.MAIN ? Collections.singletonList(byFolder)
+                : java.util.Arrays.asList(TemplateRole.MAIN, TemplateRole.LINKED);
+    }
+
     Map<Path, TemplateRole> roles() {
         return roles;
     }
@@ -121,33 +108,27 @@ final class TemplateGraph {
         return notes;
     }
 
-    private static boolean isTemplate(String text) {
-        int schema = text.indexOf("\"$schema\"");
-        if (schema < 0) {
-            return false;
-        }
-        int end = text.indexOf('"', text.indexOf('"', text.indexOf(':', schema) + 1) + 1);
-        return end > 0 && TEMPLATE_SCHEMA.matcher(text.substring(schema, end)).find();
-    }
-
-    /** relativePath, and the .json literals of templateLink uri expressions: uri(deployment()...templateLink.uri, 'x'). */
-    private static List<Path> jsonLinks(Path root, Path file, String text) {
+    /**
+     * A JSON template's links: each {@code templateLink.relativePath}, and the {@code .json} literals of each
+     * {@code templateLink.uri} expression, such as {@code uri(deployment().properties.templateLink.uri, 'x.json')}.
+     */
+    static List<Path> jsonLinks(Path root, Path file, List<String> relativePaths, List<String> uris) {
         Set<Path> out = new LinkedHashSet<>();
-        Matcher relative = RELATIVE_PATH.matcher(text);
-        while (relative.find()) {
-            add(out, file.getParent(), null, relative.group(1));
+        for (String relative : relativePaths) {
+            add(out, file.getParent(), null, relative);
         }
-        Matcher uri = URI_EXPRESSION.matcher(text);
-        while (uri.find()) {
-            Matcher literal = QUOTED_JSON.matcher(uri.group(1));
-            while (literal.find()) {
-                add(out, file.getParent(), root, literal.group(1));
+        for (String uri : uris) {
+            if (uri.startsWith("[") && !uri.startsWith("[[")) {
+                Matcher literal = QUOTED_JSON.matcher(uri);
+                while (literal.find()) {
+                    add(out, file.getParent(), root, literal.group(1));
+                }
             }
         }
         return new ArrayList<>(out);
     }
 
-    private static List<Path> bicepLinks(Path file, String text) {
+    static List<Path> bicepLinks(Path file, String text) {
         Set<Path> out = new LinkedHashSet<>();
         Matcher module = BICEP_MODULE.matcher(text);
         while (module.find()) {

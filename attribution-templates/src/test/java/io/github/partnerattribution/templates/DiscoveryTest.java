@@ -110,4 +110,18 @@ class DiscoveryTest {
                 + " in deploymentTemplate.json, and no .bicep file"), report.notes());
         assertTrue(report.text().contains("note: no deployment templates under"), report.text());
     }
+
+    @Test
+    void aBrokenTemplateIsScannedAndItsErrorReportedWhileOtherJsonIsLeftAlone() throws IOException {
+        // read once: what names a deployment template's $schema is a template, even when it does not parse
+        write("mainTemplate.json", json(RG, tracking("") + ",\n    {\"type\": \"Microsoft.Resources/deployments\","
+                + " \"name\": \"x\", \"properties\": {\"templateLink\": {\"relativePath\": \"broken.json\"}}}"));
+        write("broken.json", "{ \"$schema\": \"" + RG + "\", \"resources\": [ { \"type\": } ] }\n");
+        write("not-a-template.json", "{ \"name\": \"deploymentTemplate.json is only mentioned here\" }\n");
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(Map.of("broken.json", TemplateRole.LINKED, "mainTemplate.json", TemplateRole.MAIN), roles(report));
+        List<String> codes = report.templates().stream().filter(t -> t.file().endsWith("broken.json"))
+                .flatMap(t -> t.findings().stream()).map(Finding::code).collect(Collectors.toList());
+        assertEquals(List.of("CUA012"), codes);
+    }
 }

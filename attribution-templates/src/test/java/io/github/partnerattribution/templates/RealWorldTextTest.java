@@ -119,4 +119,28 @@ class RealWorldTextTest {
         ScanReport scan = ArmTemplates.scan(dir);
         assertEquals(List.of("CUA018@1:1"), codes(scan.findings()));
     }
+
+    @Test
+    void resourcesSettingsAreCheckedNotKeptAndADeploymentWhosePropertiesComeFirstIsStillRead() throws IOException {
+        // Only a template's skeleton is kept in memory; what a resource sets (tags, properties of a storage account,
+        // outputs) is read by the parser for repeated names and syntax only. Its findings are what a full read gives.
+        for (String name : List.of("repeated-in-resource-settings.json", "repeated-in-resource-settings-one-line.json")) {
+            Path fixture = java.nio.file.Paths.get("src/test/resources/rules/CUA013/fail").resolve(name);
+            List<Finding> findings = ArmTemplates.check(fixture, TemplateOptions.defaults());
+            assertEquals(List.of("CUA013", "CUA013", "CUA013", "CUA013", "CUA013"),
+                    findings.stream().map(Finding::code).collect(Collectors.toList()), findings.toString());
+            assertEquals(List.of("owner", "value", "minimumTlsVersion", "properties", "x"), findings.stream()
+                    .map(f -> f.message().replaceAll("^The property \"([^\"]+)\".*$", "$1")).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void aTypeWithAnEscapeIsDecodedBeforeItDecidesWhatIsKept() {
+        String template = "{\"$schema\": \"" + RG + "\", \"resources\": [{\"type\":"
+                + " \"Microsoft.Resources\\/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                + ID.guid() + "\", \"properties\": {\"mode\": \"Incremental\", \"template\": {\"resources\": []}}}]}";
+        List<Finding> findings = ArmTemplates.check(template.getBytes(StandardCharsets.UTF_8), "mainTemplate.json",
+                TemplateRole.MAIN, TemplateOptions.defaults());
+        assertEquals(List.of(), findings);
+    }
 }

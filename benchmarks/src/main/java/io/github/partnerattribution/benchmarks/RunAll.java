@@ -34,7 +34,7 @@ public final class RunAll {
         Path out = Paths.get(args.length > 0 ? args[0] : "benchmarks/results/latest.md");
         Map<String, Measured> m = new LinkedHashMap<>();
         Options fast = new OptionsBuilder()
-                .include("PipelineBenchmark|OkHttpBenchmark|TemplateCheckBenchmark")
+                .include("PipelineBenchmark|OkHttpBenchmark|TemplateCheckBenchmark|ScanBenchmark")
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class).build();
@@ -43,8 +43,9 @@ public final class RunAll {
                 .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2)).build();
         collect(new Runner(endToEnd).run(), m);
+        PeakHeap.Result peak = PeakHeap.measure(4_000_000);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, table(m).getBytes(StandardCharsets.UTF_8));
+        Files.write(out, table(m, peak).getBytes(StandardCharsets.UTF_8));
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
@@ -59,7 +60,7 @@ public final class RunAll {
         }
     }
 
-    static String table(Map<String, Measured> m) throws IOException {
+    static String table(Map<String, Measured> m, PeakHeap.Result peak) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" by `benchmarks/run.sh`, all in one run, on: ")
@@ -119,6 +120,23 @@ public final class RunAll {
             md.append(row("Templates: add (dry run) against reading and parsing the same files",
                     String.format(Locale.ROOT, "add/(read+parse) = %.2f", add.score() / readParse.score()), true)
                     .replace("| met |", "| for information |"));
+        }
+        Measured scan = m.get("ScanBenchmark.scan");
+        Measured tree = m.get("ScanBenchmark.readAndReadTree");
+        Measured tokens = m.get("ScanBenchmark.readAndParse");
+        if (scan != null && tree != null && tokens != null) {
+            md.append(row("Templates: scan of 1,000 generated templates (20-200 KB) within 1.5x reading them and parsing"
+                            + " them plainly with Jackson (`ObjectMapper.readTree`)",
+                    String.format(Locale.ROOT, "scan/(read+readTree) = %.2f; against the bare floor, reading and only"
+                            + " tokenizing (`JsonParser.nextToken`), scan/(read+tokens) = %.2f",
+                            scan.score() / tree.score(), scan.score() / tokens.score()),
+                    scan.score() <= 1.5 * tree.score()));
+        }
+        if (peak != null) {
+            md.append(row("Templates: peak heap while checking one template at most 8x its size",
+                    String.format(Locale.ROOT, "%.2f x for a %d-byte main template (smallest -Xmx that checks it, %d KB,"
+                            + " less that for a tiny template, %d KB; serial collector; `PeakHeap`)", peak.ratio(),
+                            peak.templateBytes(), peak.templateHeapKb(), peak.tinyHeapKb()), peak.ratio() <= 8));
         }
         md.append("\n## All results\n\n| benchmark | score | error | unit | bytes/op |\n|---|---:|---:|---|---:|\n");
         for (Measured r : m.values()) {

@@ -196,11 +196,25 @@ public final class JsonModel implements TrackingModel {
     private final List<Candidate> trackingResources;
     private final long size;
     private final boolean unread;
+    private final List<String> relativePaths;
+    private final List<String> linkUris;
+    private final boolean templateSchema;
 
     private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
             TemplateOptions options,
             JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root, Node resources,
             boolean template, Scope scope, List<Candidate> candidates) {
+        this(file, size, unread, text, bom, role, options, syntaxError, duplicates, root, resources, template, scope,
+                candidates, Collections.<String>emptyList(), Collections.<String>emptyList(), template);
+    }
+
+    private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
+            TemplateOptions options, JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root,
+            Node resources, boolean template, Scope scope, List<Candidate> candidates, List<String> relativePaths,
+            List<String> linkUris, boolean templateSchema) {
+        this.relativePaths = relativePaths;
+        this.linkUris = linkUris;
+        this.templateSchema = templateSchema;
         this.file = file;
         this.size = size;
         this.unread = unread;
@@ -238,17 +252,19 @@ public final class JsonModel implements TrackingModel {
     /** Reads and resolves a template. Content that is not UTF-8 is a syntax error naming the byte; never repaired. */
     public static JsonModel of(String file, byte[] bytes, TemplateRole role, TemplateOptions options) {
         boolean bom = Utf8.hasBom(bytes);
-        boolean ascii = isAscii(bytes, bom ? 3 : 0);
+        // Decoding is the JDK's fast path; the result tells ASCII content apart: one char per byte, and no U+FFFD
+        // (which is all a byte that is not ASCII can decode to on its own). Only other content is validated.
+        String text = Utf8.text(bytes);
+        boolean ascii = text.length() == bytes.length - (bom ? 3 : 0) && text.indexOf('\uFFFD') < 0;
         int invalid = ascii ? -1 : Utf8.firstInvalid(bytes, bom ? 3 : 0);
         if (invalid >= 0) {
             return new JsonModel(file, bytes.length, false, "", bom, role, options, notUtf8(bytes, invalid),
                     new ArrayList<JsonTree.Duplicate>(), null, null, false, Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
         }
-        String text = Utf8.text(bytes);
         List<JsonTree.Duplicate> duplicates = new ArrayList<>();
         Node root;
         try {
-            root = JsonTree.parse(text, ascii ? bytes : null, bom ? 3 : 0, duplicates);
+            root = JsonTree.parseTemplate(text, ascii ? bytes : null, bom ? 3 : 0, duplicates);
         } catch (JsonTree.SyntaxError e) {
             return new JsonModel(file, bytes.length, false, text, bom, role, options, e, duplicates, null, null, false,
                     Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
@@ -258,11 +274,58 @@ public final class JsonModel implements TrackingModel {
         boolean template = schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate.json")
                 && resources != null && resources.isContainer();
         List<Candidate> candidates = new ArrayList<>();
+        Walk walk = new Walk(root, options, candidates);
         if (template) {
-            new Walk(root, options, candidates).walk(resources, 0);
+            walk.walk(resources, 0);
         }
+        boolean templateSchema = schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate.json");
         return new JsonModel(file, bytes.length, false, text, bom, role, options, null, duplicates, root, resources,
-                template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates);
+                template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates,
+                Collections.unmodifiableList(walk.relativePaths), Collections.unmodifiableList(walk.linkUris),
+                templateSchema);
+    }
+
+    /** The same template in another role: the tree and candidates are shared, nothing is read again. */
+    public JsonModel withRole(TemplateRole other) {
+        return other == role ? this : new JsonModel(file, size, unread, text, bom, other, options, syntaxError,
+                duplicates, root, resources, template, scope, candidates, relativePaths, linkUris, templateSchema);
+    }
+
+    /**
+     * Whether content may be a deployment template: its bytes hold {@code deploymentTemplate.json} (any case), which
+     * a template's {@code $schema} must. A fast test on bytes, so files that are not templates need not be parsed.
+     */
+    public static boolean mayBeTemplate(byte[] bytes) {
+        byte[] needle = "deploymenttemplate.json".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0, last = bytes.length - needle.length; i <= last; i++) {
+            if ((bytes[i] | 0x20) != 'd') {
+                continue;
+            }
+            for (int k = 1; k < needle.length; k++) {
+                byte b = bytes[i + k];
+                if (b != needle[k] && (b | 0x20) != needle[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** @return whether the root's {@code $schema} names a deployment template (resources or not) */
+    public boolean hasTemplateSchema() {
+        return templateSchema;
+    }
+
+    /** @return the {@code templateLink.relativePath} of every deployment, at any depth, in file order */
+    public List<String> relativePaths() {
+        return relativePaths;
+    }
+
+    /** @return the {@code templateLink.uri} of every deployment, at any depth, as written (often an expression) */
+    public List<String> linkUris() {
+        return linkUris;
     }
 
     /** The error for content that is not UTF-8: which byte, at which offset, line and column (counted in bytes). */
@@ -395,20 +458,13 @@ public final class JsonModel implements TrackingModel {
         return innerResources == null || (innerResources.isContainer() && innerResources.elements().isEmpty());
     }
 
-    private static boolean isAscii(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Visits every resource, child resources and inline nested templates included, collecting candidates. */
     private static final class Walk {
         private final Node root;
         private final TemplateOptions options;
         private final List<Candidate> out;
+        final List<String> relativePaths = new ArrayList<>();
+        final List<String> linkUris = new ArrayList<>();
 
         Walk(Node root, TemplateOptions options, List<Candidate> out) {
             this.root = root;
@@ -424,6 +480,11 @@ public final class JsonModel implements TrackingModel {
                 String type = resource.string("type");
                 if (type != null && type.equalsIgnoreCase(DEPLOYMENTS)) {
                     consider(resource, container, level);
+                    Node link = resource.get("properties") == null ? null : resource.get("properties").get("templateLink");
+                    if (link != null && link.kind == Kind.OBJECT) {
+                        addString(relativePaths, link.get("relativePath"));
+                        addString(linkUris, link.get("uri"));
+                    }
                     Node inner = resource.get("properties") == null ? null : resource.get("properties").get("template");
                     if (inner != null && inner.kind == Kind.OBJECT && inner.get("resources") != null
                             && inner.get("resources").isContainer()) {
@@ -434,6 +495,12 @@ public final class JsonModel implements TrackingModel {
                 if (children != null && children.isContainer()) {
                     walk(children, level);
                 }
+            }
+        }
+
+        private static void addString(List<String> to, Node value) {
+            if (value != null && value.kind == Kind.STRING) {
+                to.add(value.text());
             }
         }
 

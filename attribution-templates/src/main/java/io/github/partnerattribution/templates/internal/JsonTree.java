@@ -20,10 +20,15 @@ import java.util.List;
  * nesting cannot overflow the stack. Not API.
  */
 public final class JsonTree {
+    /** ARM's dialect, less raw control characters in strings: with none, Jackson's line numbers are right. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            // member names are compared by identity when looking for duplicates: interned, equal names are the same
+            .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            // ARM accepts raw line breaks inside strings (long if(...) expressions are written so).
+            .build();
+    /** ARM's whole dialect: it accepts raw line breaks inside strings (long if(...) expressions are written so). */
+    private static final JsonFactory RELAXED = FACTORY.rebuild()
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
 
@@ -38,16 +43,14 @@ public final class JsonTree {
         public final Kind kind;
         public final int start;
         private int end;
-        public final int line;
-        public final int column;
+        /** The line and column of {@link #start}, from 1; set while parsing (from the text when Jackson's count is off). */
+        public int line;
+        public int column;
         /** The value of a scalar; for strings decoded from {@link #source} on first use. */
         private String text;
         private final String source;
         private final List<Member> members;
         private final List<Node> items;
-        /** Member names, kept once an object has more than a few members, for duplicate detection. */
-        java.util.Set<String> names;
-
         Node(Kind kind, int start, int line, int column, String text) {
             this(kind, start, line, column, text, null);
         }
@@ -61,18 +64,6 @@ public final class JsonTree {
             this.source = source;
             this.members = kind == Kind.OBJECT ? new ArrayList<Member>() : Collections.<Member>emptyList();
             this.items = kind == Kind.ARRAY ? new ArrayList<Node>() : Collections.<Node>emptyList();
-        }
-
-        boolean hasMember(String name) {
-            if (names != null) {
-                return names.contains(name);
-            }
-            for (Member m : members) {
-                if (m.name.equals(name)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** The member's value by name, ignoring case as ARM does; the first one when a name repeats. */
@@ -169,83 +160,399 @@ public final class JsonTree {
         }
     }
 
-    /** Parses one JSON value (the whole text); duplicate member names are collected, not fatal. */
+    /** Parses one JSON value (the whole text), every value kept; duplicate member names are collected, not fatal. */
     public static Node parse(String text, List<Duplicate> duplicates) throws SyntaxError {
-        return parse(text, null, 0, duplicates);
+        return parse(text, null, 0, duplicates, false);
     }
 
     /**
-     * Like {@link #parse(String, List)}; when {@code ascii} holds the same content as ASCII bytes (from
-     * {@code offset}), Jackson parses those directly, whose byte offsets are then the text's char offsets, instead
-     * of a char copy of the whole text.
+     * Parses a deployment template: like {@link #parse(String, List)}, but keeping only what a template's rules and
+     * edits read (parameters, variables, the resources with their type, name, condition, location, apiVersion, child
+     * resources, and deployments' properties); the rest is checked, not kept. When {@code ascii} holds the same
+     * content as ASCII bytes (from {@code offset}), Jackson parses those directly, whose byte offsets are then the
+     * text's char offsets, instead of a char copy of the whole text.
      */
-    public static Node parse(String text, byte[] ascii, int offset, List<Duplicate> duplicates) throws SyntaxError {
-        int[] last = new int[2];
-        List<Duplicate> found = new ArrayList<>();
-        Node root;
-        try {
-            root = parse(text, ascii, offset, found, null, last);
-        } catch (SyntaxError e) {
-            // the position of an error found in the loop is Jackson's: take it from the text instead
-            return parse(text, ascii, offset, new ArrayList<Duplicate>(), new Lines(text), last);
-        }
-        // Jackson counts no line inside a string, and ARM lets strings hold raw line breaks: when the last token's
-        // line disagrees with the text's, read again taking every position from the text.
-        if (last[1] != Lines.lineOf(text, last[0])) {
-            found.clear();
-            root = parse(text, ascii, offset, found, new Lines(text), last);
-        }
-        duplicates.addAll(found);
-        return root;
+    public static Node parseTemplate(String text, byte[] ascii, int offset, List<Duplicate> duplicates)
+            throws SyntaxError {
+        return parse(text, ascii, offset, duplicates, true);
     }
 
-    private static Node parse(String text, byte[] ascii, int offset, List<Duplicate> duplicates, Lines lines,
-            int[] last) throws SyntaxError {
-        try (JsonParser parser = ascii != null ? FACTORY.createParser(ascii, offset, ascii.length - offset)
-                : FACTORY.createParser(text)) {
-            Deque<Node> open = new ArrayDeque<>();
-            Deque<String> pendingName = new ArrayDeque<>();
-            Deque<Integer> pendingNameStart = new ArrayDeque<>();
+    private static Node parse(String text, byte[] ascii, int offset, List<Duplicate> duplicates, boolean focus)
+            throws SyntaxError {
+        // Raw control characters in strings are refused at first, so Jackson's line numbers hold; a file that has one
+        // is read again in ARM's relaxed dialect, with positions taken from the text. Most files take one read.
+        try {
+            return new Parse(text, ascii, offset, focus, false).run(duplicates);
+        } catch (RawControlCharacter e) {
+            duplicates.clear();
+            try {
+                return new Parse(text, ascii, offset, focus, true).run(duplicates);
+            } catch (RawControlCharacter notWhenRelaxed) {
+                throw new IllegalStateException(notWhenRelaxed);
+            }
+        }
+    }
+
+    /** Jackson met a raw control character in a string, which only the relaxed dialect takes. */
+    private static final class RawControlCharacter extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RawControlCharacter() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * What an open container is to a deployment template, which decides what of it the tree keeps. Templates are
+     * mostly resources' own settings, which no rule reads: those are checked by the parser (syntax, duplicate names)
+     * but not kept, so the tree holds the template's skeleton, not its bulk.
+     */
+    private enum Role {
+        /** The root, or a deployment's inline {@code template}. */
+        TEMPLATE,
+        /** A {@code resources} array (or {@code languageVersion} 2.0 object). */
+        RESOURCES,
+        /** One resource: its type, name, condition, location, apiVersion, child resources and, for deployments (or
+         * a type not yet seen), its properties are kept. */
+        RESOURCE,
+        /** A deployment's {@code properties}. */
+        PROPERTIES,
+        /** Anything else that is kept: parameters, variables, a deployment's properties' values. */
+        OTHER,
+        /** Not kept: read by the parser only. */
+        SKIPPED
+    }
+
+    /**
+     * One open container while parsing: its node (null when skipped), its role, and the names seen in it. Frames are
+     * reused by depth, so parsing allocates nothing for the containers it does not keep.
+     */
+    private static final class Frame {
+        Node node;
+        Role role;
+        boolean object;
+        /** A resource's type, once seen: whether it is (or may be) a deployment decides whether its properties are kept. */
+        Boolean deployment;
+        /** The first names, compared by identity; past eight, a set. Stale entries past {@link #count} are ignored. */
+        private final String[] names = new String[8];
+        private int count;
+        private java.util.Set<String> many;
+        /** The member name a container value is waiting to be attached under, and where that name starts. */
+        String pendingName;
+        int pendingNameStart;
+
+        Frame reset(Node node, Role role, boolean object) {
+            this.node = node;
+            this.role = role;
+            this.object = object;
+            this.deployment = null;
+            this.count = 0;
+            this.many = null;
+            this.pendingName = null;
+            this.pendingNameStart = -1;
+            return this;
+        }
+
+        /** Records a member name; false when the object already has it. Names are interned by the parser. */
+        boolean add(String name) {
+            if (many != null) {
+                return many.add(name);
+            }
+            for (int i = 0; i < count; i++) {
+                if (names[i] == name) {
+                    return false;
+                }
+            }
+            if (count == names.length) {
+                many = new java.util.HashSet<>(java.util.Arrays.asList(names));
+                return many.add(name);
+            }
+            names[count++] = name;
+            return true;
+        }
+
+        /** The role of this container's value named {@code name} (null for an array item), given {@code focus}. */
+        Role childRole(String name, boolean focus) {
+            if (!focus) {
+                return Role.OTHER;
+            }
+            switch (role) {
+                case TEMPLATE:
+                    if (name == null) {
+                        return Role.OTHER;
+                    }
+                    if (is(name, "resources")) {
+                        return Role.RESOURCES;
+                    }
+                    return is(name, "outputs") || is(name, "metadata") || is(name, "functions")
+                            || is(name, "definitions") ? Role.SKIPPED : Role.OTHER;
+                case RESOURCES:
+                    return Role.RESOURCE;
+                case RESOURCE:
+                    if (name == null) {
+                        return Role.SKIPPED;
+                    }
+                    // the names of a resource that are not kept, as usually written: no case-insensitive test needed
+                    if (name == "tags" || name == "sku" || name == "kind" || name == "dependsOn" || name == "identity"
+                            || name == "comments" || name == "zones" || name == "plan" || name == "scope") {
+                        return Role.SKIPPED;
+                    }
+                    if (is(name, "type") || is(name, "name") || is(name, "condition") || is(name, "location")
+                            || is(name, "apiVersion")) {
+                        return Role.OTHER;
+                    }
+                    if (is(name, "resources")) {
+                        return Role.RESOURCES;
+                    }
+                    if (is(name, "properties")) {
+                        return deployment == null || deployment ? Role.PROPERTIES : Role.SKIPPED;
+                    }
+                    return Role.SKIPPED;
+                case PROPERTIES:
+                    return name != null && is(name, "template") ? Role.TEMPLATE : Role.OTHER;
+                default:
+                    return Role.OTHER;
+            }
+        }
+
+        /** ARM's case-insensitive name test; interned names written as usual match by identity. */
+        private static boolean is(String name, String expected) {
+            return name == expected || (name.length() == expected.length() && name.equalsIgnoreCase(expected));
+        }
+    }
+
+    /** One parse: Jackson's tokens made into the tree, with positions from the text where Jackson's are off. */
+    private static final class Parse {
+        private final String text;
+        private final byte[] ascii;
+        private final int offset;
+        private final boolean focus;
+        /** Whether raw control characters are taken (then positions come from the text when they are off). */
+        private final boolean relaxed;
+        private Frame[] stack = new Frame[16];
+        private int depth;
+        /** Duplicate names, and their offsets, Jackson's lines and columns, until the positions are settled. */
+        private final List<String> duplicateNames = new ArrayList<>();
+        private int[] duplicateAt = new int[12];
+
+        Parse(String text, byte[] ascii, int offset, boolean focus, boolean relaxed) {
+            this.relaxed = relaxed;
+            this.text = text;
+            this.ascii = ascii;
+            this.offset = offset;
+            this.focus = focus;
+        }
+
+        private Frame push(Node node, Role role, boolean object) {
+            if (depth == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, depth * 2);
+            }
+            Frame f = stack[depth];
+            if (f == null) {
+                f = stack[depth] = new Frame();
+            }
+            depth++;
+            return f.reset(node, role, object);
+        }
+
+        private Frame top() {
+            return depth == 0 ? null : stack[depth - 1];
+        }
+
+        private void duplicate(String name, int start, int line, int column) {
+            int n = duplicateNames.size();
+            if (3 * n + 3 > duplicateAt.length) {
+                duplicateAt = java.util.Arrays.copyOf(duplicateAt, duplicateAt.length * 2);
+            }
+            duplicateNames.add(name);
+            duplicateAt[3 * n] = start;
+            duplicateAt[3 * n + 1] = line;
+            duplicateAt[3 * n + 2] = column;
+        }
+
+        private long offsetOf(JsonLocation at) {
+            return ascii != null ? at.getByteOffset() : at.getCharOffset();
+        }
+
+        Node run(List<Duplicate> duplicates) throws SyntaxError, RawControlCharacter {
+            JsonFactory factory = relaxed ? RELAXED : FACTORY;
+            try (JsonParser parser = ascii != null ? factory.createParser(ascii, offset, ascii.length - offset)
+                    : factory.createParser(text)) {
+                Node root = tokens(parser);
+                // Jackson counts no line inside a string, and ARM lets strings hold raw line breaks.
+                // Read relaxed, the text holds a raw control character in a string, most likely a line break that
+                // Jackson did not count: positions are taken from the text.
+                Lines lines = relaxed ? new Lines(text) : null;
+                if (lines != null) {
+                    relocate(root, lines);
+                }
+                for (int i = 0; i < duplicateNames.size(); i++) {
+                    int start = duplicateAt[3 * i];
+                    duplicates.add(lines == null
+                            ? new Duplicate(duplicateNames.get(i), duplicateAt[3 * i + 1], duplicateAt[3 * i + 2])
+                            : new Duplicate(duplicateNames.get(i), lines.line(start), lines.column(start)));
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                String message = String.valueOf(e.getOriginalMessage());
+                if (!relaxed && message.startsWith("Illegal unquoted character")) {
+                    throw new RawControlCharacter();
+                }
+                JsonLocation at = e.getLocation();
+                long where = at == null ? -1 : offsetOf(at);
+                if (where >= 0 && where <= text.length()) {
+                    // From the text, not Jackson's count, which misses line breaks inside strings.
+                    Lines all = new Lines(text);
+                    throw new SyntaxError(readable(e.getOriginalMessage()), all.line((int) where),
+                            all.column((int) where));
+                }
+                throw new SyntaxError(readable(e.getOriginalMessage()),
+                        at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
+            } catch (IOException e) {
+                throw new SyntaxError(String.valueOf(e.getMessage()), 1, 1);
+            }
+        }
+
+        /**
+         * Consumes a value that is not kept, whose first token is {@code token}: a scalar is done; a container is
+         * read to its end, each of its objects checked for repeated names, with nothing allocated but the frames
+         * reused by depth.
+         */
+        private void skip(JsonParser parser, JsonToken token) throws IOException {
+            if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+                return;
+            }
+            int base = depth;
+            push(null, Role.SKIPPED, token == JsonToken.START_OBJECT);
+            while (depth > base) {
+                JsonToken t = parser.nextToken();
+                if (t == null) {
+                    return; // the end of the input: the parser reports the unclosed container
+                }
+                switch (t) {
+                    case FIELD_NAME:
+                        String name = parser.currentName();
+                        if (!top().add(name)) {
+                            repeated(parser, name);
+                        }
+                        break;
+                    case START_OBJECT:
+                        push(null, Role.SKIPPED, true);
+                        break;
+                    case START_ARRAY:
+                        push(null, Role.SKIPPED, false);
+                        break;
+                    case END_OBJECT:
+                    case END_ARRAY:
+                        depth--;
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        /** Records a member name repeated in one object, where it stands. */
+        private void repeated(JsonParser parser, String name) {
+            JsonLocation at = parser.currentTokenLocation();
+            duplicate(name, (int) offsetOf(at), at.getLineNr(), at.getColumnNr());
+        }
+
+        /** Whether a resource's type is, or may be (an expression), {@code Microsoft.Resources/deployments}. */
+        private boolean mayBeDeployment(Node type, JsonParser parser) throws IOException {
+            String d = "Microsoft.Resources/deployments";
+            int at = type.start + 1;
+            if (text.regionMatches(true, at, d, 0, d.length()) && at + d.length() < text.length()
+                    && text.charAt(at + d.length()) == '"') {
+                return true; // as written, without decoding
+            }
+            boolean escaped = false;
+            for (int i = at; i < text.length() && text.charAt(i) != '"' && !escaped; i++) {
+                escaped = text.charAt(i) == '\\';
+            }
+            if (!escaped) {
+                return at < text.length() && text.charAt(at) == '['; // written plainly, and not the type
+            }
+            String value = parser.getText(); // with escapes: decoded, and checked, by the parser
+            return value.startsWith("[") || value.equalsIgnoreCase(d);
+        }
+
+        /** Every kept node's line and column from its offset in the text. */
+        private static void relocate(Node root, Lines lines) {
+            Deque<Node> todo = new ArrayDeque<>();
+            todo.push(root);
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                n.line = lines.line(n.start);
+                n.column = lines.column(n.start);
+                for (Member m : n.members) {
+                    todo.push(m.value);
+                }
+                for (Node item : n.items) {
+                    todo.push(item);
+                }
+            }
+        }
+
+        private Node tokens(JsonParser parser) throws IOException, SyntaxError {
             Node root = null;
             String name = null;
             int nameStart = -1;
             JsonToken token;
             ParserBase base = parser instanceof ParserBase ? (ParserBase) parser : null;
             while ((token = parser.nextToken()) != null) {
-                // For values, ParserBase gives the token's position without allocating a JsonLocation (its raw offset
-                // and column are one past currentTokenLocation's); field names keep their own start, so ask for it.
-                boolean raw = base != null && token != JsonToken.FIELD_NAME;
-                JsonLocation at = raw ? null : parser.currentTokenLocation();
-                int start = raw ? (int) base.getTokenCharacterOffset() - 1
-                        : (int) (ascii != null ? at.getByteOffset() : at.getCharOffset());
-                int line = raw ? base.getTokenLineNr() : at.getLineNr();
-                int column = raw ? base.getTokenColumnNr() - 1 : at.getColumnNr();
-                last[0] = start;
-                last[1] = line;
-                if (lines != null) {
-                    line = lines.line(start);
-                    column = lines.column(start);
-                }
+                Frame owner = top();
                 if (token == JsonToken.FIELD_NAME) {
                     name = parser.currentName();
-                    nameStart = start;
-                    Node owner = open.peek();
-                    if (owner.hasMember(name)) {
-                        duplicates.add(new Duplicate(name, line, column));
+                    if (!owner.add(name)) {
+                        repeated(parser, name);
+                    }
+                    if (owner.childRole(name, focus) == Role.SKIPPED) {
+                        skip(parser, parser.nextToken()); // a member that is not kept
+                        continue;
+                    }
+                    // field names keep their own start, so ask the parser for it (only for kept ones)
+                    nameStart = (int) offsetOf(parser.currentTokenLocation());
+                    continue;
+                }
+                // For values, ParserBase gives the token's position without allocating a JsonLocation (its raw offset
+                // and column are one past currentTokenLocation's).
+                int start;
+                int line;
+                int column;
+                if (base != null) {
+                    start = (int) base.getTokenCharacterOffset() - 1;
+                    line = base.getTokenLineNr();
+                    column = base.getTokenColumnNr() - 1;
+                } else {
+                    JsonLocation at = parser.currentTokenLocation();
+                    start = (int) offsetOf(at);
+                    line = at.getLineNr();
+                    column = at.getColumnNr();
+                }
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    Frame closed = top();
+                    depth--;
+                    closed.node.end = start + 1;
+                    Frame parent = top();
+                    if (parent == null) {
+                        root = closed.node;
+                    } else if (parent.object) {
+                        parent.node.members.add(new Member(closed.pendingName, closed.pendingNameStart, closed.node));
+                    } else {
+                        parent.node.items.add(closed.node);
                     }
                     continue;
                 }
-                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    Node closed = open.pop();
-                    closed.end = start + 1;
-                    Node parent = open.peek();
-                    if (parent == null) {
-                        root = closed;
-                    } else if (parent.kind == Kind.OBJECT) {
-                        attach(parent, pendingName.pop(), pendingNameStart.pop(), closed);
-                    } else {
-                        parent.items.add(closed);
-                    }
+                if (owner == null && root != null) {
+                    Lines all = new Lines(text);
+                    throw new SyntaxError("unexpected content after the end of the JSON value", all.line(start),
+                            all.column(start));
+                }
+                String member = owner != null && owner.object ? name : null;
+                Role role = owner == null ? Role.TEMPLATE : owner.childRole(member, focus);
+                if (role == Role.SKIPPED) {
+                    skip(parser, token);
                     continue;
                 }
                 Node node;
@@ -272,43 +579,28 @@ public final class JsonTree {
                     default:
                         node = new Node(Kind.NULL, start, line, column, null);
                 }
-                Node owner = open.peek();
-                if (owner == null && root != null) {
-                    throw new SyntaxError("unexpected content after the end of the JSON value", line, column);
-                }
                 if (node.isContainer()) {
-                    if (owner != null && owner.kind == Kind.OBJECT) {
-                        pendingName.push(name);
-                        pendingNameStart.push(nameStart);
-                    }
-                    open.push(node);
+                    Frame frame = push(node, role, node.kind == Kind.OBJECT);
+                    frame.pendingName = member;
+                    frame.pendingNameStart = nameStart;
                     continue;
                 }
                 node.end = -1; // scalars' ends are found when needed: see endOf
                 if (owner == null) {
                     root = node;
-                } else if (owner.kind == Kind.OBJECT) {
-                    attach(owner, name, nameStart, node);
+                } else if (owner.object) {
+                    if (owner.role == Role.RESOURCE && node.kind == Kind.STRING && Frame.is(member, "type")) {
+                        owner.deployment = mayBeDeployment(node, parser);
+                    }
+                    owner.node.members.add(new Member(member, nameStart, node));
                 } else {
-                    owner.items.add(node);
+                    owner.node.items.add(node);
                 }
             }
             if (root == null) {
                 throw new SyntaxError("the file holds no JSON value", 1, 1);
             }
             return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            long where = at == null ? -1 : ascii != null ? at.getByteOffset() : at.getCharOffset();
-            if (where >= 0 && where <= text.length()) {
-                // From the text, not Jackson's count, which misses line breaks inside strings.
-                Lines all = lines != null ? lines : new Lines(text);
-                throw new SyntaxError(readable(e.getOriginalMessage()), all.line((int) where), all.column((int) where));
-            }
-            throw new SyntaxError(readable(e.getOriginalMessage()),
-                    at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
-        } catch (IOException e) {
-            throw new SyntaxError(String.valueOf(e.getMessage()), 1, 1);
         }
     }
 
@@ -335,6 +627,17 @@ public final class JsonTree {
             int[] found = new int[64];
             int n = 0;
             found[n++] = 0;
+            if (text.indexOf('\r') < 0) {
+                // the common case, found by the JDK's fast indexOf
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    if (n == found.length) {
+                        found = java.util.Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = i + 1;
+                }
+                this.starts = java.util.Arrays.copyOf(found, n);
+                return;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
@@ -354,32 +657,6 @@ public final class JsonTree {
 
         int column(int offset) {
             return offset - starts[line(offset) - 1] + 1;
-        }
-
-        /** The line of an offset, counted fast: newlines by indexOf, a lone carriage return as Jackson does. */
-        static int lineOf(String text, int offset) {
-            int line = 1;
-            for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-                line++;
-            }
-            for (int i = text.indexOf('\r'); i >= 0 && i < offset; i = text.indexOf('\r', i + 1)) {
-                if (i + 1 == text.length() || text.charAt(i + 1) != '\n') {
-                    line++;
-                }
-            }
-            return line;
-        }
-    }
-
-    private static void attach(Node owner, String name, int nameStart, Node value) {
-        owner.members.add(new Member(name, nameStart, value));
-        if (owner.names != null) {
-            owner.names.add(name);
-        } else if (owner.members.size() > 8) {
-            owner.names = new java.util.HashSet<>();
-            for (Member m : owner.members) {
-                owner.names.add(m.name);
-            }
         }
     }
 

@@ -1,0 +1,101 @@
+package io.github.partnerattribution.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.partnerattribution.templates.ArmTemplates;
+import io.github.partnerattribution.templates.ScanReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * {@code ArmTemplates.scan} of a generated repository of 1,000 templates ({@link TemplateTree}), against walking the
+ * same tree, reading every {@code .json} file and parsing it with Jackson in the same dialect: into its tree (a plain
+ * parse, the goal's baseline) and, the bare floor, only tokenizing it. One operation is the whole tree.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ScanBenchmark {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .build();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+
+    private Path root;
+
+    @Setup
+    public void generate() throws IOException {
+        root = Files.createTempDirectory("scan-benchmark");
+        List<Path> templates = TemplateTree.write(root, 100);
+        if (templates.size() != 1000) {
+            throw new IllegalStateException("expected 1000 templates, wrote " + templates.size());
+        }
+        ScanReport report = ArmTemplates.scan(root);
+        if (report.templates().size() != 1000) {
+            throw new IllegalStateException("scan found " + report.templates().size() + " templates, not 1000");
+        }
+    }
+
+    @TearDown
+    public void delete() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The lower bound: walk, read every JSON file, parse it (tokens only). */
+    @Benchmark
+    public void readAndParse(Blackhole bh) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).collect(Collectors.toList());
+        }
+        for (Path file : files) {
+            try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
+                while (parser.nextToken() != null) {
+                    bh.consume(parser.currentToken());
+                }
+            }
+        }
+    }
+
+    /** A plain parse: walk, read every JSON file, parse it into Jackson's tree. */
+    @Benchmark
+    public void readAndReadTree(Blackhole bh) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).collect(Collectors.toList());
+        }
+        for (Path file : files) {
+            bh.consume(MAPPER.readTree(Files.readAllBytes(file)));
+        }
+    }
+
+    /** The whole scan: discovery, links, roles and every rule on every template. */
+    @Benchmark
+    public void scan(Blackhole bh) throws IOException {
+        bh.consume(ArmTemplates.scan(root));
+    }
+}

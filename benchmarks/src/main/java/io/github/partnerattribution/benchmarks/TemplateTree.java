@@ -1,0 +1,164 @@
+package io.github.partnerattribution.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A generated solution repository, the same on every run (fixed seed): {@code solutions} solutions of ten templates
+ * each, 20-200 KB apiece, as partners lay them out. Each has a main template (named {@code mainTemplate.json}, or
+ * {@code <solution>Arm.json} for one in five) with its tracking resource and comments; four nested templates in
+ * {@code nestedtemplates/} linked by {@code relativePath}; five linked templates in {@code modules/}, linked from the
+ * nested ones by {@code uri(deployment().properties.templateLink.uri, ...)} and from each other (three levels deep),
+ * one with a multi-line {@code if(...)}; and a parameters file that is not a template.
+ */
+final class TemplateTree {
+    static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+    static final String PID = "pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+
+    private TemplateTree() {
+    }
+
+    /** Writes the tree under {@code root}; returns the templates written. */
+    static List<Path> write(Path root, int solutions) throws IOException {
+        Random random = new Random(20261125L);
+        List<Path> templates = new ArrayList<>();
+        for (int s = 0; s < solutions; s++) {
+            String solution = String.format("solution%03d", s);
+            Path dir = Files.createDirectories(root.resolve(solution));
+            Files.createDirectories(dir.resolve("nestedtemplates"));
+            Files.createDirectories(dir.resolve("modules"));
+            List<String> links = new ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                links.add("{\"relativePath\": \"nestedtemplates/nested" + n + ".json\"}");
+            }
+            String mainName = s % 5 == 0 ? solution + "Arm.json" : "mainTemplate.json";
+            templates.add(write(dir.resolve(mainName), template(random, links, true, false)));
+            for (int n = 0; n < 4; n++) {
+                List<String> moduleLinks = new ArrayList<>();
+                if (n < 2) {
+                    moduleLinks.add(uri("../modules/module" + n + ".json"));
+                }
+                templates.add(write(dir.resolve("nestedtemplates/nested" + n + ".json"),
+                        template(random, moduleLinks, false, false)));
+            }
+            for (int m = 0; m < 5; m++) {
+                List<String> deeper = new ArrayList<>();
+                if (m < 3) {
+                    deeper.add(uri("module" + (m + 2) + ".json"));
+                }
+                templates.add(write(dir.resolve("modules/module" + m + ".json"), template(random, deeper, false, m == 4)));
+            }
+            write(dir.resolve("mainTemplate.parameters.json"), "{\n  \"$schema\": \"https://schema.management.azure.com/"
+                    + "schemas/2019-04-01/deploymentParameters.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n"
+                    + "  \"parameters\": { \"location\": { \"value\": \"westeurope\" } }\n}\n");
+        }
+        return templates;
+    }
+
+    private static String uri(String path) {
+        return "{\"uri\": \"[uri(deployment().properties.templateLink.uri, '" + path + "')]\"}";
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        return Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One template of 20-200 KB: parameters, variables, resources with expressions, the links, maybe tracking. */
+    private static String template(Random random, List<String> links, boolean main, boolean multiLine) {
+        return template(random, 20_000 + random.nextInt(180_001), links, main, multiLine);
+    }
+
+    /** A main template of about {@code target} bytes, with its tracking resource. */
+    static String mainTemplate(int target) {
+        return template(new Random(target), target, new ArrayList<String>(), true, true);
+    }
+
+    private static String template(Random random, int target, List<String> links, boolean main, boolean multiLine) {
+        StringBuilder b = new StringBuilder(target + 4096);
+        b.append("{\n  \"$schema\": \"").append(SCHEMA).append("\",\n  \"contentVersion\": \"1.0.0.0\",\n");
+        b.append("  // generated: a realistic mix of what partner templates hold\n");
+        b.append("  \"parameters\": {\n    \"location\": { \"type\": \"string\", \"defaultValue\":"
+                + " \"[resourceGroup().location]\" },\n    \"prefix\": { \"type\": \"string\", \"defaultValue\": \"ctso\" },\n"
+                + "    \"enableTelemetry\": { \"type\": \"bool\", \"defaultValue\": true }\n  },\n");
+        b.append("  \"variables\": {\n    \"storageName\": \"[concat(parameters('prefix'), uniqueString(resourceGroup().id))]\",\n"
+                + "    \"tags\": { \"solution\": \"contoso\", \"owner\": \"platform\" }");
+        if (multiLine) {
+            b.append(",\n    \"sku\": \"[if(equals(parameters('prefix'), 'prod'),\n      'Premium_LRS',\n      'Standard_LRS')]\"");
+        }
+        b.append("\n  },\n  \"resources\": [\n");
+        boolean first = true;
+        for (String link : links) {
+            b.append(first ? "" : ",\n");
+            first = false;
+            b.append("    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2022-09-01\",\n"
+                    + "      \"name\": \"[concat('linked-', uniqueString(deployment().name))]\",\n"
+                    + "      \"properties\": {\n        \"mode\": \"Incremental\",\n        \"templateLink\": ")
+                    .append(link).append(",\n        \"parameters\": { \"location\": { \"value\":"
+                    + " \"[parameters('location')]\" } }\n      }\n    }");
+        }
+        if (main) {
+            b.append(first ? "" : ",\n");
+            first = false;
+            b.append("    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2021-04-01\",\n"
+                    + "      \"name\": \"").append(PID).append("\",\n      \"properties\": {\n        \"mode\":"
+                    + " \"Incremental\",\n        \"template\": {\n          \"$schema\": \"").append(SCHEMA)
+                    .append("\",\n          \"contentVersion\": \"1.0.0.0\",\n          \"resources\": []\n"
+                            + "        }\n      }\n    }");
+        }
+        int i = 0;
+        while (b.length() < target) {
+            b.append(first ? "" : ",\n");
+            first = false;
+            resource(b, random, i++);
+        }
+        b.append("\n  ],\n  \"outputs\": {\n    \"storage\": { \"type\": \"string\", \"value\": \"[variables('storageName')]\" }\n"
+                + "  }\n}\n");
+        return b.toString();
+    }
+
+    private static void resource(StringBuilder b, Random random, int i) {
+        switch (random.nextInt(3)) {
+            case 0:
+                b.append("    {\n      \"type\": \"Microsoft.Storage/storageAccounts\",\n      \"apiVersion\": \"2023-01-01\",\n"
+                        + "      \"name\": \"[concat(variables('storageName'), '").append(i).append("')]\",\n"
+                        + "      \"location\": \"[parameters('location')]\",\n      \"tags\": \"[variables('tags')]\",\n"
+                        + "      \"sku\": { \"name\": \"Standard_LRS\" },\n      \"kind\": \"StorageV2\",\n"
+                        + "      \"properties\": {\n        \"minimumTlsVersion\": \"TLS1_2\",\n"
+                        + "        \"supportsHttpsTrafficOnly\": true,\n        \"allowBlobPublicAccess\": false,\n"
+                        + "        \"networkAcls\": { \"defaultAction\": \"Deny\", \"bypass\": \"AzureServices\","
+                        + " \"ipRules\": [] }\n      }\n    }");
+                break;
+            case 1:
+                b.append("    {\n      \"type\": \"Microsoft.Network/networkSecurityGroups\",\n"
+                        + "      \"apiVersion\": \"2023-04-01\",\n      \"name\": \"[format('{0}-nsg-{1}', parameters('prefix'), ")
+                        .append(i).append(")]\",\n      \"location\": \"[parameters('location')]\",\n"
+                        + "      \"properties\": {\n        \"securityRules\": [\n");
+                for (int r = 0; r < 3; r++) {
+                    b.append(r == 0 ? "" : ",\n").append("          {\n            \"name\": \"rule").append(r)
+                            .append("\",\n            \"properties\": { \"priority\": ").append(100 + r)
+                            .append(", \"direction\": \"Inbound\", \"access\": \"Allow\", \"protocol\": \"Tcp\","
+                                    + " \"sourceAddressPrefix\": \"10.0.0.0/16\", \"sourcePortRange\": \"*\","
+                                    + " \"destinationAddressPrefix\": \"*\", \"destinationPortRange\": \"")
+                            .append(443 + r).append("\" }\n          }");
+                }
+                b.append("\n        ]\n      }\n    }");
+                break;
+            default:
+                b.append("    {\n      \"condition\": \"[parameters('enableTelemetry')]\",\n"
+                        + "      \"type\": \"Microsoft.Web/sites\",\n      \"apiVersion\": \"2022-09-01\",\n"
+                        + "      \"name\": \"[toLower(concat(parameters('prefix'), '-app-', ").append(i).append("))]\",\n"
+                        + "      \"location\": \"[parameters('location')]\",\n      \"dependsOn\": [\n"
+                        + "        \"[resourceId('Microsoft.Storage/storageAccounts', variables('storageName'))]\"\n"
+                        + "      ],\n      \"properties\": {\n        \"httpsOnly\": true,\n        \"siteConfig\": {\n"
+                        + "          \"appSettings\": [\n            { \"name\": \"STORAGE\", \"value\":"
+                        + " \"[reference(resourceId('Microsoft.Storage/storageAccounts', variables('storageName')),"
+                        + " '2023-01-01').primaryEndpoints.blob]\" }\n          ],\n          \"minTlsVersion\": \"1.2\"\n"
+                        + "        }\n      }\n    }");
+        }
+    }
+}
