@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.partnerattribution.test.internal.WireMockAccess;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -50,7 +51,7 @@ class FaultTest {
     /** Each attempt gets the next answer of {@link #FAULTS}. */
     static void stubTheFaults() {
         for (int i = 0; i < FAULTS.size(); i++) {
-            ARM.emulator().wireMock().stubFor(get(urlPathEqualTo("/faulty")).inScenario("faults")
+            WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathEqualTo("/faulty")).inScenario("faults")
                     .whenScenarioStateIs(i == 0 ? STARTED : "attempt " + i)
                     .willSetStateTo("attempt " + (i + 1)).willReturn(FAULTS.get(i)));
         }

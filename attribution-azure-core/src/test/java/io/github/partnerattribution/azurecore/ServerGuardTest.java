@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.partnerattribution.test.internal.WireMockAccess;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.resourcemanager.AzureResourceManager;
@@ -63,7 +64,7 @@ class ServerGuardTest {
     }
 
     static void page(String body) {
-        ARM.emulator().wireMock().stubFor(get(urlPathMatching(LIST)).willReturn(okJson(body)));
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathMatching(LIST)).willReturn(okJson(body)));
     }
 
     @Test
@@ -98,7 +99,7 @@ class ServerGuardTest {
 
     @Test
     void endlessDistinctPagesStopAtTheRequestLimit() {
-        ARM.emulator().wireMock().stubFor(get(urlPathMatching(LIST)).willReturn(aResponse().withStatus(200)
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathMatching(LIST)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"value\":[],\"nextLink\":\"" + ARM.emulator().endpoint() + "subscriptions/"
                         + ArmEmulator.DEFAULT_SUBSCRIPTION_ID + "/resourcegroups/rg/providers/Microsoft.Resources/"
@@ -112,7 +113,7 @@ class ServerGuardTest {
 
     @Test
     void aLongRetryAfterIsReportedNotSlept() {
-        ARM.emulator().wireMock().stubFor(get(urlPathMatching(LIST))
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathMatching(LIST))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
         ServerGuard.RefusedException e = verifyFails(guard(100, 1 << 20));
         assertEquals("the endpoint answered 429 and asked to wait 3600 s before trying again, longer than the 60 s"
@@ -130,7 +131,7 @@ class ServerGuardTest {
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeReading() {
         String body = "{\"value\":[" + "{},".repeat(5_000) + "{}]}";
-        ARM.emulator().wireMock().stubFor(get(urlPathMatching(LIST)).willReturn(aResponse().withStatus(200)
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathMatching(LIST)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("Content-Length", "" + body.length())
                 .withBody(body)));
         ServerGuard.RefusedException e = verifyFails(guard(100, 4_096));

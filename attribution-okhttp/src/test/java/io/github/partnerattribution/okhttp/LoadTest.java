@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.partnerattribution.test.internal.WireMockAccess;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.test.ArmEmulatorExtension;
@@ -37,7 +38,7 @@ class LoadTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // a safety net for a hung run, not a speed assertion
     void fiftyThousandCallsFromSixtyFourThreadsAreEachTaggedOnce() throws Exception {
-        ARM.emulator().wireMock().stubFor(get(urlPathEqualTo("/load")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathEqualTo("/load")).willReturn(aResponse().withStatus(200).withBody("ok")));
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequestsPerHost(THREADS);
         OkHttpClient client = PartnerAttributionInterceptor.create(Attribution.of(ID, Map.of(), Map.of()))

@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.test.internal.ArmRouter;
+import io.github.partnerattribution.test.internal.AzureClients;
+import io.github.partnerattribution.test.internal.WireMockAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +45,9 @@ import javax.net.ssl.X509TrustManager;
  *
  * <pre>{@code
  * try (ArmEmulator arm = ArmEmulator.start()) {
- *     AzureResourceManager azure = ... endpoint arm.endpoint(), an HTTP client trusting arm.sslContext() ...;
+ *     AzureResourceManager azure = clients.configure(AzureResourceManager.configure()
+ *             .withHttpClient(arm.nettyHttpClient())).authenticate(arm.credential(), arm.azureProfile())
+ *             .withDefaultSubscription();
  *     azure.resourceGroups().define("rg1").withRegion("westeurope").create();
  *     arm.assertEveryRequestCarries(PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"));
  * }
@@ -60,6 +64,10 @@ public final class ArmEmulator implements AutoCloseable {
 
     private static final String KEYSTORE = "arm-emulator.p12";
     private static final char[] PASSWORD = TRUST_STORE_PASSWORD.toCharArray();
+
+    static {
+        WireMockAccess.install(emulator -> emulator.server);
+    }
 
     private final WireMockServer server;
     private final ArmRouter router;
@@ -256,14 +264,18 @@ public final class ArmEmulator implements AutoCloseable {
      * The deployments stored at a scope, as ARM would return them.
      *
      * @param scope {@code /subscriptions/<id>} or {@code /subscriptions/<id>/resourceGroups/<name>}
-     * @return copies of the deployments' JSON, in creation order
+     * @return each deployment's JSON text, in creation order
      */
-    public List<JsonNode> deployments(String scope) {
-        return router.deploymentsAt(scope);
+    public List<String> deployments(String scope) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode d : router.deploymentsAt(scope)) {
+            out.add(d.toString());
+        }
+        return out;
     }
 
     /**
-     * Forgets every request, every stub added through {@link #wireMock()}, and all state: resource groups,
+     * Forgets every request, every answer added through {@link #respond}, and all state: resource groups,
      * deployments, storage accounts and pending faults.
      */
     public void reset() {
@@ -279,13 +291,67 @@ public final class ArmEmulator implements AutoCloseable {
     }
 
     /**
-     * The WireMock server underneath, for stubs of routes the emulator does not serve: they take precedence over
-     * the emulator's own routing.
+     * Answers requests for a route the emulator does not serve (or overrides one it does), ahead of its own
+     * routing, until {@link #reset()}.
      *
-     * @return the server
+     * <pre>{@code
+     * arm.respond("GET", "/providers/Contoso.Billing/meters", 200, Map.of("Content-Type", "application/json"),
+     *         "{\"value\": []}");
+     * }</pre>
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param path the path, exactly, without the query
+     * @param status the status to answer
+     * @param headers the headers to answer with
+     * @param body the body, UTF-8
      */
-    public WireMockServer wireMock() {
-        return server;
+    public void respond(String method, String path, int status, Map<String, String> headers, String body) {
+        com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response = aResponse().withStatus(status)
+                .withBody(body == null ? "" : body);
+        headers.forEach(response::withHeader);
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(method.toUpperCase(java.util.Locale.ROOT),
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)).willReturn(response));
+    }
+
+    /**
+     * Azure's endpoints, every one pointed at this emulator, with its tenant and default subscription: what
+     * {@code AzureResourceManager.authenticate(credential, profile)} and generated managers take. Needs
+     * {@code azure-core-management} on the class path (any Azure resource manager library brings it).
+     *
+     * @return the profile
+     */
+    public com.azure.core.management.profile.AzureProfile azureProfile() {
+        return AzureClients.profile(endpoint(), DEFAULT_TENANT_ID, DEFAULT_SUBSCRIPTION_ID);
+    }
+
+    /**
+     * A credential that hands out a fixed token: the emulator asks for a bearer token, as ARM does (401 without
+     * one), and accepts any.
+     *
+     * @return the credential
+     */
+    public com.azure.core.credential.TokenCredential credential() {
+        return AzureClients.credential();
+    }
+
+    /**
+     * The Azure SDK's default HTTP client (Netty), trusting this emulator's certificate only. Needs
+     * {@code azure-core-http-netty} on the class path.
+     *
+     * @return a new client
+     */
+    public com.azure.core.http.HttpClient nettyHttpClient() {
+        return AzureClients.netty(trustManager);
+    }
+
+    /**
+     * The Azure SDK's OkHttp client, trusting this emulator's certificate only. Needs
+     * {@code azure-core-http-okhttp} on the class path.
+     *
+     * @return a new client
+     */
+    public com.azure.core.http.HttpClient okHttpHttpClient() {
+        return AzureClients.okHttp(sslContext, trustManager);
     }
 
     /** Stops the server. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.test.internal.WireMockAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,14 +109,14 @@ public abstract class AttributionContract {
 
     @BeforeEach
     void stubTheContractsPaths() {
-        arm().wireMock().stubFor(get(urlPathEqualTo("/contract/ok")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        arm().wireMock().stubFor(get(urlPathEqualTo("/contract/redirect"))
+        WireMockAccess.of(arm()).stubFor(get(urlPathEqualTo("/contract/ok")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        WireMockAccess.of(arm()).stubFor(get(urlPathEqualTo("/contract/redirect"))
                 .willReturn(aResponse().withStatus(307).withHeader("Location", arm().endpoint() + "contract/ok")));
-        arm().wireMock().stubFor(get(urlPathEqualTo("/contract/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
+        WireMockAccess.of(arm()).stubFor(get(urlPathEqualTo("/contract/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willSetStateTo("failed once").willReturn(aResponse().withStatus(503)));
-        arm().wireMock().stubFor(get(urlPathEqualTo("/contract/flaky")).inScenario("flaky").whenScenarioStateIs("failed once")
+        WireMockAccess.of(arm()).stubFor(get(urlPathEqualTo("/contract/flaky")).inScenario("flaky").whenScenarioStateIs("failed once")
                 .willSetStateTo("failed twice").willReturn(aResponse().withStatus(503)));
-        arm().wireMock().stubFor(get(urlPathEqualTo("/contract/flaky")).inScenario("flaky").whenScenarioStateIs("failed twice")
+        WireMockAccess.of(arm()).stubFor(get(urlPathEqualTo("/contract/flaky")).inScenario("flaky").whenScenarioStateIs("failed twice")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 

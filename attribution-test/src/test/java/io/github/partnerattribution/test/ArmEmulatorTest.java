@@ -155,4 +155,45 @@ class ArmEmulatorTest {
         assertEquals(400, send("GET", SUB + "/resourcegroups?api-version=2031-13-01", null, true).statusCode());
         assertEquals(400, send("GET", SUB + "/resourcegroups?api-version=2013-01-01", null, true).statusCode());
     }
+
+    @Test
+    void respondAnswersARouteTheEmulatorDoesNotServe() throws Exception {
+        ARM.emulator().respond("GET", "/providers/Contoso.Billing/meters", 200,
+                java.util.Map.of("Content-Type", "application/json"), "{\"value\": []}");
+        HttpResponse<String> response = send("GET", "/providers/Contoso.Billing/meters?api-version=2024-01-01", null, true);
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"value\": []}", response.body());
+    }
+
+    @Test
+    void theAzureSdkClientsItHandsOutReachItOverNettyAndOkHttp() {
+        for (com.azure.core.http.HttpClient client : java.util.List.of(ARM.emulator().nettyHttpClient(),
+                ARM.emulator().okHttpHttpClient())) {
+            com.azure.core.http.HttpPipeline pipeline = new com.azure.core.http.HttpPipelineBuilder().httpClient(client)
+                    .policies(new com.azure.core.http.policy.BearerTokenAuthenticationPolicy(ARM.emulator().credential(),
+                            "https://management.azure.com/.default")).build();
+            String url = ARM.emulator().azureProfile().getEnvironment().getResourceManagerEndpoint() + "subscriptions/"
+                    + ArmEmulator.DEFAULT_SUBSCRIPTION_ID + "/resourcegroups?api-version=2021-04-01";
+            try (com.azure.core.http.HttpResponse response = pipeline.sendSync(
+                    new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url), com.azure.core.util.Context.NONE)) {
+                assertEquals(200, response.getStatusCode(), client.getClass().getName());
+            }
+        }
+    }
+
+    @Test
+    void itsPublicApiHandsOutNoWireMockOrJacksonType() {
+        for (Class<?> type : java.util.List.of(ArmEmulator.class, ArmEmulatorExtension.class, RecordedRequest.class,
+                AttributionContract.class)) {
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                java.util.List<Class<?>> types = new java.util.ArrayList<>(java.util.List.of(m.getParameterTypes()));
+                types.add(m.getReturnType());
+                for (Class<?> t : types) {
+                    String name = t.getName();
+                    assertTrue(!name.startsWith("com.github.tomakehurst") && !name.startsWith("com.fasterxml")
+                            && !name.startsWith("wiremock."), type.getSimpleName() + "." + m.getName() + " uses " + name);
+                }
+            }
+        }
+    }
 }

@@ -17,18 +17,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every README snippet kept in this module's sources ({@code // README: name} ... {@code // README: end}) stands
- * in the README word for word, so the README shows code that compiles.
+ * Every README snippet kept in this module's sources and tests ({@code // README: name} ... {@code // README: end})
+ * stands in the README word for word, so the README shows code that compiles (and, for tests, runs).
  */
 class ReadmeSnippetsTest {
     static final Path SOURCES = Paths.get("src/main/java/io/github/partnerattribution/examples");
+    static final Path TESTS = Paths.get("src/test/java/io/github/partnerattribution/examples");
     static final Path README = Paths.get("../README.md");
 
     static Map<String, String> snippets() throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         List<Path> files;
-        try (Stream<Path> list = Files.list(SOURCES)) {
-            files = list.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+        try (Stream<Path> main = Files.list(SOURCES); Stream<Path> test = Files.list(TESTS)) {
+            files = Stream.concat(main, test).filter(p -> p.toString().endsWith(".java")).sorted()
+                    .collect(Collectors.toList());
         }
         for (Path file : files) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
