@@ -346,4 +346,27 @@ class CliTest {
             assertEquals(c[1], out, "from " + c[0]);
         }
     }
+
+    @Test
+    void doctorShowsTheEffectiveConfigurationAndFailsNamingAnInvalidSetting() {
+        java.util.function.Supplier<java.util.Map<String, String>> real = DoctorCommand.environment;
+        try {
+            DoctorCommand.environment = () -> java.util.Map.of("AZURE_PARTNER_ID", ID);
+            Run ok = run("doctor");
+            assertEquals(0, ok.exit(), ok.err());
+            assertTrue(ok.out().contains("Partner id:        pid-" + ID + " (from the environment variable AZURE_PARTNER_ID)"),
+                    ok.out());
+            assertTrue(ok.out().contains("Zero-code mode:    on the class path, active"), ok.out());
+            assertTrue(ok.out().matches("(?s).*User-Agent: +azsdk-java-com\\.azure\\.resourcemanager\\.resources/\\S+ \\(.*\\)"
+                    + " pid-" + ID + "\n.*"), ok.out());
+
+            DoctorCommand.environment = () -> java.util.Map.of("AZURE_PARTNER_ID", "not-a-guid\u001b[31m");
+            Run bad = run("doctor");
+            assertEquals(1, bad.exit());
+            assertTrue(bad.err().startsWith("attribution: ") && bad.err().contains("AZURE_PARTNER_ID"), bad.err());
+            assertFalse(bad.out().contains("\u001b") || bad.err().contains("\u001b"), "escaped: " + bad.err());
+        } finally {
+            DoctorCommand.environment = real;
+        }
+    }
 }
