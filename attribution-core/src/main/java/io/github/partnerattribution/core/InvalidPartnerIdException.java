@@ -15,7 +15,9 @@ package io.github.partnerattribution.core;
 public final class InvalidPartnerIdException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The value that was refused, as given. */
     private final String input;
+    /** What is wrong with it, in words. */
     private final String problem;
 
     InvalidPartnerIdException(String input, String problem, String message) {

@@ -18,6 +18,7 @@ import java.util.List;
 public final class InvalidRegistryException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** Every problem found, one per entry. */
     private final List<String> problems;
 
     InvalidRegistryException(String source, List<String> problems) {

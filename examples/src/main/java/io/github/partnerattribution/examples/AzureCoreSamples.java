@@ -1,5 +1,6 @@
 package io.github.partnerattribution.examples;
 
+// README: azure-core-imports
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.profile.AzureProfile;
@@ -13,6 +14,7 @@ import io.github.partnerattribution.azurecore.AttributedClientFactory;
 import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
+// README: end
 
 /**
  * The README's samples for attribution-azure-core, compiled in every build; the README quotes the regions between

@@ -1,9 +1,11 @@
 package io.github.partnerattribution.examples;
 
+// README: okhttp-imports
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.okhttp.PartnerAttributionInterceptor;
 import okhttp3.OkHttpClient;
+// README: end
 
 /** README sample: an OkHttp client for the ARM REST API, every call attributed. */
 final class OkHttpSample {

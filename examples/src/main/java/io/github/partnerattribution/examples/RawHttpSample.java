@@ -1,9 +1,11 @@
 package io.github.partnerattribution.examples;
 
+// README: raw-http-imports
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import java.net.URI;
 import java.net.http.HttpRequest;
+// README: end
 
 /** README sample: tagging a raw {@code java.net.http} request to Azure Resource Manager. */
 final class RawHttpSample {
