@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "attribution", mixinStandardHelpOptions = true, versionProvider = AttributionCli.Version.class,
         description = "Customer usage attribution for Azure partners: GUIDs, ARM templates, verification, notices.",
         subcommands = {GuidCommand.class, TemplateCommand.class, VerifyCommand.class, NoticeCommand.class,
-                UserAgentCommand.class, RegistryCommand.class, DoctorCommand.class},
+                UserAgentCommand.class, RegistryCommand.class, DoctorCommand.class, PalCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or invalid input, 2 usage or I/O error.",
                 "Example:  attribution guid new --count 2"})
 public final class AttributionCli implements Runnable {

@@ -160,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static TokenCredential credential() {
+    static TokenCredential credential() {
         String token = environment.apply(TOKEN_VARIABLE);
         if (token != null && !token.trim().isEmpty()) {
             AccessToken access = new AccessToken(token.trim(), OffsetDateTime.now().plusHours(1));

@@ -110,6 +110,28 @@ class CliProcessIT {
         }
     }
 
+    @Test
+    void partnerAdminLinkThroughTheEmulatorAndAGuidToldApart() throws Exception {
+        try (ArmEmulator arm = ArmEmulator.start()) {
+            List<String> trust = trusting(arm);
+            Map<String, String> token = Map.of("AZURE_ACCESS_TOKEN", "test-token");
+            Result link = java(trust, token, "pal", "link", "--partner-id", "1234567", "--endpoint", arm.endpoint());
+            assertEquals(0, link.exit(), link.out() + link.err());
+            assertTrue(link.out().startsWith("Linked: Partner ID 1234567 (Partner 1234567), state Active"), link.out());
+            Result show = java(trust, token, "pal", "show", "--endpoint", arm.endpoint());
+            assertEquals(0, show.exit(), show.out() + show.err());
+            Result unlink = java(trust, token, "pal", "unlink", "--partner-id", "1234567", "--endpoint", arm.endpoint());
+            assertEquals("Unlinked from Partner ID 1234567.", unlink.out().trim(), unlink.err());
+            Result none = java(trust, token, "pal", "show", "--endpoint", arm.endpoint());
+            assertEquals(1, none.exit());
+            assertEquals("Not linked to any Partner ID.", none.out().trim());
+
+            Result guid = java(trust, token, "pal", "link", "--partner-id", ID.guid(), "--endpoint", arm.endpoint());
+            assertEquals(1, guid.exit());
+            assertTrue(guid.err().contains("is a GUID: a tracking GUID of customer usage attribution"), guid.err());
+        }
+    }
+
     /** JVM options under which the CLI trusts the emulator's certificate. */
     static List<String> trusting(ArmEmulator arm) {
         return List.of("-Djavax.net.ssl.trustStore=" + arm.trustStore(), "-Djavax.net.ssl.trustStoreType=PKCS12",

@@ -52,6 +52,10 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
             + "/resourcegroups/[^/]+)/deployments/" + SEGMENT + "/operations");
     /** Any other provider's collection at subscription or resource-group scope: served as an empty list. */
     private static final Pattern OTHER_COLLECTION = Pattern.compile(SCOPE + "/providers/[^/]+/[^/]+");
+    private static final Pattern PARTNERS = Pattern.compile("/providers/microsoft\\.managementpartner/partners");
+    private static final Pattern PARTNER = Pattern.compile("/providers/microsoft\\.managementpartner/partners/" + SEGMENT);
+    /** The object id of the identity the emulator's callers are, for Partner Admin Link. */
+    public static final String CALLER_OBJECT_ID = "00000000-0000-0000-0000-0000000b1ec7";
     private static final Pattern API_VERSION = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(-preview)?");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -61,6 +65,9 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
     private final Map<String, Map<String, Deployment>> deployments = new LinkedHashMap<>();
     private final Map<String, PendingOperation> operations = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    /** The caller's Partner Admin Link, or null. */
+    private ObjectNode partnerLink;
+    private int partnerLinkVersion;
     private final AtomicInteger pageSize;
     private volatile String endpoint = "";
 
@@ -102,6 +109,7 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
             deployments.clear();
             operations.clear();
             faults.clear();
+            partnerLink = null;
         }
     }
 
@@ -171,6 +179,16 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
         }
 
         Matcher m;
+        if (match(PARTNERS, lower).matches()) {
+            requireMethod(method, "GET");
+            if (partnerLink == null) {
+                throw new ArmError(404, "PartnerNotFound", "No partner is linked to the caller.");
+            }
+            return respond(200, partnerLink);
+        }
+        if ((m = match(PARTNER, lower)).matches()) {
+            return partner(method, segment(path, m, 1));
+        }
         if ((m = match(DEPLOYMENT_OPERATIONS, lower)).matches() || (m = match(RG_DEPLOYMENT_OPERATIONS, lower)).matches()) {
             return page(operationsOf(m.group(1), segment(path, m, 2)), path, query);
         }
@@ -225,8 +243,66 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
             return page(new ArrayList<>(), path, query);
         }
         throw new ArmError(404, "NotFound", "No route for " + method + " " + path
-                + ": the ArmEmulator serves resource groups, template deployments and storage accounts, and lists"
+                + ": the ArmEmulator serves resource groups, template deployments, storage accounts and Partner Admin"
+                + " Link, and lists"
                 + " every other resource type as empty.");
+    }
+
+    // ---- Partner Admin Link ----
+
+    private ResponseDefinition partner(String method, String id) {
+        if (!id.matches("[0-9]{1,12}")) {
+            throw new ArmError(400, "InvalidPartnerId", "The partner id '" + id + "' is not a number.");
+        }
+        boolean linkedToIt = partnerLink != null && partnerLink.path("name").asText().equals(id);
+        switch (method) {
+            case "GET":
+                if (!linkedToIt) {
+                    throw new ArmError(404, "PartnerNotFound", "The caller is not linked to partner " + id + ".");
+                }
+                return respond(200, partnerLink);
+            case "PUT":
+                if (partnerLink != null) {
+                    throw new ArmError(409, "Conflict", "The caller is already linked to partner "
+                            + partnerLink.path("name").asText() + "; update or delete that link first.");
+                }
+                partnerLink = newPartnerLink(id);
+                return respond(200, partnerLink);
+            case "PATCH":
+                if (partnerLink == null) {
+                    throw new ArmError(404, "PartnerNotFound", "No partner is linked to the caller.");
+                }
+                partnerLink = newPartnerLink(id);
+                return respond(200, partnerLink);
+            case "DELETE":
+                if (!linkedToIt) {
+                    throw new ArmError(404, "PartnerNotFound", "The caller is not linked to partner " + id + ".");
+                }
+                partnerLink = null;
+                return new ResponseDefinitionBuilder().withStatus(200).build();
+            default:
+                throw methodNotAllowed(method);
+        }
+    }
+
+    private ObjectNode newPartnerLink(String id) {
+        partnerLinkVersion++;
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        ObjectNode link = json.createObjectNode()
+                .put("id", "/providers/microsoft.managementpartner/partners/" + id)
+                .put("name", id)
+                .put("type", "Microsoft.ManagementPartner/partner")
+                .put("etag", partnerLinkVersion);
+        link.putObject("properties")
+                .put("partnerId", id)
+                .put("partnerName", "Partner " + id)
+                .put("tenantId", "00000000-0000-0000-0000-0000000074e7")
+                .put("objectId", CALLER_OBJECT_ID)
+                .put("version", partnerLinkVersion)
+                .put("createdTime", now)
+                .put("updatedTime", now)
+                .put("state", "Active");
+        return link;
     }
 
     // ---- resource groups ----

@@ -1,0 +1,111 @@
+package io.github.partnerattribution.cli;
+
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import io.github.partnerattribution.azurecore.PartnerAdminLink;
+import io.github.partnerattribution.azurecore.internal.ServerGuard;
+import java.net.URI;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "pal", mixinStandardHelpOptions = true,
+        description = {"Partner Admin Link: link the identity you sign in with to your Partner ID from Partner Center",
+                "(a number), so that you are credited for the customer resources it manages. Customer usage",
+                "attribution instead tags deployments and clients with a tracking GUID (pid-<guid>).",
+                "Authenticates with AZURE_ACCESS_TOKEN when set, else azure-identity's default credential chain."},
+        subcommands = {PalCommand.Show.class, PalCommand.Link.class, PalCommand.Unlink.class},
+        footer = {"", "Example:  attribution pal link --partner-id 1234567"})
+final class PalCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--endpoint", defaultValue = "https://management.azure.com/", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The Resource Manager endpoint (default ${DEFAULT-VALUE}).")
+    String endpoint;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say which: show, link or unlink");
+    }
+
+    /** PAL through a pipeline that authenticates, stays on the endpoint and bounds the work, as verify's does. */
+    PartnerAdminLink client() {
+        URI uri = VerifyCommand.endpoint(endpoint);
+        ServerGuard guard = new ServerGuard(uri, 20, VerifyCommand.MAX_WAIT, 1L << 20);
+        HttpPipeline pipeline = new HttpPipelineBuilder().policies(
+                new UserAgentPolicy(null, "partner-attribution-cli", "0.1.0", null),
+                guard.perCall(),
+                new RetryPolicy(),
+                guard.perRetry(),
+                new BearerTokenAuthenticationPolicy(VerifyCommand.credential(), uri.resolve("/.default").toString()))
+                .build();
+        return PartnerAdminLink.create(pipeline, uri.toString());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show the identity's link: to any Partner ID, or to the one given.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        PalCommand parent;
+
+        @Option(names = "--partner-id", description = "A Partner ID from Partner Center (a number).")
+        String partnerId;
+
+        @Override
+        public Integer call() {
+            PartnerAdminLink pal = parent.client();
+            PartnerAdminLink.Link link = partnerId == null ? pal.show()
+                    : pal.show(PartnerAdminLink.requirePartnerCenterId(partnerId));
+            if (link == null) {
+                parent.spec.commandLine().getOut().println(partnerId == null ? "Not linked to any Partner ID."
+                        : "Not linked to Partner ID " + partnerId.trim() + ".");
+                return AttributionCli.FINDINGS;
+            }
+            parent.spec.commandLine().getOut().println("Linked: " + link.text());
+            return 0;
+        }
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true,
+            description = "Link the identity to a Partner ID (moving an existing link to it).")
+    static final class Link implements Callable<Integer> {
+        @ParentCommand
+        PalCommand parent;
+
+        @Option(names = "--partner-id", required = true, description = "Your Partner ID from Partner Center (a number).")
+        String partnerId;
+
+        @Override
+        public Integer call() {
+            String id = PartnerAdminLink.requirePartnerCenterId(partnerId);
+            PartnerAdminLink.Link link = parent.client().link(id);
+            parent.spec.commandLine().getOut().println("Linked: " + link.text());
+            return 0;
+        }
+    }
+
+    @Command(name = "unlink", mixinStandardHelpOptions = true, description = "Remove the identity's link to a Partner ID.")
+    static final class Unlink implements Callable<Integer> {
+        @ParentCommand
+        PalCommand parent;
+
+        @Option(names = "--partner-id", required = true, description = "The Partner ID to unlink from (a number).")
+        String partnerId;
+
+        @Override
+        public Integer call() {
+            String id = PartnerAdminLink.requirePartnerCenterId(partnerId);
+            boolean removed = parent.client().unlink(id);
+            parent.spec.commandLine().getOut().println(removed ? "Unlinked from Partner ID " + id + "."
+                    : "Was not linked to Partner ID " + id + "; nothing to remove.");
+            return 0;
+        }
+    }
+}
