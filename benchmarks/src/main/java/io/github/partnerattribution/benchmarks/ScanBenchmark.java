@@ -65,13 +65,17 @@ public class ScanBenchmark {
         }
     }
 
+    /** What a plain parse reads: every JSON file under the root, found by a walk (part of what is measured). */
+    private List<Path> jsonFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).collect(Collectors.toList());
+        }
+    }
+
     /** The lower bound: walk, read every JSON file, parse it (tokens only). */
     @Benchmark
     public void readAndParse(Blackhole bh) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).collect(Collectors.toList());
-        }
+        List<Path> files = jsonFiles();
         for (Path file : files) {
             try (JsonParser parser = JSON.createParser(Files.readAllBytes(file))) {
                 while (parser.nextToken() != null) {
@@ -84,10 +88,7 @@ public class ScanBenchmark {
     /** A plain parse: walk, read every JSON file, parse it into Jackson's tree. */
     @Benchmark
     public void readAndReadTree(Blackhole bh) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).collect(Collectors.toList());
-        }
+        List<Path> files = jsonFiles();
         for (Path file : files) {
             bh.consume(MAPPER.readTree(Files.readAllBytes(file)));
         }
