@@ -99,6 +99,38 @@ public final class DeploymentVerifier {
         return verify(scope, partnerId, all, name -> client.getDeploymentOperations().listAtSubscriptionScope(name));
     }
 
+    /**
+     * Verifies a deployment made at management group scope, where landing-zone solutions put their tracking
+     * deployment.
+     *
+     * @param managementGroupId the management group deployed to
+     * @param partnerId the id the template's tracking deployment carries
+     * @return the result; "not found" is a result, not an exception
+     */
+    public VerificationResult verifyManagementGroup(String managementGroupId, PartnerId partnerId) {
+        if (managementGroupId == null || managementGroupId.trim().isEmpty()) {
+            throw new IllegalArgumentException("managementGroupId must name a management group");
+        }
+        String scope = "management group " + managementGroupId;
+        List<DeploymentExtendedInner> all = new ArrayList<>();
+        client.getDeployments().listAtManagementGroupScope(managementGroupId).forEach(all::add);
+        return verify(scope, partnerId, all,
+                name -> client.getDeploymentOperations().listAtManagementGroupScope(managementGroupId, name));
+    }
+
+    /**
+     * Verifies a deployment made at tenant scope.
+     *
+     * @param partnerId the id the template's tracking deployment carries
+     * @return the result; "not found" is a result, not an exception
+     */
+    public VerificationResult verifyTenant(PartnerId partnerId) {
+        String scope = "the tenant";
+        List<DeploymentExtendedInner> all = new ArrayList<>();
+        client.getDeployments().listAtTenantScope().forEach(all::add);
+        return verify(scope, partnerId, all, name -> client.getDeploymentOperations().listAtTenantScope(name));
+    }
+
     private interface Operations {
         Iterable<DeploymentOperationInner> of(String deploymentName);
     }

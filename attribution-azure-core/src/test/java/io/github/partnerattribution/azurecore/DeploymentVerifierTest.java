@@ -158,4 +158,41 @@ class DeploymentVerifierTest {
         assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == '\r'), text);
         assertTrue(text.contains("vnet\\u001B]0;pwned\\u0007\\u000D\\u000AFound: forged"), text);
     }
+
+    /** A deployment PUT over plain HTTPS at any scope path, with a location as scopes above resource groups need. */
+    static void put(String scopePath, String name, String template) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ARM.emulator().sslContext())
+                .build();
+        java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ARM.emulator().endpoint() + (scopePath + "/providers/Microsoft.Resources/deployments/")
+                        .substring(1) + name + "?api-version=2021-04-01"))
+                .header("Authorization", "Bearer t").header("User-Agent", "test " + ID.token())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"location\":\"westeurope\",\"properties\":"
+                        + "{\"mode\":\"Incremental\",\"template\":" + template + "}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, response.body());
+    }
+
+    @Test
+    void managementGroupAndTenantScopesAreVerifiedWhereLandingZonesDeploy() throws Exception {
+        put("/providers/Microsoft.Management/managementGroups/contoso-platform", "alz", SOLUTION);
+        put("/providers/Microsoft.Management/managementGroups/contoso-platform", "unrelated",
+                template(resource("Microsoft.Storage/storageAccounts", "other")));
+        put("", "tenant-setup", template(nested("mg-hierarchy", resource("Microsoft.Management/managementGroups",
+                "contoso")), nested(ID.token(), "")));
+
+        DeploymentVerifier verifier = DeploymentVerifier.create(azure());
+        VerificationResult mg = verifier.verifyManagementGroup("contoso-platform", ID);
+        assertTrue(mg.found(), mg.text());
+        assertEquals(List.of("alz", "network", "security", ID.token()), mg.deployments());
+        assertEquals(4, mg.resourceIds().size(), mg.text());
+        assertTrue(mg.text().contains("management group contoso-platform"), mg.text());
+
+        VerificationResult tenant = verifier.verifyTenant(ID);
+        assertTrue(tenant.found(), tenant.text());
+        assertEquals(List.of("tenant-setup", "mg-hierarchy", ID.token()), tenant.deployments());
+        assertEquals(1, tenant.resourceIds().size(), tenant.text());
+
+        assertFalse(verifier.verifyManagementGroup("elsewhere", ID).found());
+    }
 }

@@ -37,9 +37,11 @@ import reactor.core.publisher.Mono;
         description = {"Prove which resources a tagged template deployment covered: find the pid deployment, its",
                 "correlation id, the run's deployments and the resources they created.",
                 "Authenticates with AZURE_ACCESS_TOKEN when set, else azure-identity's default credential chain."},
-        footer = {"", "Example:  attribution verify --subscription <id> --resource-group contoso-rg --pid <guid>"})
+        footer = {"", "Example:  attribution verify --subscription <id> --resource-group contoso-rg --pid <guid>",
+                "          attribution verify --management-group contoso-platform --pid <guid>"})
 final class VerifyCommand implements Callable<Integer> {
     static final String TOKEN_VARIABLE = "AZURE_ACCESS_TOKEN";
+    private static final String NO_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
     /** The environment, replaceable by in-process tests. */
     static Function<String, String> environment = System::getenv;
 
@@ -48,11 +50,18 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--subscription", required = true, description = "The subscription id.")
+    @Option(names = "--subscription", description = "The subscription id (subscription and resource-group scope).")
     String subscription;
 
     @Option(names = "--resource-group", description = "The resource group deployed to; without it, subscription scope.")
     String resourceGroup;
+
+    @Option(names = "--management-group", paramLabel = "ID",
+            description = "Verify at management group scope, where landing-zone solutions deploy.")
+    String managementGroup;
+
+    @Option(names = "--tenant", description = "Verify at tenant scope.")
+    boolean tenant;
 
     @Option(names = "--pid", required = true, description = "The partner id of the tracking deployment.")
     String pid;
@@ -77,11 +86,18 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PartnerId id = PartnerId.parse(pid);
+        int scopes = (subscription != null ? 1 : 0) + (managementGroup != null ? 1 : 0) + (tenant ? 1 : 0);
+        if (scopes != 1 || (resourceGroup != null && subscription == null)) {
+            throw new IllegalArgumentException("say where the solution was deployed: --subscription ID (with"
+                    + " --resource-group NAME for a resource group), --management-group ID, or --tenant; one of them");
+        }
         URI uri = endpoint(endpoint);
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", uri.toString());
         endpoints.put("managementEndpointUrl", uri.toString());
-        AzureProfile profile = new AzureProfile(environment.apply("AZURE_TENANT_ID"), subscription,
+        // Management-group and tenant scopes name no subscription; the client wants one and never uses it there.
+        String clientSubscription = subscription != null ? subscription : NO_SUBSCRIPTION;
+        AzureProfile profile = new AzureProfile(environment.apply("AZURE_TENANT_ID"), clientSubscription,
                 new AzureEnvironment(endpoints));
 
         if (timeoutSeconds < 1) {
@@ -92,9 +108,11 @@ final class VerifyCommand implements Callable<Integer> {
         AzureResourceManager azure = AttributedClientFactory.create(Attribution.of(id))
                 .configure(AzureResourceManager.configure().withPolicy(guard.perCall()).withPolicy(guard.perRetry()))
                 .authenticate(credential(), profile)
-                .withSubscription(subscription);
+                .withSubscription(clientSubscription);
         DeploymentVerifier verifier = DeploymentVerifier.create(azure);
-        VerificationResult result = withinTimeout(guard, () -> resourceGroup == null ? verifier.verifySubscription(id)
+        VerificationResult result = withinTimeout(guard, () -> tenant ? verifier.verifyTenant(id)
+                : managementGroup != null ? verifier.verifyManagementGroup(managementGroup, id)
+                : resourceGroup == null ? verifier.verifySubscription(id)
                 : verifier.verifyResourceGroup(resourceGroup, id));
         spec.commandLine().getOut().print(format == Format.json ? result.json() + "\n" : result.text());
         return result.found() ? 0 : AttributionCli.FINDINGS;

@@ -111,6 +111,23 @@ class CliProcessIT {
     }
 
     @Test
+    void verifyAtManagementGroupScope() throws Exception {
+        try (ArmEmulator arm = ArmEmulator.start()) {
+            var client = java.net.http.HttpClient.newBuilder().sslContext(arm.sslContext()).build();
+            send(client, arm.endpoint() + "providers/Microsoft.Management/managementGroups/contoso-platform/providers/"
+                    + "Microsoft.Resources/deployments/alz?api-version=2021-04-01", "{\"location\":\"westeurope\","
+                    + "\"properties\":{\"mode\":\"Incremental\",\"template\":{\"resources\":["
+                    + "{\"type\":\"Microsoft.Management/managementGroups\",\"name\":\"contoso-landing-zones\"},"
+                    + "{\"type\":\"Microsoft.Resources/deployments\",\"name\":\"" + ID.token() + "\",\"location\":"
+                    + "\"westeurope\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"resources\":[]}}}]}}}");
+            Result r = java(trusting(arm), Map.of("AZURE_ACCESS_TOKEN", "test-token"), "verify", "--management-group",
+                    "contoso-platform", "--pid", ID.guid(), "--endpoint", arm.endpoint(), "--format", "json");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("\"found\":true") && r.out().contains("contoso-landing-zones"), r.out());
+        }
+    }
+
+    @Test
     void partnerAdminLinkThroughTheEmulatorAndAGuidToldApart() throws Exception {
         try (ArmEmulator arm = ArmEmulator.start()) {
             List<String> trust = trusting(arm);

@@ -209,7 +209,12 @@ class CliTest {
         Run http = run("verify", "--subscription", "s", "--pid", ID, "--endpoint", "http://127.0.0.1:1/");
         assertEquals(1, http.exit());
         assertTrue(http.err().contains("is not an https URL"), http.err());
-        assertEquals(2, run("verify", "--pid", ID).exit(), "--subscription is required");
+        Run noScope = run("verify", "--pid", ID);
+        assertEquals(1, noScope.exit());
+        assertTrue(noScope.err().contains("--subscription ID (with --resource-group NAME for a resource group),"
+                + " --management-group ID, or --tenant; one of them"), noScope.err());
+        assertEquals(1, run("verify", "--tenant", "--management-group", "mg", "--pid", ID).exit(), "one scope");
+        assertEquals(1, run("verify", "--tenant", "--resource-group", "rg", "--pid", ID).exit(), "a group needs a sub");
     }
 
     @Test

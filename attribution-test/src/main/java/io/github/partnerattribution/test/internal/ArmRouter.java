@@ -44,9 +44,12 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
     private static final Pattern STORAGE_OPERATION = Pattern.compile(SUB + "/providers/microsoft\\.storage/locations/" + SEGMENT + "/asyncoperations/" + SEGMENT);
     private static final Pattern OPERATION_RESULT = Pattern.compile(SUB + "/operationresults/" + SEGMENT);
     private static final String SCOPE = "(/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?)";
-    private static final Pattern DEPLOYMENTS = Pattern.compile(SCOPE + "/providers/microsoft\\.resources/deployments");
-    private static final Pattern DEPLOYMENT = Pattern.compile(SCOPE + "/providers/microsoft\\.resources/deployments/" + SEGMENT);
-    private static final Pattern DEPLOYMENT_OPERATIONS = Pattern.compile(SCOPE + "/providers/microsoft\\.resources/deployments/" + SEGMENT + "/operations");
+    /** Where deployments live: a resource group, a subscription, a management group, or the tenant (empty). */
+    private static final String DEPLOYMENT_SCOPE = "(/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?"
+            + "|/providers/microsoft\\.management/managementgroups/[^/]+|)";
+    private static final Pattern DEPLOYMENTS = Pattern.compile(DEPLOYMENT_SCOPE + "/providers/microsoft\\.resources/deployments");
+    private static final Pattern DEPLOYMENT = Pattern.compile(DEPLOYMENT_SCOPE + "/providers/microsoft\\.resources/deployments/" + SEGMENT);
+    private static final Pattern DEPLOYMENT_OPERATIONS = Pattern.compile(DEPLOYMENT_SCOPE + "/providers/microsoft\\.resources/deployments/" + SEGMENT + "/operations");
     /** Deployment Operations - List at resource group scope, as the REST API specification writes it. */
     private static final Pattern RG_DEPLOYMENT_OPERATIONS = Pattern.compile("(" + SUB.replace("([^/]+)", "[^/]+")
             + "/resourcegroups/[^/]+)/deployments/" + SEGMENT + "/operations");
@@ -486,7 +489,8 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
                     atScope.remove(name.toLowerCase(Locale.ROOT));
                 }
                 return new ResponseDefinitionBuilder().withStatus(existing == null ? 204 : 202)
-                        .withHeader("Location", endpoint + "/subscriptions/" + lowerScope.split("/")[2]
+                        .withHeader("Location", endpoint + "/subscriptions/" + (lowerScope.startsWith("/subscriptions/")
+                                ? lowerScope.split("/")[2] : "00000000-0000-0000-0000-00000000a11e")
                                 + "/operationresults/" + newOperation(null)
                                 + "?api-version=2021-04-01")
                         .withHeader("Retry-After", "0").build();
@@ -601,7 +605,8 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
 
     private static String scopeId(String lowerScope) {
         // ids keep ARM's usual casing of the fixed segments
-        return lowerScope.replace("/resourcegroups/", "/resourceGroups/");
+        return lowerScope.replace("/resourcegroups/", "/resourceGroups/")
+                .replace("/providers/microsoft.management/managementgroups/", "/providers/Microsoft.Management/managementGroups/");
     }
 
     // ---- helpers ----
