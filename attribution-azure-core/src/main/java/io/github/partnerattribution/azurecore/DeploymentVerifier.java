@@ -9,7 +9,12 @@ import com.azure.resourcemanager.resources.models.DeploymentOperationProperties;
 import com.azure.resourcemanager.resources.models.ProvisioningOperation;
 import com.azure.resourcemanager.resources.models.TargetResource;
 import io.github.partnerattribution.core.PartnerId;
+import com.azure.resourcemanager.resources.models.ResourceReference;
 import java.time.OffsetDateTime;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +26,9 @@ import java.util.Set;
  * through azure-resourcemanager: find the deployment named {@code pid-<guid>} (exactly, else the latest whose name
  * starts with it, as real templates add a suffix), take its correlation id, list every deployment of the scope with
  * that correlation id, and collect the targets of their {@code Create} operations that are not deployments
- * themselves. Every list is followed through all its pages.
+ * themselves, and the resources each such deployment lists as {@code outputResources} (the result says which came
+ * from only one of the two). Every list is followed through all its pages; the operations of a run's deployments
+ * are read a handful at a time ({@link #withParallelReads(int)}).
  *
  * <p>It uses whatever client it is given, so it works against Azure as against a test endpoint: build the
  * {@code AzureResourceManager} as usual (endpoint, subscription and credential from its profile).
@@ -35,12 +42,34 @@ import java.util.Set;
 public final class DeploymentVerifier {
     private static final String DEPLOYMENTS = "Microsoft.Resources/deployments";
 
+    /** How many deployments' operations are read at once, unless set: a handful of requests in flight. */
+    public static final int DEFAULT_PARALLEL_READS = 8;
+    /** The most {@link #withParallelReads(int)} takes. */
+    public static final int MAX_PARALLEL_READS = 16;
+
     private final DeploymentsManagementClient client;
     private final String subscriptionId;
+    private final int parallelReads;
 
-    private DeploymentVerifier(DeploymentsManagementClient client, String subscriptionId) {
+    private DeploymentVerifier(DeploymentsManagementClient client, String subscriptionId, int parallelReads) {
         this.client = client;
         this.subscriptionId = subscriptionId;
+        this.parallelReads = parallelReads;
+    }
+
+    /**
+     * The same verifier, reading the operations of at most {@code count} deployments at once (1 reads them one
+     * after the other). Large solutions nest hundreds of deployments; each is one or more requests.
+     *
+     * @param count from 1 to {@value #MAX_PARALLEL_READS}
+     * @return the verifier
+     */
+    public DeploymentVerifier withParallelReads(int count) {
+        if (count < 1 || count > MAX_PARALLEL_READS) {
+            throw new IllegalArgumentException("parallel reads must be from 1 to " + MAX_PARALLEL_READS + ", was "
+                    + count);
+        }
+        return new DeploymentVerifier(client, subscriptionId, count);
     }
 
     /**
@@ -66,7 +95,7 @@ public final class DeploymentVerifier {
         if (resources == null) {
             throw new NullPointerException("resources must not be null");
         }
-        return new DeploymentVerifier(resources.deploymentClient(), resources.subscriptionId());
+        return new DeploymentVerifier(resources.deploymentClient(), resources.subscriptionId(), DEFAULT_PARALLEL_READS);
     }
 
     /**
@@ -158,27 +187,99 @@ public final class DeploymentVerifier {
                     + " it) among the " + all.size() + " deployments of " + scope + ".");
         }
         String correlationId = correlationId(tracking);
-        List<String> deployments = new ArrayList<>();
-        Set<String> resources = new LinkedHashSet<>();
+        List<DeploymentExtendedInner> run = new ArrayList<>();
         for (DeploymentExtendedInner d : all) {
-            if (correlationId == null || !correlationId.equals(correlationId(d))) {
-                continue;
+            if (correlationId != null && correlationId.equals(correlationId(d))) {
+                run.add(d);
             }
+        }
+        List<String> deployments = new ArrayList<>();
+        Set<String> fromOperations = new LinkedHashSet<>();
+        Set<String> fromOutputs = new LinkedHashSet<>();
+        List<List<String>> created = readOperations(run, operations);
+        for (int i = 0; i < run.size(); i++) {
+            DeploymentExtendedInner d = run.get(i);
             deployments.add(d.name());
-            for (DeploymentOperationInner op : operations.of(d.name())) {
-                DeploymentOperationProperties p = op.properties();
-                TargetResource target = p == null ? null : p.targetResource();
-                if (p != null && p.provisioningOperation() == ProvisioningOperation.CREATE && target != null
-                        && target.id() != null && !DEPLOYMENTS.equalsIgnoreCase(target.resourceType())) {
-                    resources.add(target.id());
+            fromOperations.addAll(created.get(i));
+            if (d.properties() != null && d.properties().outputResources() != null) {
+                for (ResourceReference r : d.properties().outputResources()) {
+                    if (r != null && r.id() != null) {
+                        fromOutputs.add(r.id());
+                    }
                 }
+            }
+        }
+        // Two sources: the Create operations, and the deployments' outputResources; both are kept, and where they
+        // differ the result says which resource came from which.
+        Set<String> resources = new LinkedHashSet<>(fromOperations);
+        resources.addAll(fromOutputs);
+        List<String> onlyInOperations = new ArrayList<>();
+        for (String id : fromOperations) {
+            if (!fromOutputs.contains(id)) {
+                onlyInOperations.add(id);
+            }
+        }
+        List<String> onlyInOutputs = new ArrayList<>();
+        for (String id : fromOutputs) {
+            if (!fromOperations.contains(id)) {
+                onlyInOutputs.add(id);
             }
         }
         String message = "Found " + tracking.name() + " in " + scope + ": " + deployments.size() + " deployment"
                 + (deployments.size() == 1 ? "" : "s") + " of that run created " + resources.size() + " resource"
                 + (resources.size() == 1 ? "" : "s") + ".";
         return new VerificationResult(partnerId, scope, all.size(), tracking.name(), correlationId, deployments,
-                new ArrayList<>(resources), message);
+                new ArrayList<>(resources), onlyInOperations, onlyInOutputs, message);
+    }
+
+    /**
+     * The targets of each deployment's {@code Create} operations (nested deployments excluded), in the order of
+     * {@code run}, read with at most {@link #parallelReads} deployments at once.
+     */
+    private List<List<String>> readOperations(List<DeploymentExtendedInner> run, Operations operations) {
+        List<List<String>> out = new ArrayList<>(run.size());
+        if (parallelReads == 1 || run.size() <= 1) {
+            for (DeploymentExtendedInner d : run) {
+                out.add(created(operations, d.name()));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelReads, run.size()), r -> {
+            Thread t = new Thread(r, "attribution-verify-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<String>>> pending = new ArrayList<>(run.size());
+            for (DeploymentExtendedInner d : run) {
+                pending.add(pool.submit(() -> created(operations, d.name())));
+            }
+            for (Future<List<String>> f : pending) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading deployment operations", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> created(Operations operations, String deploymentName) {
+        List<String> out = new ArrayList<>();
+        for (DeploymentOperationInner op : operations.of(deploymentName)) {
+            DeploymentOperationProperties p = op.properties();
+            TargetResource target = p == null ? null : p.targetResource();
+            if (p != null && p.provisioningOperation() == ProvisioningOperation.CREATE && target != null
+                    && target.id() != null && !DEPLOYMENTS.equalsIgnoreCase(target.resourceType())) {
+                out.add(target.id());
+            }
+        }
+        return out;
     }
 
     private static String correlationId(DeploymentExtendedInner d) {

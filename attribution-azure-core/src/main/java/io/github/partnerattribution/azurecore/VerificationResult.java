@@ -32,10 +32,21 @@ public final class VerificationResult {
     private final String correlationId;
     private final List<String> deployments;
     private final List<String> resourceIds;
+    private final List<String> onlyInOperations;
+    private final List<String> onlyInOutputResources;
     private final String message;
 
     VerificationResult(PartnerId partnerId, String scope, int deploymentsSearched, String trackingDeployment,
             String correlationId, List<String> deployments, List<String> resourceIds, String message) {
+        this(partnerId, scope, deploymentsSearched, trackingDeployment, correlationId, deployments, resourceIds,
+                Collections.<String>emptyList(), Collections.<String>emptyList(), message);
+    }
+
+    VerificationResult(PartnerId partnerId, String scope, int deploymentsSearched, String trackingDeployment,
+            String correlationId, List<String> deployments, List<String> resourceIds, List<String> onlyInOperations,
+            List<String> onlyInOutputResources, String message) {
+        this.onlyInOperations = Collections.unmodifiableList(onlyInOperations);
+        this.onlyInOutputResources = Collections.unmodifiableList(onlyInOutputResources);
         this.partnerId = partnerId;
         this.scope = scope;
         this.deploymentsSearched = deploymentsSearched;
@@ -86,6 +97,22 @@ public final class VerificationResult {
         return resourceIds;
     }
 
+    /**
+     * @return resources found among the deployments' {@code Create} operations but not in their
+     *     {@code outputResources}; empty when the two sources agree
+     */
+    public List<String> onlyInOperations() {
+        return onlyInOperations;
+    }
+
+    /**
+     * @return resources listed in the deployments' {@code outputResources} but created by none of their
+     *     {@code Create} operations; empty when the two sources agree
+     */
+    public List<String> onlyInOutputResources() {
+        return onlyInOutputResources;
+    }
+
     /** @return a one-line summary: what was found, or what was searched when nothing was */
     public String message() {
         return message;
@@ -107,8 +134,12 @@ public final class VerificationResult {
                 out.append("    ").append(Text.printable(d)).append('\n');
             }
             out.append("  resources created (").append(resourceIds.size()).append("):\n");
+            java.util.Set<String> operationsOnly = new java.util.HashSet<>(onlyInOperations);
+            java.util.Set<String> outputsOnly = new java.util.HashSet<>(onlyInOutputResources);
             for (String id : resourceIds) {
-                out.append("    ").append(Text.printable(id)).append('\n');
+                out.append("    ").append(Text.printable(id)).append(operationsOnly.contains(id)
+                        ? "   (from the operations only)" : outputsOnly.contains(id)
+                        ? "   (from outputResources only)" : "").append('\n');
             }
         }
         return out.toString();
@@ -127,6 +158,8 @@ public final class VerificationResult {
             w.writeStringField("correlationId", correlationId);
             w.writeArrayField("deployments", deployments, JsonWriter::writeString);
             w.writeArrayField("resourceIds", resourceIds, JsonWriter::writeString);
+            w.writeArrayField("onlyInOperations", onlyInOperations, JsonWriter::writeString);
+            w.writeArrayField("onlyInOutputResources", onlyInOutputResources, JsonWriter::writeString);
             w.writeStringField("message", message);
             w.writeEndObject();
         } catch (IOException e) {

@@ -195,4 +195,39 @@ class DeploymentVerifierTest {
 
         assertFalse(verifier.verifyManagementGroup("elsewhere", ID).found());
     }
+
+    @Test
+    void outputResourcesAreASecondSourceAndTheResultSaysWhereTheyDiffer() throws Exception {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "contoso-solution", SOLUTION);
+        // the nested deployment "network" lists no operations: its virtual network is known from outputResources
+        io.github.partnerattribution.test.internal.WireMockAccess.of(ARM.emulator()).stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                        .urlPathMatching(".*/deployments/network/operations")).willReturn(
+                        com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"value\":[]}")));
+        VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup("contoso-rg", ID);
+        assertEquals(4, result.resourceIds().size(), result.text());
+        assertEquals(List.of(), result.onlyInOperations());
+        assertEquals(1, result.onlyInOutputResources().size());
+        assertTrue(result.onlyInOutputResources().get(0).endsWith("/virtualNetworks/contoso-vnet"), result.text());
+        assertTrue(result.text().contains("contoso-vnet   (from outputResources only)"), result.text());
+        assertTrue(result.json().contains("\"onlyInOutputResources\":[\""), result.json());
+    }
+
+    @Test
+    void operationsReadInParallelGiveTheSameResultInTheSameOrder() throws Exception {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "contoso-solution", SOLUTION);
+        DeploymentVerifier verifier = DeploymentVerifier.create(azure);
+        VerificationResult one = verifier.withParallelReads(1).verifyResourceGroup("contoso-rg", ID);
+        VerificationResult many = verifier.withParallelReads(DeploymentVerifier.MAX_PARALLEL_READS)
+                .verifyResourceGroup("contoso-rg", ID);
+        assertEquals(one.json(), many.json());
+        assertEquals(4, one.deployments().size());
+        IllegalArgumentException zero = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> verifier.withParallelReads(0));
+        assertEquals("parallel reads must be from 1 to 16, was 0", zero.getMessage());
+    }
 }

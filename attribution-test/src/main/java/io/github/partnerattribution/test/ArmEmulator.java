@@ -280,6 +280,7 @@ public final class ArmEmulator implements AutoCloseable {
      */
     public void reset() {
         server.resetAll();
+        server.setGlobalFixedDelay(0);
         routeEverythingElse();
         router.reset();
     }
@@ -311,6 +312,19 @@ public final class ArmEmulator implements AutoCloseable {
         headers.forEach(response::withHeader);
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(method.toUpperCase(java.util.Locale.ROOT),
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)).willReturn(response));
+    }
+
+    /**
+     * Makes every answer wait this long before it is sent, as a distant endpoint would (for benchmarks of
+     * concurrent reads); {@link #reset()} sets it back to none.
+     *
+     * @param perResponse the added latency, zero for none
+     */
+    public void latency(java.time.Duration perResponse) {
+        if (perResponse.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, was " + perResponse);
+        }
+        server.setGlobalFixedDelay((int) Math.min(Integer.MAX_VALUE, perResponse.toMillis()));
     }
 
     /**

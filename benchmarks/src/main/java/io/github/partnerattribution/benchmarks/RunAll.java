@@ -43,6 +43,9 @@ public final class RunAll {
                 .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2)).build();
         collect(new Runner(endToEnd).run(), m);
+        Options verify = new OptionsBuilder().include("VerifyBenchmark")
+                .forks(1).warmupIterations(1).measurementIterations(3).build();
+        collect(new Runner(verify).run(), m);
         PeakHeap.Result peak = PeakHeap.measure(4_000_000);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, table(m, peak).getBytes(StandardCharsets.UTF_8));
@@ -131,6 +134,17 @@ public final class RunAll {
                             + " tokenizing (`JsonParser.nextToken`), scan/(read+tokens) = %.2f",
                             scan.score() / tree.score(), scan.score() / tokens.score()),
                     scan.score() <= 1.5 * tree.score()));
+        }
+        Measured sequential = m.get("VerifyBenchmark.sequential");
+        Measured parallel = m.get("VerifyBenchmark.parallel");
+        if (sequential != null && parallel != null) {
+            md.append(row("Verify: a solution nesting 500 deployments, 20 ms added to every answer, in at most a quarter"
+                            + " of the sequential time",
+                    String.format(Locale.ROOT, "%.0f ms with %d reads at once against %.0f ms one after the other"
+                            + " (ratio %.3f; single shots, 3 each after 1 warm-up)", parallel.score(),
+                            io.github.partnerattribution.azurecore.DeploymentVerifier.DEFAULT_PARALLEL_READS,
+                            sequential.score(), parallel.score() / sequential.score()),
+                    parallel.score() <= sequential.score() / 4));
         }
         if (peak != null) {
             md.append(row("Templates: peak heap while checking one template at most 8x its size",
