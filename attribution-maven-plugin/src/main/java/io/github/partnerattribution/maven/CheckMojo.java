@@ -1,0 +1,127 @@
+package io.github.partnerattribution.maven;
+
+import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.templates.ArmTemplates;
+import io.github.partnerattribution.templates.Finding;
+import io.github.partnerattribution.templates.ScanReport;
+import io.github.partnerattribution.templates.ScannedTemplate;
+import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the project's ARM templates as {@code attribution template scan} does: main templates found by content,
+ * links followed, every rule of the catalogue. Findings are logged as {@code file:[line,col] CODE message}, the form
+ * IDEs link, and written as SARIF under {@code target/}; the build fails on errors (or warnings, or never).
+ *
+ * <pre>{@code
+ * <plugin>
+ *   <groupId>io.github.partnerattribution</groupId>
+ *   <artifactId>attribution-maven-plugin</artifactId>
+ *   <executions><execution><goals><goal>check</goal></goals></execution></executions>
+ * </plugin>
+ * }</pre>
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class CheckMojo extends AbstractMojo {
+    /** When the build fails. */
+    public enum FailOn { errors, warnings, never }
+
+    /** The folders to scan; by default the project's folder (hidden folders, node_modules and target skipped). */
+    @Parameter
+    private List<File> templateDirectories;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
+    /** A properties file the build fills placeholders from, so names built from them are judged filled. */
+    @Parameter(property = "attribution.properties")
+    private File propertiesFile;
+
+    /** {@code errors} (default), {@code warnings} or {@code never}. */
+    @Parameter(property = "attribution.failOn", defaultValue = "errors")
+    private FailOn failOn;
+
+    /** Where the SARIF report goes; with several folders, the second one's is {@code <name>-2.sarif}, and so on. */
+    @Parameter(defaultValue = "${project.build.directory}/attribution/templates.sarif")
+    private File sarifFile;
+
+    @Parameter(property = "attribution.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Template check skipped (attribution.skip)");
+            return;
+        }
+        TemplateOptions options = TemplateOptions.defaults();
+        int errors = 0;
+        int warnings = 0;
+        int templates = 0;
+        List<String> sarifs = new java.util.ArrayList<>();
+        try {
+            if (propertiesFile != null) {
+                options = options.withProperties(propertiesFile.toPath());
+            }
+            List<File> dirs = templateDirectories == null || templateDirectories.isEmpty()
+                    ? List.of(basedir) : templateDirectories;
+            for (File dir : dirs) {
+                if (!dir.isDirectory()) {
+                    throw new MojoExecutionException("templateDirectories: " + dir + " is not a folder");
+                }
+                ScanReport report = ArmTemplates.scan(dir.toPath(), options);
+                for (String note : report.notes()) {
+                    getLog().info("Template check: " + Text.printable(note));
+                }
+                for (ScannedTemplate t : report.templates()) {
+                    templates++;
+                    for (Finding f : t.findings()) {
+                        String line = Text.printable(f.file()) + ":[" + f.line() + "," + f.column() + "] " + f.code()
+                                + " " + Text.printable(f.message());
+                        if (f.severity() == Severity.ERROR) {
+                            errors++;
+                            getLog().error(line);
+                        } else if (f.severity() == Severity.WARNING) {
+                            warnings++;
+                            getLog().warn(line);
+                        } else {
+                            getLog().info(line);
+                        }
+                    }
+                }
+                sarifs.add(report.sarif());
+            }
+            for (int i = 0; i < sarifs.size(); i++) {
+                Path sarif = i == 0 ? sarifFile.toPath() : sarifFile.toPath().resolveSibling(
+                        sarifFile.getName().replaceFirst("(\\.sarif)?$", "-" + (i + 1) + ".sarif"));
+                Files.createDirectories(sarif.toAbsolutePath().getParent());
+                Files.write(sarif, sarifs.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Template check could not read the templates: " + e.getMessage(), e);
+        }
+        String summary = templates + " template(s) checked: " + errors + " error(s), " + warnings + " warning(s);"
+                + " SARIF in " + sarifFile;
+        getLog().info(summary);
+        if (templates == 0) {
+            getLog().warn("Template check found no deployment template to check");
+        }
+        if ((failOn == FailOn.errors && errors > 0) || (failOn == FailOn.warnings && errors + warnings > 0)) {
+            throw new MojoFailureException("Template check failed (failOn " + failOn.name().toLowerCase(Locale.ROOT)
+                    + "): " + summary);
+        }
+    }
+}
