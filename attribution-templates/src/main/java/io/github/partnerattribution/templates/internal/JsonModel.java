@@ -59,10 +59,19 @@ public final class JsonModel implements TrackingModel {
         private final String guidProblem;
         private final String branch;
         private final boolean mayCount;
-        private String rest = "";
+        /** For {@link NameKind#PID_NOT_FIRST}: what is known after the name's first unknown part. */
+        private final String rest;
 
         Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
                 String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount) {
+            this(resource, container, level, name, raw, kind, missing, known, complete, id, guidProblem, branch,
+                    mayCount, "");
+        }
+
+        Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
+                String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount,
+                String rest) {
+            this.rest = rest;
             this.resource = resource;
             this.container = container;
             this.level = level;
@@ -554,10 +563,8 @@ public final class JsonModel implements TrackingModel {
             Boolean textBefore = PidNames.textBeforePid(known, value.complete, value.rest);
             if (textBefore != null) {
                 // text before pid-: definitely so when known text stands there; maybe when only unknown parts do
-                Candidate c = new Candidate(resource, container, level, name, raw, NameKind.PID_NOT_FIRST, none, known,
-                        value.complete, null, null, value.when, !textBefore);
-                c.rest = value.rest;
-                return c;
+                return new Candidate(resource, container, level, name, raw, NameKind.PID_NOT_FIRST, none, known,
+                        value.complete, null, null, value.when, !textBefore, value.rest);
             }
             if (!empty) {
                 return null;
