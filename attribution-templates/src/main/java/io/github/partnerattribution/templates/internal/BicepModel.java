@@ -163,7 +163,7 @@ public final class BicepModel implements TrackingModel {
     private final List<Declaration> candidates = new ArrayList<>();
     private final List<Declaration> sites = new ArrayList<>();
     private final List<PartnerId> ids = new ArrayList<>();
-    private final Map<String, Object> loaded = new HashMap<>();
+    private final Map<String, Loaded> loaded = new HashMap<>();
 
     private BicepModel(String file, String text, TemplateRole role, Path folder) {
         this.file = file;
@@ -391,11 +391,12 @@ public final class BicepModel implements TrackingModel {
             return null;
         }
         boolean json = load.group(1).equals("loadJsonContent") || definition.startsWith("json");
-        Object content = load(load.group(2), json);
-        if (content instanceof String && ((String) content).startsWith("\u0000")) {
-            because[0] = ((String) content).substring(1);
+        Loaded file = load(load.group(2), json);
+        if (file.problem != null) {
+            because[0] = file.problem;
             return null;
         }
+        Object content = file.content;
         if (!json) {
             return path.group(2).isEmpty() ? (String) content : null;
         }
@@ -437,12 +438,12 @@ public final class BicepModel implements TrackingModel {
     }
 
     /**
-     * A file's content, read once per model: its text, or its JSON tree; a string starting with U+0000 says why it
-     * could not be read (then the name that needs it is unresolved, never "malformed").
+     * A file's content, read once per model: its text or its JSON tree, or why it could not be read (then the name
+     * that needs it is unresolved, never "malformed").
      */
-    private Object load(String relative, boolean json) {
+    private Loaded load(String relative, boolean json) {
         String key = (json ? "json:" : "text:") + relative;
-        Object cached = loaded.get(key);
+        Loaded cached = loaded.get(key);
         if (cached == null) {
             cached = read(relative, json);
             loaded.put(key, cached);
@@ -450,37 +451,49 @@ public final class BicepModel implements TrackingModel {
         return cached;
     }
 
-    private Object read(String relative, boolean json) {
+    private Loaded read(String relative, boolean json) {
         if (folder == null) {
-            return "\u0000" + relative + " cannot be read: the Bicep text was checked without its folder";
+            return Loaded.problem(relative + " cannot be read: the Bicep text was checked without its folder");
         }
         Path target;
         try {
             target = folder.resolve(relative).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            return "\u0000" + Text.quote(relative) + " is not a path";
+            return Loaded.problem(Text.quote(relative) + " is not a path");
         }
         try {
             if (!Files.isRegularFile(target)) {
-                return "\u0000" + relative + " is not there";
+                return Loaded.problem(relative + " is not there");
             }
             if (Files.size(target) > MAX_LOADED_BYTES) {
-                return "\u0000" + relative + " is over " + MAX_LOADED_BYTES + " bytes, more than Bicep loads";
+                return Loaded.problem(relative + " is over " + MAX_LOADED_BYTES + " bytes, more than Bicep loads");
             }
             byte[] bytes = Files.readAllBytes(target);
             int invalid = Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0);
             if (invalid >= 0) {
-                return "\u0000" + relative + " is not UTF-8 (byte offset " + invalid + ")";
+                return Loaded.problem(relative + " is not UTF-8 (byte offset " + invalid + ")");
             }
             String content = Utf8.text(bytes);
-            if (!json) {
-                return content;
-            }
-            return JsonTree.parse(content, new ArrayList<JsonTree.Duplicate>());
+            return new Loaded(json ? JsonTree.parse(content, new ArrayList<JsonTree.Duplicate>()) : content, null);
         } catch (JsonTree.SyntaxError e) {
-            return "\u0000" + relative + " is not valid JSON (line " + e.line + ", column " + e.column + ")";
+            return Loaded.problem(relative + " is not valid JSON (line " + e.line + ", column " + e.column + ")");
         } catch (java.io.IOException e) {
-            return "\u0000" + relative + " cannot be read (" + e.getMessage() + ")";
+            return Loaded.problem(relative + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A loaded file: its text or JSON tree, or the problem that kept it from being read. */
+    private static final class Loaded {
+        final Object content;
+        final String problem;
+
+        Loaded(Object content, String problem) {
+            this.content = content;
+            this.problem = problem;
+        }
+
+        static Loaded problem(String why) {
+            return new Loaded(null, why);
         }
     }
 
