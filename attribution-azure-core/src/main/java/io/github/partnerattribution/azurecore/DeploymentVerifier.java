@@ -112,7 +112,8 @@ public final class DeploymentVerifier {
         String scope = "resource group " + resourceGroup + " in subscription " + subscriptionId;
         List<DeploymentExtendedInner> all = new ArrayList<>();
         client.getDeployments().listByResourceGroup(resourceGroup).forEach(all::add);
-        return verify(scope, partnerId, all, name -> client.getDeploymentOperations().listByResourceGroup(resourceGroup, name));
+        return verify(scope, "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup, partnerId, all,
+                name -> client.getDeploymentOperations().listByResourceGroup(resourceGroup, name));
     }
 
     /**
@@ -125,7 +126,8 @@ public final class DeploymentVerifier {
         String scope = "subscription " + subscriptionId;
         List<DeploymentExtendedInner> all = new ArrayList<>();
         client.getDeployments().list().forEach(all::add);
-        return verify(scope, partnerId, all, name -> client.getDeploymentOperations().listAtSubscriptionScope(name));
+        return verify(scope, "/subscriptions/" + subscriptionId, partnerId, all,
+                name -> client.getDeploymentOperations().listAtSubscriptionScope(name));
     }
 
     /**
@@ -143,7 +145,7 @@ public final class DeploymentVerifier {
         String scope = "management group " + managementGroupId;
         List<DeploymentExtendedInner> all = new ArrayList<>();
         client.getDeployments().listAtManagementGroupScope(managementGroupId).forEach(all::add);
-        return verify(scope, partnerId, all,
+        return verify(scope, "/providers/Microsoft.Management/managementGroups/" + managementGroupId, partnerId, all,
                 name -> client.getDeploymentOperations().listAtManagementGroupScope(managementGroupId, name));
     }
 
@@ -157,15 +159,15 @@ public final class DeploymentVerifier {
         String scope = "the tenant";
         List<DeploymentExtendedInner> all = new ArrayList<>();
         client.getDeployments().listAtTenantScope().forEach(all::add);
-        return verify(scope, partnerId, all, name -> client.getDeploymentOperations().listAtTenantScope(name));
+        return verify(scope, "", partnerId, all, name -> client.getDeploymentOperations().listAtTenantScope(name));
     }
 
     private interface Operations {
         Iterable<DeploymentOperationInner> of(String deploymentName);
     }
 
-    private VerificationResult verify(String scope, PartnerId partnerId, List<DeploymentExtendedInner> all,
-            Operations operations) {
+    private VerificationResult verify(String scope, String armScope, PartnerId partnerId,
+            List<DeploymentExtendedInner> all, Operations operations) {
         if (partnerId == null) {
             throw new NullPointerException("partnerId must not be null");
         }
@@ -196,19 +198,20 @@ public final class DeploymentVerifier {
         List<String> deployments = new ArrayList<>();
         Set<String> fromOperations = new LinkedHashSet<>();
         Set<String> fromOutputs = new LinkedHashSet<>();
-        List<List<String>> created = readOperations(run, operations);
+        List<Created> created = readOperations(run, operations);
+        List<String> elsewhere = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
             DeploymentExtendedInner d = run.get(i);
             deployments.add(d.name());
-            fromOperations.addAll(created.get(i));
-            if (d.properties() != null && d.properties().outputResources() != null) {
-                for (ResourceReference r : d.properties().outputResources()) {
-                    if (r != null && r.id() != null) {
-                        fromOutputs.add(r.id());
-                    }
+            fromOperations.addAll(created.get(i).resources);
+            outputsOf(d, fromOutputs);
+            for (String id : created.get(i).deployments) {
+                if (!scopeOf(id).equalsIgnoreCase(armScope)) {
+                    elsewhere.add(id);
                 }
             }
         }
+        followOtherScopes(elsewhere, deployments, fromOperations, fromOutputs);
         // Two sources: the Create operations, and the deployments' outputResources; both are kept, and where they
         // differ the result says which resource came from which.
         Set<String> resources = new LinkedHashSet<>(fromOperations);
@@ -232,12 +235,66 @@ public final class DeploymentVerifier {
                 new ArrayList<>(resources), onlyInOperations, onlyInOutputs, message);
     }
 
+    /** Most deployments at other scopes followed from one run: a bound on what a server can make this read. */
+    static final int MAX_FOLLOWED = 1_000;
+
     /**
-     * The targets of each deployment's {@code Create} operations (nested deployments excluded), in the order of
-     * {@code run}, read with at most {@link #parallelReads} deployments at once.
+     * Nested deployments that target another scope (a subscription from a management group, another resource
+     * group) are not listed at the verified scope: each is read where its id says, with its operations and
+     * outputResources, and so are the deployments it nests elsewhere in turn.
      */
-    private List<List<String>> readOperations(List<DeploymentExtendedInner> run, Operations operations) {
-        List<List<String>> out = new ArrayList<>(run.size());
+    private void followOtherScopes(List<String> ids, List<String> deployments, Set<String> fromOperations,
+            Set<String> fromOutputs) {
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(ids);
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (!seen.add(id.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (seen.size() > MAX_FOLLOWED) {
+                throw new IllegalStateException("the run nests more than " + MAX_FOLLOWED + " deployments at other"
+                        + " scopes; stopped there");
+            }
+            // the SDK's "at scope" calls write "/{scope}/providers/...": the scope without its leading slash
+            String scope = scopeOf(id).replaceFirst("^/+", "");
+            String name = id.substring(id.lastIndexOf('/') + 1);
+            deployments.add(id);
+            outputsOf(client.getDeployments().getAtScope(scope, name), fromOutputs);
+            Created c = created(n -> client.getDeploymentOperations().listAtScope(scope, n), name);
+            fromOperations.addAll(c.resources);
+            todo.addAll(c.deployments);
+        }
+    }
+
+    private static void outputsOf(DeploymentExtendedInner d, Set<String> into) {
+        if (d != null && d.properties() != null && d.properties().outputResources() != null) {
+            for (ResourceReference r : d.properties().outputResources()) {
+                if (r != null && r.id() != null) {
+                    into.add(r.id());
+                }
+            }
+        }
+    }
+
+    /** The scope part of a deployment's id: what stands before {@code /providers/Microsoft.Resources/deployments/}. */
+    private static String scopeOf(String deploymentId) {
+        int at = deploymentId.toLowerCase(Locale.ROOT).lastIndexOf("/providers/microsoft.resources/deployments/");
+        return at < 0 ? deploymentId : deploymentId.substring(0, at);
+    }
+
+    /** What a deployment's {@code Create} operations created: resources, and the nested deployments' ids. */
+    private static final class Created {
+        final List<String> resources = new ArrayList<>();
+        final List<String> deployments = new ArrayList<>();
+    }
+
+    /**
+     * What each deployment's {@code Create} operations created, in the order of {@code run}, read with at most
+     * {@link #parallelReads} deployments at once.
+     */
+    private List<Created> readOperations(List<DeploymentExtendedInner> run, Operations operations) {
+        List<Created> out = new ArrayList<>(run.size());
         if (parallelReads == 1 || run.size() <= 1) {
             for (DeploymentExtendedInner d : run) {
                 out.add(created(operations, d.name()));
@@ -250,11 +307,11 @@ public final class DeploymentVerifier {
             return t;
         });
         try {
-            List<Future<List<String>>> pending = new ArrayList<>(run.size());
+            List<Future<Created>> pending = new ArrayList<>(run.size());
             for (DeploymentExtendedInner d : run) {
                 pending.add(pool.submit(() -> created(operations, d.name())));
             }
-            for (Future<List<String>> f : pending) {
+            for (Future<Created> f : pending) {
                 out.add(f.get());
             }
             return out;
@@ -269,14 +326,14 @@ public final class DeploymentVerifier {
         }
     }
 
-    private static List<String> created(Operations operations, String deploymentName) {
-        List<String> out = new ArrayList<>();
+    private static Created created(Operations operations, String deploymentName) {
+        Created out = new Created();
         for (DeploymentOperationInner op : operations.of(deploymentName)) {
             DeploymentOperationProperties p = op.properties();
             TargetResource target = p == null ? null : p.targetResource();
             if (p != null && p.provisioningOperation() == ProvisioningOperation.CREATE && target != null
-                    && target.id() != null && !DEPLOYMENTS.equalsIgnoreCase(target.resourceType())) {
-                out.add(target.id());
+                    && target.id() != null) {
+                (DEPLOYMENTS.equalsIgnoreCase(target.resourceType()) ? out.deployments : out.resources).add(target.id());
             }
         }
         return out;

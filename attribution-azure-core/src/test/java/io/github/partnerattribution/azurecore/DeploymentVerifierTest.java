@@ -230,4 +230,31 @@ class DeploymentVerifierTest {
                 () -> verifier.withParallelReads(0));
         assertEquals("parallel reads must be from 1 to 16, was 0", zero.getMessage());
     }
+
+    @Test
+    void nestedDeploymentsThatTargetOtherScopesAreFollowedWhereTheirIdsSay() throws Exception {
+        String other = "11111111-2222-3333-4444-555555555555";
+        // from a management group: one nested deployment into another subscription, which nests one into a
+        // resource group there; neither is listed at the management group
+        String rgLevel = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\",\"name\":"
+                + "\"workload\",\"resourceGroup\":\"workload-rg\",\"properties\":{\"mode\":\"Incremental\","
+                + "\"template\":{\"resources\":[" + resource("Microsoft.Web/sites", "contoso-app") + "]}}}";
+        String subLevel = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\",\"name\":"
+                + "\"landing-zone\",\"subscriptionId\":\"" + other + "\",\"location\":\"westeurope\",\"properties\":"
+                + "{\"mode\":\"Incremental\",\"template\":{\"resources\":[" + resource("Microsoft.Network/virtualNetworks",
+                "hub") + "," + rgLevel + "]}}}";
+        put("/providers/Microsoft.Management/managementGroups/contoso-platform", "alz",
+                template(subLevel, nested(ID.token(), "")));
+
+        VerificationResult result = DeploymentVerifier.create(azure()).verifyManagementGroup("contoso-platform", ID);
+        assertTrue(result.found(), result.text());
+        assertEquals(List.of("alz", ID.token(), "/subscriptions/" + other + "/providers/Microsoft.Resources/deployments/"
+                + "landing-zone", "/subscriptions/" + other + "/resourceGroups/workload-rg/providers/Microsoft.Resources/"
+                + "deployments/workload"), result.deployments());
+        assertEquals(List.of("/subscriptions/" + other + "/providers/Microsoft.Network/virtualNetworks/hub",
+                "/subscriptions/" + other + "/resourceGroups/workload-rg/providers/Microsoft.Web/sites/contoso-app"),
+                result.resourceIds(), result.text());
+        assertEquals(List.of(), result.onlyInOperations());
+        assertEquals(List.of(), result.onlyInOutputResources());
+    }
 }

@@ -539,9 +539,18 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
             }
             String targetScope = scopeId;
             String childScope = lowerScope;
-            if (resource.hasNonNull("resourceGroup") && !resource.path("resourceGroup").asText().startsWith("[")) {
-                String sub = lowerScope.split("/")[2];
-                childScope = "/subscriptions/" + sub + "/resourcegroups/" + resource.path("resourceGroup").asText().toLowerCase(Locale.ROOT);
+            // A nested deployment may target another subscription (from a management group or the tenant) and
+            // another resource group: it is stored, and its resources created, there.
+            String sub = resource.hasNonNull("subscriptionId") && !resource.path("subscriptionId").asText().startsWith("[")
+                    ? resource.path("subscriptionId").asText()
+                    : lowerScope.startsWith("/subscriptions/") ? lowerScope.split("/")[2] : null;
+            if (sub != null && resource.hasNonNull("subscriptionId")) {
+                childScope = "/subscriptions/" + sub.toLowerCase(Locale.ROOT);
+                targetScope = "/subscriptions/" + sub;
+            }
+            if (sub != null && resource.hasNonNull("resourceGroup") && !resource.path("resourceGroup").asText().startsWith("[")) {
+                childScope = "/subscriptions/" + sub.toLowerCase(Locale.ROOT) + "/resourcegroups/"
+                        + resource.path("resourceGroup").asText().toLowerCase(Locale.ROOT);
                 targetScope = "/subscriptions/" + sub + "/resourceGroups/" + resource.path("resourceGroup").asText();
             }
             String targetId = targetScope + "/providers/" + resourceIdPath(type, resourceName);
