@@ -138,4 +138,26 @@ class ServerGuardTest {
         assertEquals("the endpoint's answer is " + body.length() + " bytes long, over the limit of 4096 bytes for one"
                 + " response", e.getMessage());
     }
+
+    @Test
+    void aGuardedSyncResponseGivesItsWholeBodyHoweverAndHoweverOftenItIsRead() {
+        io.github.partnerattribution.test.internal.WireMockAccess.of(ARM.emulator()).stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/body"))
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"a\":1}")));
+        for (int way = 0; way < 3; way++) {
+            ServerGuard guard = guard(10, 1 << 20);
+            com.azure.core.http.HttpPipeline pipeline = new com.azure.core.http.HttpPipelineBuilder()
+                    .httpClient(ARM.emulator().nettyHttpClient()).policies(guard.perCall(),
+                            new com.azure.core.http.policy.RetryPolicy(), guard.perRetry()).build();
+            try (com.azure.core.http.HttpResponse r = pipeline.sendSync(new com.azure.core.http.HttpRequest(
+                    com.azure.core.http.HttpMethod.GET, ARM.emulator().endpoint() + "body"), com.azure.core.util.Context.NONE)) {
+                String body = way == 0 ? r.getBodyAsBinaryData().toString() : way == 1
+                        ? new String(r.getBodyAsByteArray().block(), java.nio.charset.StandardCharsets.UTF_8)
+                        : r.getBodyAsString().block();
+                assertEquals("{\"a\":1}", body, "way " + way);
+                assertEquals("{\"a\":1}", r.getBodyAsBinaryData().toString(), "read again after way " + way);
+            }
+        }
+    }
 }

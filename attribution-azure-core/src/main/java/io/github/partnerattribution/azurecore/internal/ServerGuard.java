@@ -137,10 +137,15 @@ public final class ServerGuard {
         return new BoundedResponse(response, maxBodyBytes);
     }
 
-    /** A response whose body, however it is sent (chunked too), ends in an error past the byte limit. */
+    /**
+     * A response whose body, however it is sent (chunked too), ends in an error past the byte limit. Read whole once
+     * (as bytes, a string or BinaryData), the body is kept, so reading it again gives it again, as azure-core's own
+     * responses do.
+     */
     private static final class BoundedResponse extends HttpResponse {
         private final HttpResponse inner;
         private final long limit;
+        private volatile byte[] whole;
 
         BoundedResponse(HttpResponse inner, long limit) {
             super(inner.getRequest());
@@ -166,6 +171,10 @@ public final class ServerGuard {
 
         @Override
         public Flux<ByteBuffer> getBody() {
+            byte[] kept = whole;
+            if (kept != null) {
+                return Flux.defer(() -> Flux.just(ByteBuffer.wrap(kept)));
+            }
             AtomicLong read = new AtomicLong();
             return inner.getBody().map(buffer -> {
                 if (read.addAndGet(buffer.remaining()) > limit) {
@@ -178,7 +187,11 @@ public final class ServerGuard {
 
         @Override
         public Mono<byte[]> getBodyAsByteArray() {
-            return FluxUtil.collectBytesInByteBufferStream(getBody());
+            byte[] kept = whole;
+            if (kept != null) {
+                return Mono.just(kept);
+            }
+            return FluxUtil.collectBytesInByteBufferStream(getBody()).doOnNext(bytes -> whole = bytes);
         }
 
         @Override
