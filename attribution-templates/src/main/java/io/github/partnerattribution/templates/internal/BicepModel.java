@@ -35,92 +35,23 @@ public final class BicepModel implements TrackingModel {
             "^(?:json\\(\\s*)?(loadJsonContent|loadTextContent)\\(\\s*'([^']*)'\\s*(?:,\\s*'([^']*)'\\s*)?(?:,\\s*'[^']*'\\s*)?\\)(\\s*\\))?$");
 
     /** A {@code resource} or {@code module} whose name is, may be, or looks meant to be {@code pid-...}. */
-    public static final class Declaration implements Site {
-        private final NameKind kind;
-        private final String raw;
-        private final String known;
-        private final String rest;
-        private final boolean complete;
-        private final PartnerId id;
-        private final String guidProblem;
-        private final String branch;
-        private final String because;
-        private final boolean mayCount;
+    public static final class Declaration extends NameSite {
         private final Position position;
         private final Position name;
         private final Position condition;
 
         Declaration(NameKind kind, String raw, Resolved value, PartnerId id, String guidProblem, boolean mayCount,
                 Position position, Position name, Position condition) {
-            this.kind = kind;
-            this.raw = raw;
-            this.known = value.known;
-            this.rest = value.rest;
-            this.complete = value.complete;
-            this.id = id;
-            this.guidProblem = guidProblem;
-            this.branch = value.when;
-            this.because = value.because;
-            this.mayCount = mayCount;
+            super(kind, raw, value.known, value.complete, value.rest, id, guidProblem, value.when, value.because,
+                    mayCount);
             this.position = position;
             this.name = name;
             this.condition = condition;
         }
 
         @Override
-        public NameKind kind() {
-            return kind;
-        }
-
-        @Override
-        public boolean decided() {
-            return kind == NameKind.TRACKING;
-        }
-
-        @Override
-        public boolean complete() {
-            return complete;
-        }
-
-        @Override
-        public String branch() {
-            return branch;
-        }
-
-        @Override
-        public String unresolvedBecause() {
-            return because;
-        }
-
-        @Override
-        public boolean mayCount() {
-            return mayCount;
-        }
-
-        @Override
         public int level() {
             return 0;
-        }
-
-        @Override
-        public String raw() {
-            return raw;
-        }
-
-        @Override
-        public String shown() {
-            String all = kind == NameKind.PID_NOT_FIRST && !complete ? known + Expressions.GAP + rest : known;
-            return all.replace(Expressions.GAP, '?');
-        }
-
-        @Override
-        public PartnerId id() {
-            return id;
-        }
-
-        @Override
-        public String guidProblem() {
-            return guidProblem;
         }
 
         @Override
@@ -253,11 +184,10 @@ public final class BicepModel implements TrackingModel {
             Position name, Position condition) {
         String known = value.known;
         if (PidNames.startsWithPid(known)) {
-            int run = PidNames.guidRun(known);
-            if (module && !(run >= 9 && known.substring(4, 12).matches("[0-9a-fA-F]{8}"))) {
+            if (module && !PidNames.holdsGuid(known)) {
                 return new Declaration(NameKind.WRAPPER, raw, value, null, null, false, position, name, condition);
             }
-            if (!value.complete && run == known.length() - 4 && run < 36) {
+            if (PidNames.guidCutShort(known, value.complete)) {
                 return new Declaration(NameKind.UNRESOLVED_GUID, raw, value, null, null, true, position, name,
                         condition);
             }

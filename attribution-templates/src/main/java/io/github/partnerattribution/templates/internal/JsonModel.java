@@ -45,22 +45,12 @@ public final class JsonModel implements TrackingModel {
     }
 
     /** One deployment that is, may be, or looks meant to be a tracking resource. */
-    public static final class Candidate implements Site {
+    public static final class Candidate extends NameSite {
         private final Node resource;
         private final Node container;
         private final int level;
         private final Node name;
-        private final String raw;
-        private final NameKind kind;
         private final List<String> missing;
-        private final String known;
-        private final boolean complete;
-        private final PartnerId id;
-        private final String guidProblem;
-        private final String branch;
-        private final boolean mayCount;
-        /** For {@link NameKind#PID_NOT_FIRST}: what is known after the name's first unknown part. */
-        private final String rest;
 
         Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
                 String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount) {
@@ -71,20 +61,12 @@ public final class JsonModel implements TrackingModel {
         Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
                 String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount,
                 String rest) {
-            this.rest = rest;
+            super(kind, raw, known, complete, rest, id, guidProblem, branch, null, mayCount);
             this.resource = resource;
             this.container = container;
             this.level = level;
             this.name = name;
-            this.raw = raw;
-            this.kind = kind;
             this.missing = Collections.unmodifiableList(new ArrayList<>(missing));
-            this.known = known;
-            this.complete = complete;
-            this.id = id;
-            this.guidProblem = guidProblem;
-            this.branch = branch;
-            this.mayCount = mayCount;
         }
 
         public Node resource() {
@@ -100,76 +82,19 @@ public final class JsonModel implements TrackingModel {
             return name;
         }
 
-        @Override
-        public NameKind kind() {
-            return kind;
-        }
-
-        @Override
-        public String branch() {
-            return branch;
-        }
-
-        @Override
-        public boolean mayCount() {
-            return mayCount;
-        }
-
-        @Override
-        public String unresolvedBecause() {
-            return null;
-        }
-
         /** @return the placeholders with no value, for {@link NameKind#UNFILLED_PLACEHOLDER} */
         public List<String> missing() {
             return missing;
         }
 
-        /** @return the resolved text of the name, up to its first opaque part */
-        public String known() {
-            return known;
-        }
-
-        /** @return whether the whole name resolved */
-        @Override
-        public boolean complete() {
-            return complete;
-        }
-
         /** @return whether the name is an ARM expression ({@code [...]}, not an escaped {@code [[}) */
         public boolean isExpression() {
-            return raw.startsWith("[") && !raw.startsWith("[[");
-        }
-
-        @Override
-        public boolean decided() {
-            return kind == NameKind.TRACKING;
+            return raw().startsWith("[") && !raw().startsWith("[[");
         }
 
         @Override
         public int level() {
             return level;
-        }
-
-        @Override
-        public String raw() {
-            return raw;
-        }
-
-        @Override
-        public String shown() {
-            String all = kind == NameKind.PID_NOT_FIRST && !complete ? known + Expressions.GAP + rest : known;
-            return all.replace(Expressions.OPAQUE, '?').replace(Expressions.GAP, '?');
-        }
-
-        @Override
-        public PartnerId id() {
-            return id;
-        }
-
-        @Override
-        public String guidProblem() {
-            return guidProblem;
         }
 
         @Override
@@ -241,7 +166,7 @@ public final class JsonModel implements TrackingModel {
         List<Candidate> sites = new ArrayList<>(candidates.size());
         List<Candidate> decided = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            if (c.mayCount) {
+            if (c.mayCount()) {
                 sites.add(c);
             }
             if (c.decided()) {
@@ -553,7 +478,7 @@ public final class JsonModel implements TrackingModel {
             String known = value.known;
             List<String> none = Collections.emptyList();
             if (PidNames.startsWithPid(known)) {
-                if (!empty && !holdsGuid(known)) {
+                if (!empty && !PidNames.holdsGuid(known)) {
                     // pid-app-gateway-start: a deployment that deploys things, named so; not an attempt at tracking
                     return new Candidate(resource, container, level, name, raw, NameKind.WRAPPER, none, known,
                             value.complete, null, null, value.when, false);
@@ -584,8 +509,7 @@ public final class JsonModel implements TrackingModel {
         private static Candidate identify(Node resource, Node container, int level, Node name, String raw,
                 Value value) {
             List<String> none = Collections.emptyList();
-            if (PidNames.guidRun(value.known) == value.known.length() - 4 && value.known.length() - 4 < 36
-                    && !value.complete) {
+            if (PidNames.guidCutShort(value.known, value.complete)) {
                 return new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_GUID, none, value.known,
                         false, null, null, value.when, true);
             }
@@ -611,12 +535,6 @@ public final class JsonModel implements TrackingModel {
             } catch (InvalidPartnerIdException e) {
                 return false;
             }
-        }
-
-        /** Whether the text after {@code pid-} starts with something GUID-like (8 hex digits, then a hyphen). */
-        private static boolean holdsGuid(String known) {
-            int run = PidNames.guidRun(known);
-            return run >= 9 && known.substring(4, 12).matches("[0-9a-fA-F]{8}");
         }
     }
 }

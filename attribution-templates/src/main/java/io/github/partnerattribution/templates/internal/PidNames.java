@@ -48,6 +48,20 @@ public final class PidNames {
         return m.find() ? m.start() : -1;
     }
 
+    /** Whether the text after {@code pid-} starts with something GUID-like: 8 hex digits, then a hyphen. */
+    public static boolean holdsGuid(String name) {
+        return guidRun(name) >= 9 && name.substring(4, 12).matches("[0-9a-fA-F]{8}");
+    }
+
+    /**
+     * Whether a name's GUID is cut short by an unknown part: all that is known after {@code pid-} is GUID characters,
+     * fewer than a GUID has, and the name goes on with something unknown (so it cannot be told well formed or not).
+     */
+    public static boolean guidCutShort(String known, boolean complete) {
+        int run = guidRun(known);
+        return !complete && run == known.length() - 4 && run < 36;
+    }
+
     /** How many GUID characters (hex digits and hyphens) follow {@code pid-} in a name that starts with it. */
     public static int guidRun(String name) {
         int run = 0;
