@@ -156,10 +156,15 @@ public final class AttributionCli implements Runnable {
     }
 
     /** The version from the jar's manifest. */
+    /** This tool's version from its jar's manifest, or null in a development build. */
+    static String version() {
+        return AttributionCli.class.getPackage().getImplementationVersion();
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = AttributionCli.class.getPackage().getImplementationVersion();
+            String version = version();
             return new String[] {"attribution " + (version == null ? "(development build)" : version)};
         }
     }

@@ -40,7 +40,8 @@ final class PalCommand implements Runnable {
         URI uri = VerifyCommand.endpoint(endpoint);
         ServerGuard guard = new ServerGuard(uri, 20, VerifyCommand.MAX_WAIT, 1L << 20);
         HttpPipeline pipeline = new HttpPipelineBuilder().policies(
-                new UserAgentPolicy(null, "partner-attribution-cli", "0.1.0", null),
+                new UserAgentPolicy(null, "partner-attribution-cli",
+                        AttributionCli.version() == null ? "dev" : AttributionCli.version(), null),
                 guard.perCall(),
                 new RetryPolicy(),
                 guard.perRetry(),
