@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -19,7 +19,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,9 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Only regular files: a directory, FIFO, device or socket is refused before anything is read.</li>
  *   <li>A symbolic link is followed: the file it points to is edited and the link stays a link.</li>
  *   <li>Concurrent edits of one file, by threads or processes that use this class, run one after the other: each
- *       takes an exclusive lock (on a lock file of that target's own in the system's temp folder) and reads the
- *       file under it, so an edit is computed from what the previous one wrote, and an edit whose result is
- *       already on disk changes nothing and succeeds.</li>
+ *       takes an exclusive lock on the target itself (see {@code lock}; nothing in a shared folder such as the
+ *       system's temp folder, which other local users could plant) and reads the file under it, so an edit is
+ *       computed from what the previous one wrote, and an edit whose result is already on disk changes nothing
+ *       and succeeds. The wait for another writer is bounded ({@link #DEFAULT_WAIT}), then the edit fails naming
+ *       the file.</li>
  *   <li>The new content goes to a temp file beside the target, gets the target's mode, owner and group, and is
  *       moved over it atomically; on any failure the target is untouched and the temp file is gone. When the owner
  *       cannot be kept (another user's file, edited without the right to give it back), nothing is written.</li>
@@ -58,8 +62,11 @@ public final class FileEdit {
         return Files.readAllBytes(regularFile(path));
     }
 
+    /** How long an edit waits for another process's edit of the same file before it gives up, unless told. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
     /**
-     * Edits {@code path} as the class comment says.
+     * Edits {@code path} as the class comment says, waiting at most {@link #DEFAULT_WAIT} for another writer.
      *
      * @param path the file, or a symbolic link to it
      * @param force edit a read-only file too
@@ -69,6 +76,18 @@ public final class FileEdit {
      *     written]}
      */
     public static byte[][] edit(Path path, boolean force, boolean create, Change change) throws IOException {
+        return edit(path, force, create, change, DEFAULT_WAIT);
+    }
+
+    /**
+     * Edits {@code path}, waiting at most {@code wait} for another writer of it to finish.
+     *
+     * @param wait how long to wait for the lock before failing with a message that names the file
+     * @return as {@link #edit(Path, boolean, boolean, Change)}
+     */
+    public static byte[][] edit(Path path, boolean force, boolean create, Change change, Duration wait)
+            throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
         boolean created = false;
         if (create && !Files.exists(path)) {
             // Create it empty first, so that every writer, the first included, locks an existing file and checks
@@ -82,11 +101,17 @@ public final class FileEdit {
             }
         }
         Path target = regularFile(path);
-        int stripe = stripe(target);
-        ReentrantLock inThisJvm = IN_THIS_JVM[stripe];
-        inThisJvm.lock();
+        ReentrantLock inThisJvm = IN_THIS_JVM[stripe(target)];
         try {
-            return editLocked(path, target, stripe, force, change);
+            if (!inThisJvm.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw busy(path, wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(path);
+        }
+        try {
+            return editLocked(path, target, force, change, wait, deadline);
         } catch (IOException | RuntimeException e) {
             if (created && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == 0) {
                 Files.deleteIfExists(target); // nothing half-made is left behind
@@ -97,7 +122,10 @@ public final class FileEdit {
         }
     }
 
-    /** File locks are per process: threads of this JVM that edit one file queue here first. */
+    /**
+     * File locks are per process: threads of this JVM that edit one file queue here first (a hash of the real path
+     * picks the stripe; two files that share one merely wait for each other).
+     */
     private static final int STRIPES = 256;
     private static final ReentrantLock[] IN_THIS_JVM = new ReentrantLock[STRIPES];
 
@@ -107,52 +135,194 @@ public final class FileEdit {
         }
     }
 
-    private static byte[][] editLocked(Path path, Path target, int stripe, boolean force, Change change)
-            throws IOException {
-        try (FileChannel lockFile = lockFile(path, stripe);
-             FileLock lock = lockFile.lock()) {
+    private static byte[][] editLocked(Path path, Path target, boolean force, Change change, Duration wait,
+            long deadline) throws IOException {
+        requireWritable(path, target, force);
+        try (Locked locked = lock(path, target, wait, deadline)) {
             requireWritable(path, target, force);
-            byte[] before = Files.readAllBytes(target);
+            byte[] before = locked.read(target);
             byte[] after = change.apply(before);
             if (after == null || Arrays.equals(before, after)) {
                 return new byte[][] {before, null};
             }
-            replace(path, target, before, after);
+            replace(path, target, before, after, locked);
             return new byte[][] {before, after};
         }
     }
 
     /**
-     * The lock for edits of a file: one of {@value #STRIPES} lock files under the system's temp folder, chosen by a
-     * hash of the target's real path (two files that share one merely wait for each other). A lock file is never
-     * replaced, so every writer of a target locks the same file; the target itself cannot serve, as each edit
-     * replaces it with a new file (whose inode number may even be an old one's). Nothing is added to the user's
-     * folder, and the temp folder holds at most {@value #STRIPES} such files.
+     * An exclusive lock that every writer of {@code target} takes, held on something only writers of the target can
+     * touch, never in a shared folder such as the system's temp folder:
+     *
+     * <ul>
+     *   <li>a writable target is locked itself, opened without following links and without creating anything. An
+     *       edit replaces the file with a new one, so a writer that was waiting checks, once it holds the lock, that
+     *       the path still names the file it locked, and otherwise locks the new one;</li>
+     *   <li>a read-only target (edited with {@code force}) cannot be opened for writing, so its lock is a file
+     *       beside it ({@link #lockBeside}): created with the user's umask, opened without following a link,
+     *       refused unless it is a regular file, removed by its holder at the end and harmless if left behind
+     *       (a crash). A writer that waited on a lock file its holder then removed finds out by writing a nonce
+     *       into the file it locked and reading it back through the path, and starts again.</li>
+     * </ul>
+     *
+     * Nothing about the lock widens a permission or writes outside the target's folder.
      */
-    private static FileChannel lockFile(Path path, int stripe) throws IOException {
-        Path folder = Paths.get(System.getProperty("java.io.tmpdir"), "partner-attribution-locks");
-        try {
-            if (!Files.isDirectory(folder)) {
-                Files.createDirectories(folder);
-                PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
-                if (view != null) {
-                    view.setPermissions(PosixFilePermissions.fromString("rwxrwxrwx")); // shared, like /tmp
-                }
+    private static Locked lock(Path path, Path target, Duration wait, long deadline) throws IOException {
+        boolean beside = readOnly(target);
+        while (true) {
+            BasicFileAttributes identity = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!identity.isRegularFile()) {
+                throw new IOException(path + " is not a regular file any more; nothing was changed");
             }
-            Path lock = folder.resolve(String.format("edit-%02x.lock", stripe));
-            FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            PosixFileAttributeView view = Files.getFileAttributeView(lock, PosixFileAttributeView.class);
-            if (view != null) {
-                try {
-                    view.setPermissions(PosixFilePermissions.fromString("rw-rw-rw-"));
-                } catch (IOException notOurs) {
-                    // another user's lock file: it stays as it is
-                }
+            Path lockPath = beside ? lockBeside(target) : target;
+            if (beside && Files.exists(lockPath, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(lockPath, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot edit " + path + ": its lock " + lockPath + " is not a regular file;"
+                        + " nothing was changed");
             }
-            return channel;
-        } catch (IOException e) {
-            throw new IOException("cannot edit " + path + ": the edit lock in " + folder + " cannot be taken ("
-                    + reason(e) + "); nothing was changed", e);
+            FileChannel channel;
+            try {
+                channel = beside
+                        ? FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS)
+                        : FileChannel.open(lockPath, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new IOException("cannot edit " + path + ": its lock " + lockPath + " cannot be opened ("
+                        + (Files.isSymbolicLink(lockPath) ? "it is not a regular file but a symbolic link"
+                        : reason(e)) + "); nothing was changed", e);
+            }
+            try {
+                FileLock lock = waitFor(channel, path, wait, deadline);
+                if (beside ? namesTheLockedFile(lockPath, channel) : identity.fileKey() == null
+                        || sameFile(identity, Files.readAttributes(target, BasicFileAttributes.class,
+                                LinkOption.NOFOLLOW_LINKS))) {
+                    return new Locked(channel, lock, beside ? lockPath : null);
+                }
+                // the writer before us replaced the file (or removed its lock file) while we waited: lock again
+                lock.release();
+                channel.close();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Whether the lock file's path still names the file this writer locked: only a holder writes into it, so the
+     * nonce written through the locked channel reads back through the path exactly when both are one file.
+     */
+    private static boolean namesTheLockedFile(Path lockPath, FileChannel channel) throws IOException {
+        byte[] nonce = (Long.toHexString(NONCES.nextLong()) + Long.toHexString(System.nanoTime()))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(nonce), 0);
+        byte[] read;
+        try (java.nio.channels.SeekableByteChannel byPath = Files.newByteChannel(lockPath, StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(nonce.length + 1);
+            while (buffer.hasRemaining() && byPath.read(buffer) > 0) {
+                // read what is there, one more byte than the nonce at most
+            }
+            read = Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (NoSuchFileException removed) {
+            return false;
+        }
+        return Arrays.equals(nonce, read);
+    }
+
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
+
+    /** The lock file of a read-only target: a hidden file beside it, there only while an edit holds it. */
+    static Path lockBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".attribution-lock");
+    }
+
+    private static boolean sameFile(BasicFileAttributes a, BasicFileAttributes b) {
+        return Objects.equals(a.fileKey(), b.fileKey()) && a.lastModifiedTime().equals(b.lastModifiedTime())
+                && a.size() == b.size();
+    }
+
+    /** Polls for the lock until the deadline: a POSIX record lock has no wait with a timeout of its own. */
+    private static FileLock waitFor(FileChannel channel, Path path, Duration wait, long deadline) throws IOException {
+        long pause = 1;
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw busy(path, wait);
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(pause)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(path);
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    private static IOException busy(Path path, Duration wait) {
+        long millis = wait.toMillis();
+        String waited = millis % 1000 == 0 ? (millis / 1000) + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return new IOException("cannot edit " + path + ": another process is editing it (waited " + waited + " for it"
+                + " to finish); nothing was changed, run the edit again when it is done");
+    }
+
+    private static IOException interrupted(Path path) {
+        return new java.io.InterruptedIOException("interrupted while waiting to edit " + path + "; nothing was changed");
+    }
+
+    /**
+     * A held lock; where it is on the target, the target is read through the locked channel; a lock file beside the
+     * target is removed before the lock is released.
+     */
+    private static final class Locked implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+        private final Path lockFile;
+
+        Locked(FileChannel channel, FileLock lock, Path lockFile) {
+            this.channel = channel;
+            this.lock = lock;
+            this.lockFile = lockFile;
+        }
+
+        byte[] read(Path target) throws IOException {
+            if (lockFile != null) {
+                return Files.readAllBytes(target);
+            }
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(target + " is too large to edit");
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) size);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);
+            long position = 0;
+            int n;
+            while ((n = channel.read(buffer, position)) > 0) {
+                out.write(buffer.array(), 0, n);
+                position += n;
+                buffer.clear();
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (lockFile != null) {
+                    Files.deleteIfExists(lockFile);
+                }
+            } finally {
+                channel.close(); // releases the lock
+            }
         }
     }
 
@@ -191,19 +361,24 @@ public final class FileEdit {
         return folder.toRealPath().resolve(target.getFileName());
     }
 
-    private static void requireWritable(Path path, Path target, boolean force) throws IOException {
+    private static boolean readOnly(Path target) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        boolean readOnly = posix != null
+        return posix != null
                 ? !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)
                 : !Files.isWritable(target);
-        if (readOnly && !force) {
+    }
+
+    private static void requireWritable(Path path, Path target, boolean force) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (readOnly(target) && !force) {
             String mode = posix == null ? "" : " (mode " + PosixFilePermissions.toString(posix.readAttributes().permissions()) + ")";
             throw new IOException(path + " is read-only" + mode + "; nothing was changed. Pass --force to edit it"
                     + " anyway (its mode is kept).");
         }
     }
 
-    private static void replace(Path path, Path target, byte[] expected, byte[] content) throws IOException {
+    private static void replace(Path path, Path target, byte[] expected, byte[] content, Locked locked)
+            throws IOException {
         Path temp;
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
@@ -213,7 +388,7 @@ public final class FileEdit {
         try {
             Files.write(temp, content);
             keepIdentity(path, target, temp);
-            if (!Arrays.equals(expected, Files.readAllBytes(target))) {
+            if (!Arrays.equals(expected, locked.read(target))) {
                 throw new IOException("cannot write " + path + ": it changed on disk while being edited, by a writer"
                         + " that does not lock it; nothing was written, run the edit again");
             }
