@@ -8,7 +8,10 @@ import com.azure.resourcemanager.resources.fluent.models.DeploymentOperationInne
 import com.azure.resourcemanager.resources.models.DeploymentOperationProperties;
 import com.azure.resourcemanager.resources.models.ProvisioningOperation;
 import com.azure.resourcemanager.resources.models.TargetResource;
+import io.github.partnerattribution.azurecore.internal.ArmIds;
+import io.github.partnerattribution.azurecore.internal.ServerGuard;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.internal.Text;
 import com.azure.resourcemanager.resources.models.ResourceReference;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutionException;
@@ -190,28 +193,36 @@ public final class DeploymentVerifier {
         }
         String correlationId = correlationId(tracking);
         List<DeploymentExtendedInner> run = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (DeploymentExtendedInner d : all) {
             if (correlationId != null && correlationId.equals(correlationId(d))) {
-                run.add(d);
+                if (ArmIds.isSegment(d.name())) {
+                    run.add(d);
+                } else {
+                    // its name would become a request path: a server's text is data, never a path
+                    skipped.add("deployment " + Text.quote(String.valueOf(d.name()), 400) + " of the run: its name is not"
+                            + " an ARM deployment name, so its operations were not read");
+                }
             }
         }
         List<String> deployments = new ArrayList<>();
         Set<String> fromOperations = new LinkedHashSet<>();
         Set<String> fromOutputs = new LinkedHashSet<>();
         List<Created> created = readOperations(run, operations);
-        List<String> elsewhere = new ArrayList<>();
+        List<ArmIds.DeploymentId> elsewhere = new ArrayList<>();
         for (int i = 0; i < run.size(); i++) {
             DeploymentExtendedInner d = run.get(i);
             deployments.add(d.name());
             fromOperations.addAll(created.get(i).resources);
             outputsOf(d, fromOutputs);
             for (String id : created.get(i).deployments) {
-                if (!scopeOf(id).equalsIgnoreCase(armScope)) {
-                    elsewhere.add(id);
+                ArmIds.DeploymentId parsed = parsed(id, skipped);
+                if (parsed != null && !parsed.scopeId().equalsIgnoreCase(armScope)) {
+                    elsewhere.add(parsed);
                 }
             }
         }
-        followOtherScopes(elsewhere, deployments, fromOperations, fromOutputs);
+        followOtherScopes(elsewhere, deployments, fromOperations, fromOutputs, skipped);
         // Two sources: the Create operations, and the deployments' outputResources; both are kept, and where they
         // differ the result says which resource came from which.
         Set<String> resources = new LinkedHashSet<>(fromOperations);
@@ -230,9 +241,10 @@ public final class DeploymentVerifier {
         }
         String message = "Found " + tracking.name() + " in " + scope + ": " + deployments.size() + " deployment"
                 + (deployments.size() == 1 ? "" : "s") + " of that run created " + resources.size() + " resource"
-                + (resources.size() == 1 ? "" : "s") + ".";
+                + (resources.size() == 1 ? "" : "s") + "." + (skipped.isEmpty() ? "" : " " + skipped.size()
+                + " id" + (skipped.size() == 1 ? "" : "s") + " from the server skipped, not requested.");
         return new VerificationResult(partnerId, scope, all.size(), tracking.name(), correlationId, deployments,
-                new ArrayList<>(resources), onlyInOperations, onlyInOutputs, message);
+                new ArrayList<>(resources), onlyInOperations, onlyInOutputs, skipped, message);
     }
 
     /** Most deployments at other scopes followed from one run: a bound on what a server can make this read. */
@@ -243,27 +255,42 @@ public final class DeploymentVerifier {
      * group) are not listed at the verified scope: each is read where its id says, with its operations and
      * outputResources, and so are the deployments it nests elsewhere in turn.
      */
-    private void followOtherScopes(List<String> ids, List<String> deployments, Set<String> fromOperations,
-            Set<String> fromOutputs) {
+    private void followOtherScopes(List<ArmIds.DeploymentId> ids, List<String> deployments,
+            Set<String> fromOperations, Set<String> fromOutputs, List<String> skipped) {
         Set<String> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(ids);
+        java.util.ArrayDeque<ArmIds.DeploymentId> todo = new java.util.ArrayDeque<>(ids);
         while (!todo.isEmpty()) {
-            String id = todo.poll();
-            if (!seen.add(id.toLowerCase(Locale.ROOT))) {
+            ArmIds.DeploymentId id = todo.poll();
+            if (!seen.add(id.id().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (seen.size() > MAX_FOLLOWED) {
-                throw new IllegalStateException("the run nests more than " + MAX_FOLLOWED + " deployments at other"
-                        + " scopes; stopped there");
+                throw new ServerGuard.RefusedException("the run nests more than " + MAX_FOLLOWED + " deployments at"
+                        + " other scopes; stopped there");
             }
-            // the SDK's "at scope" calls write "/{scope}/providers/...": the scope without its leading slash
-            String scope = scopeOf(id).replaceFirst("^/+", "");
-            String name = id.substring(id.lastIndexOf('/') + 1);
-            deployments.add(id);
-            outputsOf(client.getDeployments().getAtScope(scope, name), fromOutputs);
-            Created c = created(n -> client.getDeploymentOperations().listAtScope(scope, n), name);
+            // The request path is built from the parsed id: the SDK's "at scope" calls insert the scope as given
+            // (so it is encoded here, segment by segment) and encode the name themselves.
+            String scope = id.scopePath();
+            deployments.add(id.id());
+            outputsOf(client.getDeployments().getAtScope(scope, id.name()), fromOutputs);
+            Created c = created(n -> client.getDeploymentOperations().listAtScope(scope, n), id.name());
             fromOperations.addAll(c.resources);
-            todo.addAll(c.deployments);
+            for (String nested : c.deployments) {
+                ArmIds.DeploymentId parsed = parsed(nested, skipped);
+                if (parsed != null) {
+                    todo.add(parsed);
+                }
+            }
+        }
+    }
+
+    /** A deployment id from the server, parsed; null, with a note in {@code skipped}, when it does not parse. */
+    private static ArmIds.DeploymentId parsed(String id, List<String> skipped) {
+        try {
+            return ArmIds.parseDeploymentId(id);
+        } catch (IllegalArgumentException e) {
+            skipped.add("nested deployment " + e.getMessage() + "; it was not requested");
+            return null;
         }
     }
 
@@ -275,12 +302,6 @@ public final class DeploymentVerifier {
                 }
             }
         }
-    }
-
-    /** The scope part of a deployment's id: what stands before {@code /providers/Microsoft.Resources/deployments/}. */
-    private static String scopeOf(String deploymentId) {
-        int at = deploymentId.toLowerCase(Locale.ROOT).lastIndexOf("/providers/microsoft.resources/deployments/");
-        return at < 0 ? deploymentId : deploymentId.substring(0, at);
     }
 
     /** What a deployment's {@code Create} operations created: resources, and the nested deployments' ids. */

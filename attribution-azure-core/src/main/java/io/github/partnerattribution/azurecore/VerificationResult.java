@@ -34,17 +34,20 @@ public final class VerificationResult {
     private final List<String> resourceIds;
     private final List<String> onlyInOperations;
     private final List<String> onlyInOutputResources;
+    private final List<String> skipped;
     private final String message;
 
     VerificationResult(PartnerId partnerId, String scope, int deploymentsSearched, String trackingDeployment,
             String correlationId, List<String> deployments, List<String> resourceIds, String message) {
         this(partnerId, scope, deploymentsSearched, trackingDeployment, correlationId, deployments, resourceIds,
-                Collections.<String>emptyList(), Collections.<String>emptyList(), message);
+                Collections.<String>emptyList(), Collections.<String>emptyList(), Collections.<String>emptyList(),
+                message);
     }
 
     VerificationResult(PartnerId partnerId, String scope, int deploymentsSearched, String trackingDeployment,
             String correlationId, List<String> deployments, List<String> resourceIds, List<String> onlyInOperations,
-            List<String> onlyInOutputResources, String message) {
+            List<String> onlyInOutputResources, List<String> skipped, String message) {
+        this.skipped = Collections.unmodifiableList(skipped);
         this.onlyInOperations = Collections.unmodifiableList(onlyInOperations);
         this.onlyInOutputResources = Collections.unmodifiableList(onlyInOutputResources);
         this.partnerId = partnerId;
@@ -113,6 +116,14 @@ public final class VerificationResult {
         return onlyInOutputResources;
     }
 
+    /**
+     * @return what the server named that did not parse as ARM ids or names and so was not requested, one sentence
+     *     each (the server's text quoted and escaped); empty when everything parsed
+     */
+    public List<String> skipped() {
+        return skipped;
+    }
+
     /** @return a one-line summary: what was found, or what was searched when nothing was */
     public String message() {
         return message;
@@ -141,6 +152,12 @@ public final class VerificationResult {
                         ? "   (from the operations only)" : outputsOnly.contains(id)
                         ? "   (from outputResources only)" : "").append('\n');
             }
+            if (!skipped.isEmpty()) {
+                out.append("  skipped, not requested (").append(skipped.size()).append("):\n");
+                for (String note : skipped) {
+                    out.append("    ").append(Text.printable(note)).append('\n');
+                }
+            }
         }
         return out.toString();
     }
@@ -160,6 +177,7 @@ public final class VerificationResult {
             w.writeArrayField("resourceIds", resourceIds, JsonWriter::writeString);
             w.writeArrayField("onlyInOperations", onlyInOperations, JsonWriter::writeString);
             w.writeArrayField("onlyInOutputResources", onlyInOutputResources, JsonWriter::writeString);
+            w.writeArrayField("skipped", skipped, JsonWriter::writeString);
             w.writeStringField("message", message);
             w.writeEndObject();
         } catch (IOException e) {

@@ -257,4 +257,125 @@ class DeploymentVerifierTest {
         assertEquals(List.of(), result.onlyInOperations());
         assertEquals(List.of(), result.onlyInOutputResources());
     }
+
+    static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static String operations(List<String> deploymentTargets) {
+        StringBuilder value = new StringBuilder();
+        for (String id : deploymentTargets) {
+            value.append(value.length() == 0 ? "" : ",").append("{\"id\":\"op\",\"operationId\":\"op\","
+                    + "\"properties\":{\"provisioningOperation\":\"Create\",\"provisioningState\":\"Succeeded\","
+                    + "\"targetResource\":{\"id\":").append(jsonString(id)).append(",\"resourceType\":"
+                    + "\"Microsoft.Resources/deployments\",\"resourceName\":\"x\"}}}");
+        }
+        return "{\"value\":[" + value + "]}";
+    }
+
+    /**
+     * Ids of nested deployments come from the server: each is parsed against ARM's grammar and the request path is
+     * built from its parts; one that does not parse is skipped with a note, never requested.
+     */
+    @Test
+    void nestedDeploymentIdsOffTheGrammarAreSkippedWithANoteAndNeverRequested() throws Exception {
+        AzureResourceManager azure = azure();
+        azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
+        deploy(azure, "contoso-solution", SOLUTION);
+        azure.resourceGroups().define("other-rg").withRegion(Region.EUROPE_WEST).create();
+        String sub = "/subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION_ID;
+        put(sub + "/resourceGroups/other-rg", "d-ok", template(resource("Microsoft.Web/sites", "contoso-app")));
+        String deployments = "/providers/Microsoft.Resources/deployments/";
+        List<String> hostile = List.of(
+                sub + "/resourceGroups/rg2/providers/Microsoft.Web/sites/app/config/publishingcredentials?x="
+                        + deployments + "d5",
+                sub + "/resourceGroups/../../../../providers/Microsoft.Authorization/roleAssignments/r" + deployments + "d6",
+                sub + "/resourceGroups/rg2" + deployments + "d7?api-version=1999-01-01&$expand=all&",
+                sub + "/resourceGroups/rg2" + deployments + "d8#fragment",
+                sub + "/resourceGroups/rg2" + deployments,
+                sub + "/resourceGroups/rg%2F..%2Fx" + deployments + "d9",
+                sub + "/resourceGroups/r\u001b[31mg" + deployments + "d10",
+                sub + "/resourceGroups/rg2" + deployments + "d11\r\nX-Injected: 1",
+                sub + "/resourceGroups/rg 2" + deployments + "d12",
+                sub + "/resourceGroups/rg2\\..\\x" + deployments + "d13",
+                sub + "/resourceGroups/rg2/providers/Microsoft.Web/sites/app",
+                "subscriptions/x" + deployments + "d14");
+        List<String> targets = new java.util.ArrayList<>(hostile);
+        targets.add(sub + "/resourceGroups/other-rg" + deployments + "d-ok");
+        io.github.partnerattribution.test.internal.WireMockAccess.of(ARM.emulator()).stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                        .urlPathMatching(".*/deployments/security/operations")).willReturn(
+                        com.github.tomakehurst.wiremock.client.WireMock.okJson(operations(targets))));
+        int before = ARM.emulator().requests().size();
+
+        VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup("contoso-rg", ID);
+
+        assertTrue(result.found(), result.text());
+        assertEquals(hostile.size(), result.skipped().size(), result.text());
+        assertTrue(result.deployments().contains(sub + "/resourceGroups/other-rg" + deployments + "d-ok"),
+                result.text());
+        assertTrue(result.resourceIds().contains(sub + "/resourceGroups/other-rg/providers/Microsoft.Web/sites/contoso-app"),
+                result.text());
+        List<RecordedRequest> requests = ARM.emulator().requests();
+        java.util.regex.Pattern onTheGrammar = java.util.regex.Pattern.compile("/subscriptions/[-0-9a-f]+/resource[gG]roups/"
+                + "(contoso-rg|other-rg)/(providers/Microsoft\\.Resources/)?deployments(/|/[-a-z0-9]+(/operations)?)?"
+                + "\\?api-version=[0-9-]+(&(%24|\\$)skiptoken=[0-9]+)?");
+        for (RecordedRequest r : requests.subList(before, requests.size())) {
+            assertTrue(onTheGrammar.matcher(r.path()).matches(), "a request off the grammar: " + r.path());
+        }
+        assertTrue(result.skipped().get(0).startsWith("nested deployment \"" + sub + "/resourceGroups/rg2/providers/"
+                + "Microsoft.Web/sites/app/config/publishingcredentials?x=/providers/Microsoft.Resources/deployments/d5\""
+                + " is not a deployment id of ARM: it holds '?', which no ARM name does"), result.skipped().get(0));
+        String text = result.text();
+        assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == '\r'), text);
+        assertTrue(text.contains("skipped, not requested (" + hostile.size() + "):"), text);
+        assertTrue(result.message().endsWith(hostile.size() + " ids from the server skipped, not requested."),
+                result.message());
+    }
+
+    /** Names of the run's deployments become request paths too: one off the grammar is skipped with a note. */
+    @Test
+    void deploymentNamesOffTheGrammarAreNotRequested() throws Exception {
+        String list = "{\"value\":[" + String.join(",",
+                listed(ID.token()), listed(""), listed(".."), listed("a/b"), listed("x?api-version=1999-01-01"),
+                listed("main")) + "]}";
+        com.github.tomakehurst.wiremock.WireMockServer wiremock =
+                io.github.partnerattribution.test.internal.WireMockAccess.of(ARM.emulator());
+        wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client
+                .WireMock.urlPathMatching("(?i)/subscriptions/[^/]+/resourcegroups/evil-rg/providers/"
+                        + "Microsoft.Resources/deployments/?")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .okJson(list)));
+        wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client
+                .WireMock.urlPathMatching(".*/operations")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .okJson("{\"value\":[]}")));
+        int before = ARM.emulator().requests().size();
+        VerificationResult result = DeploymentVerifier.create(azure()).verifyResourceGroup("evil-rg", ID);
+        assertTrue(result.found(), result.text());
+        assertEquals(List.of(ID.token(), "main"), result.deployments());
+        assertEquals(4, result.skipped().size(), result.text());
+        assertEquals("deployment \"..\" of the run: its name is not an ARM deployment name, so its operations were"
+                + " not read", result.skipped().get(1));
+        List<RecordedRequest> requests = ARM.emulator().requests().subList(before, ARM.emulator().requests().size());
+        assertEquals(3, requests.size(), requests.toString()); // the list, and the operations of the two named ones
+        for (RecordedRequest r : requests) {
+            assertFalse(r.path().contains("//") || r.path().contains("/../") || r.path().contains("a%2Fb")
+                    || r.path().contains("1999"), r.path());
+        }
+    }
+
+    static String listed(String name) {
+        return "{\"id\":\"/subscriptions/s/resourceGroups/evil-rg/providers/Microsoft.Resources/deployments/x\","
+                + "\"name\":" + jsonString(name) + ",\"properties\":{\"correlationId\":\"c-1\","
+                + "\"provisioningState\":\"Succeeded\"}}";
+    }
 }

@@ -14,11 +14,16 @@ public final class Text {
      * escaped, long values cut, so that a message never carries a line break or an invisible character.
      */
     public static String quote(CharSequence value) {
+        return quote(value, MAX_QUOTED);
+    }
+
+    /** {@link #quote(CharSequence)}, cutting after {@code max} characters: for ids, whose end says what is wrong. */
+    public static String quote(CharSequence value, int max) {
         if (value == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 16).append('"');
-        int shown = Math.min(value.length(), MAX_QUOTED);
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max) + 16).append('"');
+        int shown = Math.min(value.length(), max);
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
             switch (c) {
