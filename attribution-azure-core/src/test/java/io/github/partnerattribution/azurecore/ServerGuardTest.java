@@ -49,7 +49,8 @@ class ServerGuardTest {
         AzureResourceManager azure = AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of()))
                 .configure(AzureResourceManager.configure()
                         .withHttpClient(ArmTestClients.NETTY.httpClient(ARM.emulator()))
-                        .withRetryOptions(RETRIES)
+                        .withRetryPolicy(ServerGuard.retryPolicy(new com.azure.core.http.policy.ExponentialBackoff(
+                                RETRIES.getExponentialBackoffOptions())))
                         .withPolicy(guard.perCall()).withPolicy(guard.perRetry()))
                 .authenticate(ArmTestClients.CREDENTIAL, ArmTestClients.profile(ARM.emulator()))
                 .withSubscription(ArmEmulator.DEFAULT_SUBSCRIPTION_ID);
@@ -159,5 +160,35 @@ class ServerGuardTest {
                 assertEquals("{\"a\":1}", r.getBodyAsBinaryData().toString(), "read again after way " + way);
             }
         }
+    }
+
+    @Test
+    void aBodyRefusedForItsSizeIsNotAskedForAgain() {
+        String body = "{\"value\":[" + "{},".repeat(5_000) + "{}]}";
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathMatching(LIST)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Content-Length", "" + body.length())
+                .withBody(body)));
+        ServerGuard guard = guard(100, 4_096);
+        verifyFails(guard);
+        assertEquals(1, guard.requests(), "refused once, never retried");
+        assertEquals(1, ARM.emulator().requests().stream().filter(r -> r.path().contains("/deployments")).count());
+    }
+
+    /** Distinct pages each under the limit for one answer still stop at the bound for the whole run. */
+    @Test
+    void pagesThatAddUpPastTheRunsBoundStopThere() {
+        String filler = "{\"name\":\"" + "x".repeat(2_000) + "\"}";
+        WireMockAccess.of(ARM.emulator()).stubFor(get(urlPathMatching(LIST)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"value\":[" + filler + "],\"nextLink\":\"" + ARM.emulator().endpoint() + "subscriptions/"
+                        + ArmEmulator.DEFAULT_SUBSCRIPTION_ID + "/resourcegroups/rg/providers/Microsoft.Resources/"
+                        + "deployments?api-version=2021-04-01&page={{randomValue length=12 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template")));
+        ServerGuard guard = new ServerGuard(URI.create(ARM.emulator().endpoint()), 1_000, Duration.ofSeconds(60),
+                1 << 20, 40_000);
+        ServerGuard.RefusedException e = verifyFails(guard);
+        assertEquals("stopped after the endpoint's answers reached 40000 bytes in all (the limit for one run): it keeps"
+                + " sending more than a verification reads", e.getMessage());
+        assertTrue(guard.requests() <= 21, "stopped near the bound: " + guard.requests());
     }
 }

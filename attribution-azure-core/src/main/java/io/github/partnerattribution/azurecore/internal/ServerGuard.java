@@ -8,7 +8,10 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.RetryStrategy;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.CoreUtils;
 import com.azure.core.util.FluxUtil;
@@ -38,7 +41,11 @@ import reactor.core.publisher.Mono;
  *   <li>at most {@code maxRequests} calls in all;</li>
  *   <li>a {@code Retry-After} longer than {@code maxWait} is reported instead of slept;</li>
  *   <li>a body larger than {@code maxBodyBytes} is refused: at once when its length is declared, else when the
- *       bytes read pass the limit.</li>
+ *       bytes read pass the limit;</li>
+ *   <li>all answers of a run together hold at most {@code maxRunBytes}: distinct pages that are each under the
+ *       limit do not add up without end;</li>
+ *   <li>a refusal is final: {@link #retryPolicy} never tries a refused request again (the SDK's own retry policy
+ *       would retry any exception), so a body refused for its size is not asked for three more times.</li>
  * </ul>
  */
 public final class ServerGuard {
@@ -57,10 +64,17 @@ public final class ServerGuard {
     private final int maxRequests;
     private final Duration maxWait;
     private final long maxBodyBytes;
+    private final long maxRunBytes;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong runBytes = new AtomicLong();
     private final Set<String> seen = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
     public ServerGuard(URI endpoint, int maxRequests, Duration maxWait, long maxBodyBytes) {
+        this(endpoint, maxRequests, maxWait, maxBodyBytes, Long.MAX_VALUE);
+    }
+
+    public ServerGuard(URI endpoint, int maxRequests, Duration maxWait, long maxBodyBytes, long maxRunBytes) {
+        this.maxRunBytes = maxRunBytes;
         this.scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
         this.host = endpoint.getHost().toLowerCase(Locale.ROOT);
         this.port = port(scheme, endpoint.getPort());
@@ -72,6 +86,49 @@ public final class ServerGuard {
     /** How many calls went out so far. */
     public int requests() {
         return requests.get();
+    }
+
+    /**
+     * The SDK's retry policy (exponential back-off, its usual count) except that a refusal of this guard is never
+     * retried: it goes between {@link #perCall()} and {@link #perRetry()}.
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy(new ExponentialBackoff());
+    }
+
+    /** {@link #retryPolicy()} with the given back-off (tests use short waits). */
+    public static RetryPolicy retryPolicy(ExponentialBackoff backoff) {
+        return new RetryPolicy(new RetryStrategy() {
+            @Override
+            public int getMaxRetries() {
+                return backoff.getMaxRetries();
+            }
+
+            @Override
+            public Duration calculateRetryDelay(int retryAttempts) {
+                return backoff.calculateRetryDelay(retryAttempts);
+            }
+
+            @Override
+            public boolean shouldRetry(HttpResponse response) {
+                return backoff.shouldRetry(response);
+            }
+
+            @Override
+            public boolean shouldRetryException(Throwable throwable) {
+                return !refused(throwable) && backoff.shouldRetryException(throwable);
+            }
+        });
+    }
+
+    /** Whether a refusal of a guard is in the chain of causes. */
+    public static boolean refused(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RefusedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public HttpPipelinePolicy perCall() {
@@ -133,8 +190,12 @@ public final class ServerGuard {
                 throw new RefusedException("the endpoint's answer is " + bytes + " bytes long, over the limit of "
                         + maxBodyBytes + " bytes for one response");
             }
+            if (bytes > 0 && runBytes.get() + bytes > maxRunBytes) {
+                response.close();
+                throw runBound();
+            }
         }
-        return new BoundedResponse(response, maxBodyBytes);
+        return new BoundedResponse(response, maxBodyBytes, this);
     }
 
     /**
@@ -145,12 +206,14 @@ public final class ServerGuard {
     private static final class BoundedResponse extends HttpResponse {
         private final HttpResponse inner;
         private final long limit;
+        private final ServerGuard guard;
         private volatile byte[] whole;
 
-        BoundedResponse(HttpResponse inner, long limit) {
+        BoundedResponse(HttpResponse inner, long limit, ServerGuard guard) {
             super(inner.getRequest());
             this.inner = inner;
             this.limit = limit;
+            this.guard = guard;
         }
 
         @Override
@@ -180,6 +243,9 @@ public final class ServerGuard {
                 if (read.addAndGet(buffer.remaining()) > limit) {
                     throw new RefusedException("the endpoint's answer is longer than the limit of " + limit
                             + " bytes for one response");
+                }
+                if (guard.runBytes.addAndGet(buffer.remaining()) > guard.maxRunBytes) {
+                    throw guard.runBound();
                 }
                 return buffer;
             });
@@ -215,6 +281,11 @@ public final class ServerGuard {
         public void close() {
             inner.close();
         }
+    }
+
+    private RefusedException runBound() {
+        return new RefusedException("stopped after the endpoint's answers reached " + maxRunBytes + " bytes in all (the"
+                + " limit for one run): it keeps sending more than a verification reads");
     }
 
     /** The wait a response asks for, from {@code retry-after-ms}, {@code x-ms-retry-after-ms} or {@code Retry-After}. */
