@@ -1,5 +1,6 @@
 package io.github.partnerattribution.azurecore;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -21,6 +22,9 @@ import java.util.Map;
  * ID from Partner Center, through ARM's {@code Microsoft.ManagementPartner/partners} API ({@value #API_VERSION}). It
  * is the partner's other credit mechanism: customer usage attribution tags what a deployment or a client does with a
  * tracking GUID ({@code pid-<guid>}); PAL credits the partner for the resources its linked identity manages.
+ *
+ * <p>An answer with an error status, or one that cannot be read, is an {@code HttpResponseException} (as in every
+ * Azure SDK client) whose message gives the status and the service's error code and message.
  *
  * <p>The pipeline decides authentication and safety: give it a bearer-token policy for the identity to link, and
  * (as {@code attribution pal} does) policies that keep requests on the endpoint and bound the work.
@@ -141,11 +145,13 @@ public final class PartnerAdminLink {
 
     /** One answer, read whole (the pipeline's policies bound its size). */
     private static final class Answer {
+        final HttpResponse response;
         final int status;
         final String body;
 
-        Answer(int status, String body) {
-            this.status = status;
+        Answer(HttpResponse response, String body) {
+            this.response = response;
+            this.status = response.getStatusCode();
             this.body = body;
         }
     }
@@ -158,8 +164,7 @@ public final class PartnerAdminLink {
         }
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             byte[] body = response.getBodyAsByteArray().block();
-            return new Answer(response.getStatusCode(),
-                    body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            return new Answer(response, body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -168,11 +173,11 @@ public final class PartnerAdminLink {
             return null;
         }
         failUnlessOk(answer);
-        Map<?, ?> json = parse(answer.body);
+        Map<?, ?> json = parse(answer);
         Object properties = json.get("properties");
         if (!(properties instanceof Map)) {
-            throw new IllegalStateException("the endpoint's answer holds no partner properties: " + Text.quote(
-                    answer.body.length() > 200 ? answer.body.substring(0, 200) + "..." : answer.body));
+            throw new HttpResponseException("the endpoint's answer holds no partner properties: " + Text.quote(
+                    answer.body.length() > 200 ? answer.body.substring(0, 200) + "..." : answer.body), answer.response);
         }
         Map<?, ?> p = (Map<?, ?>) properties;
         return new Link(string(p, "partnerId"), string(p, "partnerName"), string(p, "tenantId"), string(p, "objectId"),
@@ -186,29 +191,30 @@ public final class PartnerAdminLink {
         String code = null;
         String message = null;
         try {
-            Object error = parse(answer.body).get("error");
+            Object error = parse(answer).get("error");
             if (error instanceof Map) {
                 code = string((Map<?, ?>) error, "code");
                 message = string((Map<?, ?>) error, "message");
             }
-        } catch (IllegalStateException notJson) {
+        } catch (HttpResponseException notJson) {
             // described by the status alone
         }
-        throw new IllegalStateException("the endpoint answered " + answer.status
-                + (code == null ? "" : " " + Text.quote(code)) + (message == null ? "" : ": " + Text.quote(message)));
+        throw new HttpResponseException("the endpoint answered " + answer.status
+                + (code == null ? "" : " " + Text.quote(code)) + (message == null ? "" : ": " + Text.quote(message)),
+                answer.response);
     }
 
-    private static Map<?, ?> parse(String body) {
+    private static Map<?, ?> parse(Answer answer) {
         try {
-            Object value = JacksonAdapter.createDefaultSerializerAdapter().deserialize(body, Map.class,
+            Object value = JacksonAdapter.createDefaultSerializerAdapter().deserialize(answer.body, Map.class,
                     SerializerEncoding.JSON);
             if (value instanceof Map) {
                 return (Map<?, ?>) value;
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("the endpoint's answer is not JSON", e);
+            throw new HttpResponseException("the endpoint's answer is not JSON", answer.response, e);
         }
-        throw new IllegalStateException("the endpoint's answer is not a JSON object");
+        throw new HttpResponseException("the endpoint's answer is not a JSON object", answer.response);
     }
 
     private static String string(Map<?, ?> map, String name) {

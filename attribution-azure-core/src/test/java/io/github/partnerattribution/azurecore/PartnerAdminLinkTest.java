@@ -87,7 +87,9 @@ class PartnerAdminLinkTest {
         ARM.emulator().respond("PUT", "/providers/Microsoft.ManagementPartner/partners/1234567", 403,
                 Map.of("Content-Type", "application/json"),
                 "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"no\\u001b[31m access\"}}");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pal.link("1234567"));
+        com.azure.core.exception.HttpResponseException e = assertThrows(
+                com.azure.core.exception.HttpResponseException.class, () -> pal.link("1234567"));
+        assertEquals(403, e.getResponse().getStatusCode());
         assertTrue(e.getMessage().startsWith("the endpoint answered 403 \"AuthorizationFailed\""), e.getMessage());
         assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
     }

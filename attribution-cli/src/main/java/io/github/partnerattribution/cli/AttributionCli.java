@@ -1,6 +1,5 @@
 package io.github.partnerattribution.cli;
 
-import com.azure.core.exception.HttpResponseException;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.InvalidRegistryException;
 import io.github.partnerattribution.templates.TemplateException;
@@ -9,8 +8,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.NoSuchElementException;
-import io.github.partnerattribution.azurecore.internal.ServerGuard;
 import io.github.partnerattribution.core.internal.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +53,7 @@ public final class AttributionCli implements Runnable {
     /** The command line, with this tool's exit codes and one-line errors; for in-process use and tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AttributionCli());
+        cli.setExitCodeExceptionMapper(EXIT_CODES);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("attribution: " + oneLine(e));
@@ -63,7 +61,7 @@ public final class AttributionCli implements Runnable {
                 e.printStackTrace(err);
             }
             err.flush();
-            return exitCode(e);
+            return EXIT_CODES.getExitCode(e);
         });
         return cli;
     }
@@ -83,34 +81,28 @@ public final class AttributionCli implements Runnable {
         return false;
     }
 
-    /** Whether an exception was thrown by this tool's own code (input it judged), not by a library below it. */
-    private static boolean thrownByUs(Throwable e) {
-        StackTraceElement[] trace = e.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith("io.github.partnerattribution.");
+    /**
+     * Exit codes by exception type: 1 for input judged not valid (ours, a partner id, a template), 2 for files,
+     * endpoints and anything else. Only a type this tool does not know is reported as an internal error.
+     */
+    static final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+        @Override
+        public int getExitCode(Throwable e) {
+            Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+            if (cause instanceof Failure) {
+                return ((Failure) cause).exitCode;
+            }
+            if (cause instanceof InvalidPartnerIdException || cause instanceof TemplateException) {
+                return FINDINGS;
+            }
+            return ERROR;
+        }
     }
 
-    /** The first I/O failure in a chain of causes, as the SDK wraps them (reactor, UncheckedIOException). */
-    private static IOException ioCause(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return (IOException) t;
-            }
-        }
-        return null;
-    }
+    private static final ExitCodes EXIT_CODES = new ExitCodes();
 
     static int exitCode(Throwable e) {
-        if (e instanceof ServerGuard.RefusedException) {
-            return ERROR;
-        }
-        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof HttpResponseException) {
-            return ERROR;
-        }
-        if (e instanceof InvalidPartnerIdException || e instanceof TemplateException
-                || ((e instanceof IllegalArgumentException || e instanceof NoSuchElementException) && thrownByUs(e))) {
-            return FINDINGS;
-        }
-        return ERROR;
+        return EXIT_CODES.getExitCode(e);
     }
 
     static String oneLine(Throwable e) {
@@ -123,23 +115,11 @@ public final class AttributionCli implements Runnable {
             message = "permission denied: " + cause.getMessage();
         } else if (cause instanceof InvalidRegistryException) {
             message = cause.getMessage().replace(System.lineSeparator() + "  ", " | ");
-        } else if (cause instanceof ServerGuard.RefusedException) {
-            message = "verify stopped: " + cause.getMessage();
-        } else if (cause instanceof HttpResponseException && ((HttpResponseException) cause).getResponse() != null) {
-            HttpResponseException http = (HttpResponseException) cause;
-            message = "the ARM endpoint answered " + http.getResponse().getStatusCode() + ": " + firstLine(http.getMessage());
-        } else if (cause instanceof InvalidPartnerIdException || cause instanceof TemplateException
-                || ((cause instanceof IllegalArgumentException || cause instanceof NoSuchElementException)
-                        && thrownByUs(cause))) {
+        } else if (cause instanceof Failure || cause instanceof InvalidPartnerIdException
+                || cause instanceof TemplateException) {
             message = cause.getMessage();
         } else if (cause instanceof IOException) {
             message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        } else if (ioCause(cause) != null) {
-            IOException io = ioCause(cause);
-            message = "cannot reach the endpoint: " + io.getClass().getSimpleName()
-                    + (io.getMessage() == null ? "" : ": " + io.getMessage());
-        } else if (cause.getClass().getName().startsWith("com.azure.")) {
-            message = "the Azure SDK reported: " + cause.getMessage();
         } else {
             message = "internal error, please report it: " + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage() + " (run again with --debug for the stack trace)";
@@ -155,7 +135,6 @@ public final class AttributionCli implements Runnable {
         return (nl < 0 ? s : s.substring(0, nl)).replace("\r", "");
     }
 
-    /** The version from the jar's manifest. */
     /** This tool's version from its jar's manifest, or null in a development build. */
     static String version() {
         return AttributionCli.class.getPackage().getImplementationVersion();

@@ -33,7 +33,7 @@ final class GuidCommand implements Runnable {
         @Override
         public Integer call() {
             if (count < 1 || count > 1000) {
-                throw new IllegalArgumentException("--count is " + count + "; give a number from 1 to 1000");
+                throw Failure.invalidInput("--count is " + count + "; give a number from 1 to 1000");
             }
             for (int i = 0; i < count; i++) {
                 spec.commandLine().getOut().println(PartnerId.random().guid());

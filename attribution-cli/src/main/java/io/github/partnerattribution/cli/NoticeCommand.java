@@ -29,8 +29,8 @@ final class NoticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CustomerNotice notice = CustomerNotice.create(partner,
-                kind == Kind.sdk ? CustomerNotice.Kind.SDK : CustomerNotice.Kind.TEMPLATE);
+        CustomerNotice notice = Failure.judging(() -> CustomerNotice.create(partner,
+                kind == Kind.sdk ? CustomerNotice.Kind.SDK : CustomerNotice.Kind.TEMPLATE));
         spec.commandLine().getOut().print(format == Format.markdown ? notice.markdown() : notice.text());
         return 0;
     }

@@ -3,7 +3,6 @@ package io.github.partnerattribution.cli;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import io.github.partnerattribution.azurecore.PartnerAdminLink;
 import io.github.partnerattribution.azurecore.internal.ServerGuard;
@@ -30,24 +29,35 @@ final class PalCommand implements Runnable {
             description = "The Resource Manager endpoint (default ${DEFAULT-VALUE}).")
     String endpoint;
 
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Give up after this many seconds in all (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    /** Bounds on what the endpoint may make pal do: a handful of small answers. */
+    static final int MAX_REQUESTS = 20;
+    static final long MAX_BODY_BYTES = 1L << 20;
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Say which: show, link or unlink");
     }
 
-    /** PAL through a pipeline that authenticates, stays on the endpoint and bounds the work, as verify's does. */
-    PartnerAdminLink client() {
+    /**
+     * Runs one PAL action through a pipeline that authenticates, stays on the endpoint and bounds the work as
+     * verify's does, within --timeout in all. Its requests carry the tool's User-Agent and no partner id.
+     */
+    <T> T call(java.util.function.Function<PartnerAdminLink, T> action) {
         URI uri = VerifyCommand.endpoint(endpoint);
-        ServerGuard guard = new ServerGuard(uri, 20, VerifyCommand.MAX_WAIT, 1L << 20);
+        ServerGuard guard = VerifyCommand.guard(uri, MAX_REQUESTS, MAX_BODY_BYTES);
         HttpPipeline pipeline = new HttpPipelineBuilder().policies(
-                new UserAgentPolicy(null, "partner-attribution-cli",
-                        AttributionCli.version() == null ? "dev" : AttributionCli.version(), null),
+                new UserAgentPolicy(null, VerifyCommand.TOOL, VerifyCommand.toolVersion(), null),
                 guard.perCall(),
-                new RetryPolicy(),
+                guard.retryPolicy(),
                 guard.perRetry(),
                 new BearerTokenAuthenticationPolicy(VerifyCommand.credential(), uri.resolve("/.default").toString()))
                 .build();
-        return PartnerAdminLink.create(pipeline, uri.toString());
+        PartnerAdminLink pal = PartnerAdminLink.create(pipeline, uri.toString());
+        return EndpointCalls.within("pal", timeoutSeconds, guard, spec.commandLine().getErr(), () -> action.apply(pal));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -61,9 +71,8 @@ final class PalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PartnerAdminLink pal = parent.client();
-            PartnerAdminLink.Link link = partnerId == null ? pal.show()
-                    : pal.show(PartnerAdminLink.requirePartnerCenterId(partnerId));
+            String id = partnerId == null ? null : Failure.judging(() -> PartnerAdminLink.requirePartnerCenterId(partnerId));
+            PartnerAdminLink.Link link = parent.call(pal -> id == null ? pal.show() : pal.show(id));
             if (link == null) {
                 parent.spec.commandLine().getOut().println(partnerId == null ? "Not linked to any Partner ID."
                         : "Not linked to Partner ID " + partnerId.trim() + ".");
@@ -85,8 +94,8 @@ final class PalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String id = PartnerAdminLink.requirePartnerCenterId(partnerId);
-            PartnerAdminLink.Link link = parent.client().link(id);
+            String id = Failure.judging(() -> PartnerAdminLink.requirePartnerCenterId(partnerId));
+            PartnerAdminLink.Link link = parent.call(pal -> pal.link(id));
             parent.spec.commandLine().getOut().println("Linked: " + link.text());
             return 0;
         }
@@ -102,8 +111,8 @@ final class PalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String id = PartnerAdminLink.requirePartnerCenterId(partnerId);
-            boolean removed = parent.client().unlink(id);
+            String id = Failure.judging(() -> PartnerAdminLink.requirePartnerCenterId(partnerId));
+            boolean removed = parent.call(pal -> pal.unlink(id));
             parent.spec.commandLine().getOut().println(removed ? "Unlinked from Partner ID " + id + "."
                     : "Was not linked to Partner ID " + id + "; nothing to remove.");
             return 0;

@@ -34,7 +34,8 @@ final class RegistryCommand implements Runnable {
 
         PartnerIdRegistry load() throws IOException {
             if (!Files.isRegularFile(path)) {
-                throw new NoSuchFileException(path.toString());
+                throw Files.exists(path) ? new java.io.IOException(path + " is not a regular file (a folder, FIFO, device"
+                        + " or socket); nothing was read") : new NoSuchFileException(path.toString());
             }
             return PartnerIdRegistry.load(path);
         }
@@ -149,7 +150,7 @@ final class RegistryCommand implements Runnable {
     /** One part of a registry key, named by its option when it is not valid. */
     static void requireKeyPart(String option, String value) {
         if (!value.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException(option + " " + Text.quote(value) + " is not valid: use letters, digits,"
+            throw Failure.invalidInput(option + " " + Text.quote(value) + " is not valid: use letters, digits,"
                     + " '-' or '_' (it becomes one part of a key such as backup.marketplace.premium); nothing was"
                     + " added");
         }

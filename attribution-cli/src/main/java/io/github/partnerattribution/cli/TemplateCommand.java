@@ -52,7 +52,7 @@ final class TemplateCommand implements Runnable {
         List<String> mainNames = new ArrayList<>();
 
         TemplateOptions options() throws IOException {
-            TemplateOptions options = TemplateOptions.defaults().withMainNames(mainNames);
+            TemplateOptions options = Failure.judging(() -> TemplateOptions.defaults().withMainNames(mainNames));
             return properties == null ? options : options.withProperties(properties);
         }
 
@@ -106,7 +106,8 @@ final class TemplateCommand implements Runnable {
         public Integer call() throws IOException {
             for (Path path : paths) {
                 if (!Files.isRegularFile(path)) {
-                    throw new NoSuchFileException(path.toString());
+                    throw Files.exists(path) ? new java.io.IOException(path + " is not a regular file (a folder, FIFO, device"
+                            + " or socket); nothing was read") : new NoSuchFileException(path.toString());
                 }
             }
             return reading.print(spec, ArmTemplates.checkAll(paths, reading.options()));
@@ -178,7 +179,8 @@ final class TemplateCommand implements Runnable {
         Path file;
 
         TemplateOptions options() {
-            return TemplateOptions.defaults().withApiVersion(apiVersion).withDryRun(dryRun).withForce(force);
+            return Failure.judging(() -> TemplateOptions.defaults().withApiVersion(apiVersion).withDryRun(dryRun)
+                    .withForce(force));
         }
 
         int report(CommandSpec spec, TemplateEdit edit, String done) {

@@ -12,7 +12,6 @@ import io.github.partnerattribution.azurecore.VerificationResult;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.azurecore.internal.ServerGuard;
-import io.github.partnerattribution.core.internal.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -20,12 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import io.github.partnerattribution.core.internal.Text;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,14 +75,76 @@ final class VerifyCommand implements Callable<Integer> {
     static final int MAX_REQUESTS = 2_000;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
     static final long MAX_BODY_BYTES = 32L << 20;
-    static final int PROGRESS_SECONDS = 5;
+    /** All answers of one run together, pages included. */
+    static final long MAX_RUN_BYTES = 64L << 20;
+
+    /** A guard on the endpoint with the bounds every command that reads from it shares, and its own count limits. */
+    static ServerGuard guard(URI endpoint, int maxRequests, long maxBodyBytes) {
+        return new ServerGuard(endpoint, maxRequests, MAX_WAIT, maxBodyBytes, MAX_RUN_BYTES);
+    }
+
+    /**
+     * The partner id configured for the user running the tool, for the tool's own requests: a malformed setting is
+     * named on stderr and the requests then carry none (verifying must not depend on the user's own id).
+     */
+    static Attribution configuredAttribution(java.io.PrintWriter err) {
+        try {
+            return Attribution.fromEnvironment();
+        } catch (io.github.partnerattribution.core.InvalidPartnerIdException e) {
+            err.println("attribution: warning: " + Text.printable(e.getMessage()) + "; this tool's own requests carry"
+                    + " no partner id");
+            err.flush();
+            return Attribution.none();
+        }
+    }
+
+    /** The tool's own name and version in the User-Agent of its requests, before any partner id. */
+    static final String TOOL = "partner-attribution-cli";
+
+    static String toolVersion() {
+        return AttributionCli.version() == null ? "dev" : AttributionCli.version();
+    }
+
+    /** Appends the tool's token to the User-Agent the SDK writes (the attribution policy then ends it). */
+    static com.azure.core.http.policy.HttpPipelinePolicy toolUserAgent() {
+        String token = TOOL + "/" + toolVersion();
+        return new com.azure.core.http.policy.HttpPipelinePolicy() {
+            /** Per call: after the SDK's own User-Agent policy, before attribution's, which ends the header. */
+            @Override
+            public com.azure.core.http.HttpPipelinePosition getPipelinePosition() {
+                return com.azure.core.http.HttpPipelinePosition.PER_CALL;
+            }
+
+            @Override
+            public Mono<com.azure.core.http.HttpResponse> process(com.azure.core.http.HttpPipelineCallContext context,
+                    com.azure.core.http.HttpPipelineNextPolicy next) {
+                tag(context.getHttpRequest());
+                return next.process();
+            }
+
+            @Override
+            public com.azure.core.http.HttpResponse processSync(com.azure.core.http.HttpPipelineCallContext context,
+                    com.azure.core.http.HttpPipelineNextSyncPolicy next) {
+                tag(context.getHttpRequest());
+                return next.processSync();
+            }
+
+            private void tag(com.azure.core.http.HttpRequest request) {
+                String ua = request.getHeaders().getValue(com.azure.core.http.HttpHeaderName.USER_AGENT);
+                if (ua == null || !ua.contains(token)) {
+                    request.setHeader(com.azure.core.http.HttpHeaderName.USER_AGENT, ua == null || ua.isEmpty() ? token
+                            : ua + " " + token);
+                }
+            }
+        };
+    }
 
     @Override
     public Integer call() {
         PartnerId id = PartnerId.parse(pid);
         int scopes = (subscription != null ? 1 : 0) + (managementGroup != null ? 1 : 0) + (tenant ? 1 : 0);
         if (scopes != 1 || (resourceGroup != null && subscription == null)) {
-            throw new IllegalArgumentException("say where the solution was deployed: --subscription ID (with"
+            throw Failure.invalidInput("say where the solution was deployed: --subscription ID (with"
                     + " --resource-group NAME for a resource group), --management-group ID, or --tenant; one of them");
         }
         URI uri = endpoint(endpoint);
@@ -100,17 +156,19 @@ final class VerifyCommand implements Callable<Integer> {
         AzureProfile profile = new AzureProfile(environment.apply("AZURE_TENANT_ID"), clientSubscription,
                 new AzureEnvironment(endpoints));
 
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " is not a number of seconds of 1 or more");
-        }
-        // Every request stays on the endpoint (a credential never goes elsewhere) and the work is bounded.
-        ServerGuard guard = new ServerGuard(uri, MAX_REQUESTS, MAX_WAIT, MAX_BODY_BYTES);
-        AzureResourceManager azure = AttributedClientFactory.create(Attribution.of(id))
-                .configure(AzureResourceManager.configure().withPolicy(guard.perCall()).withPolicy(guard.perRetry()))
+        // Every request stays on the endpoint (a credential never goes elsewhere) and the work is bounded. The
+        // tool's own reads carry its own User-Agent and the partner id configured for this user (if any), never the
+        // id being checked, which may be someone else's.
+        ServerGuard guard = guard(uri, MAX_REQUESTS, MAX_BODY_BYTES);
+        AzureResourceManager azure = AttributedClientFactory.create(configuredAttribution(spec.commandLine().getErr()))
+                .configure(AzureResourceManager.configure().withPolicy(guard.perCall())
+                        .withRetryPolicy(guard.retryPolicy()).withPolicy(guard.perRetry())
+                        .withPolicy(toolUserAgent()))
                 .authenticate(credential(), profile)
                 .withSubscription(clientSubscription);
         DeploymentVerifier verifier = DeploymentVerifier.create(azure);
-        VerificationResult result = withinTimeout(guard, () -> tenant ? verifier.verifyTenant(id)
+        VerificationResult result = EndpointCalls.within("verify", timeoutSeconds, guard, spec.commandLine().getErr(),
+                () -> tenant ? verifier.verifyTenant(id)
                 : managementGroup != null ? verifier.verifyManagementGroup(managementGroup, id)
                 : resourceGroup == null ? verifier.verifySubscription(id)
                 : verifier.verifyResourceGroup(resourceGroup, id));
@@ -125,57 +183,16 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             uri = new URI(text.endsWith("/") ? text : text + "/");
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(hint + ": " + e.getReason());
+            throw Failure.invalidInput(hint + ": " + e.getReason());
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(hint + (uri.getRawAuthority() != null && uri.getHost() == null
+            throw Failure.invalidInput(hint + (uri.getRawAuthority() != null && uri.getHost() == null
                     ? ": " + Text.quote(uri.getRawAuthority()) + " is not a host with an optional port" : ""));
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(hint + ": it may hold no user name, query or fragment");
+            throw Failure.invalidInput(hint + ": it may hold no user name, query or fragment");
         }
         return uri;
-    }
-
-    private VerificationResult withinTimeout(ServerGuard guard, Callable<VerificationResult> verification) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "attribution-verify");
-            t.setDaemon(true);
-            return t;
-        });
-        Future<VerificationResult> result = worker.submit(verification);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        try {
-            // A line on stderr every few seconds while a long run goes on; stdout keeps only the result.
-            while (true) {
-                long left = deadline - System.nanoTime();
-                try {
-                    return result.get(Math.min(left, TimeUnit.SECONDS.toNanos(PROGRESS_SECONDS)), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException stillRunning) {
-                    if (deadline - System.nanoTime() <= 0) {
-                        throw stillRunning;
-                    }
-                    spec.commandLine().getErr().println("verify: still reading, " + guard.requests()
-                            + " requests so far");
-                    spec.commandLine().getErr().flush();
-                }
-            }
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            throw new ServerGuard.RefusedException("no answer within " + timeoutSeconds + " s (--timeout): the"
-                    + " endpoint is too slow or keeps sending more to read");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            worker.shutdownNow();
-        }
     }
 
     static TokenCredential credential() {

@@ -34,7 +34,10 @@ class CliProcessIT {
         command.add(JAR.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("AZURE_ACCESS_TOKEN");
+        for (String name : List.of("AZURE_ACCESS_TOKEN", "AZURE_PARTNER_ID", "ARM_PARTNER_ID",
+                "AZURE_PARTNER_ATTRIBUTION_DISABLED", "AZURE_HTTP_USER_AGENT")) {
+            builder.environment().remove(name); // the machine's own settings play no part
+        }
         builder.environment().putAll(env);
         Path out = Files.createTempFile("cli", ".out");
         Path err = Files.createTempFile("cli", ".err");
@@ -72,13 +75,24 @@ class CliProcessIT {
             List<String> trust = trusting(arm);
             arm.reset();
             deploySolution(arm);
-            Result r = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token"), "verify",
+            int before = arm.requests().size();
+            PartnerId ours = PartnerId.parse("3d4e5f60-7182-4c9d-8e0f-1a2b3c4d5e6f");
+            Result r = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token", "AZURE_PARTNER_ID", ours.guid()), "verify",
                     "--subscription", ArmEmulator.DEFAULT_SUBSCRIPTION_ID, "--resource-group", "contoso-rg",
                     "--pid", ID.guid(), "--endpoint", arm.endpoint(), "--format", "json");
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("\"found\":true"), r.out());
             assertTrue(r.out().contains("Microsoft.Storage/storageAccounts/clistore"), r.out());
-            arm.assertEveryRequestCarries(ID);
+            // The tool's own reads carry its User-Agent and the partner id configured for this user, never the id
+            // being checked (someone else's, possibly).
+            List<io.github.partnerattribution.test.RecordedRequest> reads = arm.requests().subList(before,
+                    arm.requests().size());
+            assertTrue(reads.size() >= 3, reads.toString());
+            for (io.github.partnerattribution.test.RecordedRequest read : reads) {
+                assertTrue(read.userAgent().contains(" partner-attribution-cli/"), read.userAgent());
+                assertTrue(read.userAgent().endsWith(" " + ours.token()), read.userAgent());
+                assertTrue(!read.userAgent().contains(ID.token()), read.userAgent());
+            }
 
             Result missing = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token"), "verify",
                     "--subscription", ArmEmulator.DEFAULT_SUBSCRIPTION_ID, "--resource-group", "contoso-rg",
@@ -102,6 +116,8 @@ class CliProcessIT {
                     "ARM_PARTNER_ID", "zz"), verify);
             assertEquals(0, badIds.exit(), badIds.out() + badIds.err());
             assertTrue(badIds.out().contains("\"found\":true"), badIds.out());
+            assertTrue(badIds.err().startsWith("attribution: warning: "), badIds.err());
+            assertTrue(badIds.err().contains("this tool's own requests carry no partner id"), badIds.err());
 
             Result unclearOptOut = java(trust, Map.of("AZURE_ACCESS_TOKEN", "test-token",
                     "AZURE_PARTNER_ATTRIBUTION_DISABLED", "maybe"), verify);

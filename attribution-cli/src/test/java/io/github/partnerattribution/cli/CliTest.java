@@ -233,7 +233,7 @@ class CliTest {
 
     @Test
     void errorLinesEscapeTextFromOutside() {
-        String line = AttributionCli.oneLine(new IllegalArgumentException("bad \u001b]0;title\u0007 name"));
+        String line = AttributionCli.oneLine(Failure.invalidInput("bad \u001b]0;title\u0007 name"));
         assertEquals("bad \\u001B]0;title\\u0007 name", line);
     }
 
@@ -272,6 +272,19 @@ class CliTest {
         assertEquals(1, port.exit(), port.err());
         assertTrue(port.err().startsWith("attribution: --endpoint \"https://host:99999999999/\" is not an https URL"),
                 port.err());
+    }
+
+    @Test
+    void aFifoGivenAsATemplateIsNamedNotCalledMissing() throws Exception {
+        Path fifo = dir.resolve("pipe.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is there");
+        for (String command : List.of("check", "add")) {
+            Run r = command.equals("check") ? run("template", "check", fifo.toString())
+                    : run("template", "add", "--pid", ID, fifo.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("attribution: " + fifo + " is not a regular file"), r.err());
+        }
     }
 
     @Test

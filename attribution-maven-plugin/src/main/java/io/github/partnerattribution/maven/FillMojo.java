@@ -58,8 +58,14 @@ public final class FillMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Properties values = new Properties();
+        List<String> problems = new ArrayList<>();
         try (InputStream in = Files.newInputStream(propertiesFile.toPath())) {
-            values.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            byte[] bytes = readAll(in);
+            String text = utf8(bytes, propertiesFile.toPath(), problems);
+            if (text != null) {
+                values.load(new java.io.StringReader(text));
+                problems.addAll(repeatedKeys(text, propertiesFile.toPath()));
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("propertiesFile " + propertiesFile + " cannot be read: " + e.getMessage(), e);
         }
@@ -74,18 +80,32 @@ public final class FillMojo extends AbstractMojo {
         }
         // Everything is computed first and written only when every placeholder has a valid id: a failed fill leaves
         // the build output as it was, and the sources are never written at all.
-        List<String> problems = new ArrayList<>();
+        Path sourceRoot;
+        try {
+            sourceRoot = sourceDirectory.toPath().toRealPath();
+        } catch (IOException e) {
+            throw new MojoExecutionException("sourceDirectory " + sourceDirectory + " cannot be read: " + e.getMessage(), e);
+        }
         java.util.Map<Path, byte[]> outputs = new java.util.LinkedHashMap<>();
         int filled = 0;
         for (Path file : files) {
             Path target = outputDirectory.toPath().resolve(sourceDirectory.toPath().relativize(file));
             try {
+                Path real = file.toRealPath();
+                if (!real.startsWith(sourceRoot)) {
+                    problems.add(file + ": it is a link to " + real + ", outside " + sourceDirectory + "; a template"
+                            + " that resolves outside the source folder is not copied");
+                    continue;
+                }
                 byte[] bytes = Files.readAllBytes(file);
                 if (!file.getFileName().toString().endsWith(".json")) {
                     outputs.put(target, bytes);
                     continue;
                 }
-                String text = new String(bytes, StandardCharsets.UTF_8);
+                String text = utf8(bytes, file, problems);
+                if (text == null) {
+                    continue;
+                }
                 Matcher m = PLACEHOLDER.matcher(text);
                 StringBuilder out = new StringBuilder();
                 int count = 0;
@@ -99,14 +119,34 @@ public final class FillMojo extends AbstractMojo {
                         m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
                         continue;
                     }
+                    PartnerId id;
                     try {
-                        PartnerId.parse(value);
+                        id = PartnerId.parse(value);
                     } catch (InvalidPartnerIdException e) {
                         problems.add(line + ": the key " + Text.printable(key) + " in " + propertiesFile
                                 + " is not a partner id: " + e.problem());
+                        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                        continue;
+                    }
+                    // What is written is what the value means, in the one form ARM and Partner Center read: the
+                    // bare lower-case GUID after the template's own "pid-", the whole token anywhere else.
+                    boolean afterPid = m.start() >= 4 && text.regionMatches(true, m.start() - 4, "pid-", 0, 4);
+                    String canonical;
+                    if (afterPid) {
+                        if (value.trim().regionMatches(true, 0, "pid-", 0, 4)) {
+                            problems.add(line + ": the key " + Text.printable(key) + " in " + propertiesFile + " is "
+                                    + Text.quote(value.trim()) + ", which already starts with pid-, and the template"
+                                    + " writes pid- before ${" + Text.printable(key) + "}: the name would be pid-pid-...;"
+                                    + " give the bare GUID, or drop pid- from the template");
+                            m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                            continue;
+                        }
+                        canonical = id.guid() + (id.isPartnerCenter() ? "-partnercenter" : "");
+                    } else {
+                        canonical = id.token();
                     }
                     count++;
-                    m.appendReplacement(out, Matcher.quoteReplacement(value.trim()));
+                    m.appendReplacement(out, Matcher.quoteReplacement(canonical));
                 }
                 m.appendTail(out);
                 outputs.put(target, out.toString().getBytes(StandardCharsets.UTF_8));
@@ -119,8 +159,8 @@ public final class FillMojo extends AbstractMojo {
             for (String p : problems) {
                 getLog().error(p);
             }
-            throw new MojoFailureException("Template fill failed: " + problems.size() + " placeholder(s) without a valid"
-                    + " partner id; nothing in " + sourceDirectory + " was changed");
+            throw new MojoFailureException("Template fill failed: " + problems.size() + " problem(s); nothing was written"
+                    + " to " + outputDirectory);
         }
         try {
             for (java.util.Map.Entry<Path, byte[]> e : outputs.entrySet()) {
@@ -134,6 +174,67 @@ public final class FillMojo extends AbstractMojo {
                     + e.getMessage(), e);
         }
         getLog().info("Filled " + filled + " placeholder(s) in " + files.size() + " file(s) into " + outputDirectory);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** The text of a file that must be UTF-8; null, with a problem naming the first bad byte, when it is not. */
+    static String utf8(byte[] bytes, Path file, List<String> problems) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            problems.add(file + ": it is not UTF-8 (byte " + in.position() + " is 0x" + String.format("%02X",
+                    bytes[in.position()] & 0xff) + "); it was not filled, and nothing is repaired");
+            return null;
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    /** Keys that a properties file defines more than once: Properties silently keeps the last. */
+    static List<String> repeatedKeys(String text, Path file) {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int number = i + 1;
+            String line = lines[i].replaceFirst("^[ \t\f]+", "");
+            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '!') {
+                continue;
+            }
+            StringBuilder key = new StringBuilder();
+            for (int j = 0; j < line.length(); j++) {
+                char c = line.charAt(j);
+                if (c == '\\' && j + 1 < line.length()) {
+                    key.append(line.charAt(++j));
+                } else if (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f') {
+                    break;
+                } else {
+                    key.append(c);
+                }
+            }
+            Integer first = firstLine.putIfAbsent(key.toString(), number);
+            if (first != null) {
+                problems.add(file + ":" + number + ": the key " + Text.printable(key.toString()) + " is defined again"
+                        + " (first at line " + first + "); give each key once");
+            }
+            while (lines[i].endsWith("\\") && !lines[i].endsWith("\\\\") && i + 1 < lines.length) {
+                i++; // a value continued on the next line
+            }
+        }
+        return problems;
     }
 
     private static int lineOf(String text, int offset) {

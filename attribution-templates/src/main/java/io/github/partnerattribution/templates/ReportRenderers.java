@@ -8,8 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import io.github.partnerattribution.core.internal.Text;
 
-/** The three forms of a {@link ScanReport}: text for people, JSON for scripts, SARIF for code-scanning tools. */
+/**
+ * The three forms of a {@link ScanReport}: text for people, JSON for scripts, SARIF for code-scanning tools. File
+ * names come from the disk and are written as data: escaped for a terminal in text (an escape sequence or a line
+ * break in a name cannot drive the terminal or forge a line), as JSON strings in JSON, and in SARIF as RFC 3986
+ * references relative to {@code %SRCROOT%} that decode to the same name.
+ */
 final class ReportRenderers {
     private ReportRenderers() {
     }
@@ -17,10 +23,11 @@ final class ReportRenderers {
     static String text(ScanReport report) {
         StringBuilder out = new StringBuilder();
         for (ScannedTemplate t : report.templates()) {
-            out.append(t.role().name().toLowerCase(Locale.ROOT)).append("  ").append(report.relative(t.file()))
-                    .append(t.findings().isEmpty() ? "  ok" : "").append('\n');
+            out.append(t.role().name().toLowerCase(Locale.ROOT)).append("  ")
+                    .append(Text.printable(report.relative(t.file()))).append(t.findings().isEmpty() ? "  ok" : "")
+                    .append('\n');
             for (Finding f : t.findings()) {
-                out.append("  ").append(f).append('\n');
+                out.append("  ").append(Text.printable(f.toString())).append('\n');
             }
         }
         out.append(plural(report.templates().size(), "template")).append(" checked: ")
@@ -28,7 +35,7 @@ final class ReportRenderers {
                 .append(plural(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(plural(report.count(Severity.INFO), "note")).append('\n');
         for (String note : report.notes()) {
-            out.append("note: ").append(note).append('\n');
+            out.append("note: ").append(Text.printable(note)).append('\n');
         }
         return out.toString();
     }
@@ -100,10 +107,13 @@ final class ReportRenderers {
             g.writeEndObject();
             g.writeEndObject();
             if (root != null) {
+                // No absolute path of the machine that ran the scan: the consumer (code scanning) resolves
+                // %SRCROOT% to its own checkout.
                 g.writeObjectFieldStart("originalUriBaseIds");
                 g.writeObjectFieldStart("SRCROOT");
-                String uri = root.toAbsolutePath().normalize().toUri().toString();
-                g.writeStringField("uri", uri.endsWith("/") ? uri : uri + "/");
+                g.writeObjectFieldStart("description");
+                g.writeStringField("text", "The folder that was scanned.");
+                g.writeEndObject();
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -156,28 +166,33 @@ final class ReportRenderers {
         g.writeEndObject();
     }
 
-    private static String uriOf(String file, Path root) {
-        String path = file.replace('\\', '/');
+    /**
+     * A file as a SARIF {@code uri}: its path relative to the scan's root, segment by segment (the platform's own
+     * separator only: a {@code \\} in a name on Linux is part of the name), each segment percent-encoded as RFC 3986
+     * wants, so that decoding the reference gives the name back.
+     */
+    static String uriOf(String file, Path root) {
+        Path path = java.nio.file.Paths.get(file);
         if (root != null) {
             try {
-                path = root.toAbsolutePath().normalize()
-                        .relativize(java.nio.file.Paths.get(file).toAbsolutePath().normalize()).toString().replace('\\', '/');
+                path = root.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
             } catch (IllegalArgumentException ignored) {
                 // another drive: keep the path as given
             }
         }
         StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/", -1)) {
+        for (Path segment : path) {
             if (out.length() > 0) {
                 out.append('/');
             }
-            try {
-                out.append(new java.net.URI(null, null, segment, null).getRawPath());
-            } catch (java.net.URISyntaxException e) {
-                out.append(segment);
-            }
+            out.append(encodeSegment(segment.toString()));
         }
         return out.toString();
+    }
+
+    /** Percent-encodes every UTF-8 byte of a path segment except RFC 3986's unreserved and sub-delims, ':' and '@'. */
+    static String encodeSegment(String segment) {
+        return Text.percentEncode(segment, "!$&'()*+,;=:@");
     }
 
     interface Writer {

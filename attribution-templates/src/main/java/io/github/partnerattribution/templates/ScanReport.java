@@ -92,8 +92,12 @@ public final class ScanReport {
     /** The file's path relative to the scanned folder, with forward slashes. */
     String relative(Path file) {
         try {
-            return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
-                    .replace('\\', '/');
+            // '/' between segments on every platform; a '\\' in a name on Linux is part of the name
+            StringBuilder out = new StringBuilder();
+            for (Path segment : root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())) {
+                out.append(out.length() == 0 ? "" : "/").append(segment);
+            }
+            return out.toString();
         } catch (IllegalArgumentException e) {
             return file.toString();
         }

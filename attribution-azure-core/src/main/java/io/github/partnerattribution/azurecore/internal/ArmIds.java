@@ -1,7 +1,6 @@
 package io.github.partnerattribution.azurecore.internal;
 
 import io.github.partnerattribution.core.internal.Text;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -195,17 +194,6 @@ public final class ArmIds {
      * @return the encoded segment
      */
     public static String encode(String segment) {
-        StringBuilder out = new StringBuilder(segment.length());
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '(' || c == ')') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return out.toString();
+        return Text.percentEncode(segment, "()");
     }
 }

@@ -58,6 +58,9 @@ public final class ServerGuard {
         }
     }
 
+    /** The context key with which azure-core's REST proxy asks the transport to read an answer whole first. */
+    static final String EAGERLY_READ_RESPONSE = "azure-eagerly-read-response";
+
     private final String scheme;
     private final String host;
     private final int port;
@@ -134,8 +137,13 @@ public final class ServerGuard {
     public HttpPipelinePolicy perCall() {
         return new Policy(HttpPipelinePosition.PER_CALL) {
             @Override
-            void before(HttpRequest request) {
-                check(request);
+            void before(HttpPipelineCallContext context) {
+                check(context.getHttpRequest());
+                // The SDK asks the transport to read a whole answer before any policy sees it; then a declared
+                // length could only be judged after the body it declares had been read (or waited for without
+                // end). Streamed instead, every answer passes perRetry's checks with its headers alone and its
+                // body through the bounded reader.
+                context.setData(EAGERLY_READ_RESPONSE, false);
             }
         };
     }
@@ -185,13 +193,14 @@ public final class ServerGuard {
             } catch (NumberFormatException e) {
                 bytes = -1;
             }
+            // An answer refused for its size is not closed: closing asks the transport to read the rest of the
+            // body so that the connection can serve another request, which a hostile server makes endless. Left
+            // open, the connection is never reused and goes away with the run.
             if (bytes > maxBodyBytes) {
-                response.close();
                 throw new RefusedException("the endpoint's answer is " + bytes + " bytes long, over the limit of "
                         + maxBodyBytes + " bytes for one response");
             }
             if (bytes > 0 && runBytes.get() + bytes > maxRunBytes) {
-                response.close();
                 throw runBound();
             }
         }
@@ -328,7 +337,7 @@ public final class ServerGuard {
             this.position = position;
         }
 
-        void before(HttpRequest request) {
+        void before(HttpPipelineCallContext context) {
         }
 
         HttpResponse after(HttpResponse response) {
@@ -338,7 +347,7 @@ public final class ServerGuard {
         @Override
         public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
             try {
-                before(context.getHttpRequest());
+                before(context);
             } catch (RefusedException e) {
                 return Mono.error(e);
             }
@@ -347,7 +356,7 @@ public final class ServerGuard {
 
         @Override
         public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-            before(context.getHttpRequest());
+            before(context);
             return after(next.processSync());
         }
 

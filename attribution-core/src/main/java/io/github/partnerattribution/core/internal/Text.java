@@ -139,4 +139,23 @@ public final class Text {
         }
         return true;
     }
+
+    /**
+     * Percent-encodes one URI path segment (RFC 3986): every byte of its UTF-8 form except ASCII letters, digits,
+     * {@code - . _ ~} and the characters in {@code alsoKept}, as {@code %XX} in upper case.
+     */
+    public static String percentEncode(String segment, String alsoKept) {
+        StringBuilder out = new StringBuilder(segment.length());
+        for (byte b : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~' || (c < 0x80 && alsoKept.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
+    }
 }
