@@ -25,8 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "attribution", mixinStandardHelpOptions = true, versionProvider = AttributionCli.Version.class,
         description = "Customer usage attribution for Azure partners: GUIDs, ARM templates, verification, notices.",
-        subcommands = {GuidCommand.class, TemplateCommand.class, VerifyCommand.class, NoticeCommand.class,
-                UserAgentCommand.class, RegistryCommand.class, DoctorCommand.class, PalCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or invalid input, 2 usage or I/O error.",
                 "Example:  attribution guid new --count 2"})
 public final class AttributionCli implements Runnable {
@@ -41,18 +39,60 @@ public final class AttributionCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The subcommands, by name, in the order help lists them. Each is built only when a command line needs it:
+     * picocli reads a command's annotations by reflection, which for all of them costs more than the work most
+     * commands do, so a run builds the one it was asked for (help and an unknown word build all).
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+
+    static {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("guid", GuidCommand::new);
+        m.put("template", TemplateCommand::new);
+        m.put("verify", VerifyCommand::new);
+        m.put("notice", NoticeCommand::new);
+        m.put("user-agent", UserAgentCommand::new);
+        m.put("registry", RegistryCommand::new);
+        m.put("doctor", DoctorCommand::new);
+        m.put("pal", PalCommand::new);
+        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         int exit = cli.execute(args);
         cli.getOut().flush();
         cli.getErr().flush();
         System.exit(exit);
     }
 
-    /** The command line, with this tool's exit codes and one-line errors; for in-process use and tests. */
+    /** The command line with every subcommand, this tool's exit codes and one-line errors; for in-process use. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand they name when they name one, else with all.
+     *
+     * @param args the arguments the command line will execute
+     * @return the command line
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new AttributionCli());
+        String named = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                named = arg;
+                break;
+            }
+        }
+        if (named != null && SUBCOMMANDS.containsKey(named)) {
+            cli.addSubcommand(named, SUBCOMMANDS.get(named).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExitCodeExceptionMapper(EXIT_CODES);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

@@ -35,7 +35,7 @@ class CliTest {
     }
 
     static Run run(String... args) {
-        CommandLine cli = AttributionCli.commandLine();
+        CommandLine cli = AttributionCli.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
@@ -386,5 +386,21 @@ class CliTest {
         } finally {
             DoctorCommand.environment = real;
         }
+    }
+
+    /** A run builds only the subcommand it names; help and an unknown word still see every one. */
+    @Test
+    void aRunBuildsTheSubcommandItNamesAndHelpListsThemAll() {
+        assertEquals(java.util.Set.of("guid"), AttributionCli.commandLine("--debug", "guid", "check", ID)
+                .getSubcommands().keySet());
+        assertEquals(java.util.Set.of("guid", "template", "verify", "notice", "user-agent", "registry", "doctor", "pal"),
+                AttributionCli.commandLine("--help").getSubcommands().keySet());
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("  pal "), help.out());
+        Run unknown = run("nonsense");
+        assertEquals(2, unknown.exit(), unknown.err());
+        Run debugAfter = run("guid", "check", "nope", "--debug");
+        assertEquals(1, debugAfter.exit(), debugAfter.err());
     }
 }
