@@ -47,8 +47,10 @@ public final class RunAll {
                 .forks(1).warmupIterations(1).measurementIterations(3).build();
         collect(new Runner(verify).run(), m);
         PeakHeap.Result peak = PeakHeap.measure(4_000_000);
+        Path launcher = StartupBenchmark.launcher();
+        String startup = launcher == null ? "" : StartupBenchmark.rows(StartupBenchmark.measure(launcher));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, table(m, peak).getBytes(StandardCharsets.UTF_8));
+        Files.write(out, table(m, peak, startup).getBytes(StandardCharsets.UTF_8));
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
@@ -63,7 +65,7 @@ public final class RunAll {
         }
     }
 
-    static String table(Map<String, Measured> m, PeakHeap.Result peak) throws IOException {
+    static String table(Map<String, Measured> m, PeakHeap.Result peak, String startupRows) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" by `benchmarks/run.sh`, all in one run, on: ")
@@ -152,6 +154,7 @@ public final class RunAll {
                             + " less that for a tiny template, %d KB; serial collector; `PeakHeap`)", peak.ratio(),
                             peak.templateBytes(), peak.templateHeapKb(), peak.tinyHeapKb()), peak.ratio() <= 8));
         }
+        md.append(startupRows);
         md.append("\n## All results\n\n| benchmark | score | error | unit | bytes/op |\n|---|---:|---:|---|---:|\n");
         for (Measured r : m.values()) {
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s | %s |%n", r.name(), r.score(), r.error(),

@@ -1,0 +1,166 @@
+package io.github.partnerattribution.benchmarks;
+
+import io.github.partnerattribution.templates.ArmTemplates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line's start-up, as processes: each local command through {@code bin/attribution} of the distribution
+ * against a bare JVM start ({@code java -Xshare:auto -version}, same JDK), the two alternated pair by pair (A B, then
+ * B A) so that a slower minute of the machine falls on both; the ratio of each pair, then its median and quartiles.
+ * {@code template scan} of a 100-file tree is set against the bare start plus the scan itself (the same scan in this
+ * warm JVM).
+ */
+final class StartupBenchmark {
+    static final int WARMUP = 2;
+    static final int PAIRS = 9;
+
+    record Row(String command, double bareMs, double commandMs, double ratio, double ratioQ1, double ratioQ3,
+            double scanMs) {
+    }
+
+    private StartupBenchmark() {
+    }
+
+    /** bin/attribution of the distribution the CLI's build made, or null when it is not built. */
+    static Path launcher() throws IOException {
+        Path target = Paths.get("attribution-cli/target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(target)) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                Path bin = d.resolve(d.getFileName()).resolve("bin/attribution");
+                if (d.getFileName().toString().startsWith("attribution-") && Files.isExecutable(bin)) {
+                    return bin.toAbsolutePath();
+                }
+            }
+        }
+        return null;
+    }
+
+    static List<Row> measure(Path launcher) throws Exception {
+        Path work = Files.createTempDirectory("startup-bench");
+        Path cache = Files.createDirectories(work.resolve("cache"));
+        Path small = Files.write(work.resolve("mainTemplate.json"), (TemplateTree.mainTemplate(0))
+                .getBytes(StandardCharsets.UTF_8));
+        Path registry = Files.write(work.resolve("pid.properties"),
+                "offer.main=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d\n".getBytes(StandardCharsets.UTF_8));
+        Path tree = Files.createDirectories(work.resolve("tree"));
+        TemplateTree.write(tree, 10);
+        String id = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+        List<String[]> commands = List.of(
+                new String[] {"guid", "check", id},
+                new String[] {"template", "check", small.toString()},
+                new String[] {"template", "rules"},
+                new String[] {"user-agent", "--pid", id},
+                new String[] {"notice", "--partner", "Contoso"},
+                new String[] {"registry", "list", "--file", registry.toString()},
+                new String[] {"doctor"},
+                new String[] {"template", "scan", tree.toString()});
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> bare = List.of(java, "-Xshare:auto", "-version");
+        List<Row> rows = new ArrayList<>();
+        for (String[] command : commands) {
+            List<String> run = new ArrayList<>();
+            run.add(launcher.toString());
+            run.addAll(Arrays.asList(command));
+            for (int i = 0; i < WARMUP; i++) {
+                time(bare, cache);
+                time(run, cache);
+            }
+            double[] a = new double[PAIRS];
+            double[] b = new double[PAIRS];
+            double[] ratios = new double[PAIRS];
+            for (int i = 0; i < PAIRS; i++) {
+                if (i % 2 == 0) {
+                    a[i] = time(bare, cache);
+                    b[i] = time(run, cache);
+                } else {
+                    b[i] = time(run, cache);
+                    a[i] = time(bare, cache);
+                }
+                ratios[i] = b[i] / a[i];
+            }
+            double scan = command.length > 1 && command[1].equals("scan") ? scanInProcess(tree) : 0;
+            rows.add(new Row(String.join(" ", command).replace(work.toString() + "/", ""), median(a), median(b),
+                    median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), scan));
+        }
+        return rows;
+    }
+
+    /** The scan itself, without a JVM start: the median of 5 scans in this JVM after 3 of warm-up. */
+    static double scanInProcess(Path tree) throws IOException {
+        double[] ms = new double[5];
+        for (int i = 0; i < 8; i++) {
+            long t = System.nanoTime();
+            ArmTemplates.scan(tree);
+            if (i >= 3) {
+                ms[i - 3] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        return median(ms);
+    }
+
+    private static double time(List<String> command, Path cache) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        long t = System.nanoTime();
+        Process p = builder.start();
+        int exit = p.waitFor();
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (exit > 1) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
+        }
+        return ms;
+    }
+
+    static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    static double quantile(double[] values, double q) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        double at = q * (v.length - 1);
+        int lo = (int) Math.floor(at);
+        int hi = (int) Math.ceil(at);
+        return v[lo] + (v[hi] - v[lo]) * (at - lo);
+    }
+
+    /** The goal rows for latest.md. */
+    static String rows(List<Row> rows) {
+        StringBuilder md = new StringBuilder();
+        for (Row r : rows) {
+            boolean scan = r.scanMs() > 0;
+            double goal = scan ? (2 * r.bareMs() + r.scanMs()) / r.bareMs() : 2.0;
+            String measured = String.format(Locale.ROOT, "%.0f ms against %.0f ms bare: ratio %.2f (quartiles %.2f-%.2f,"
+                    + " %d alternated pairs)%s", r.commandMs(), r.bareMs(), r.ratio(), r.ratioQ1(), r.ratioQ3(), PAIRS,
+                    scan ? String.format(Locale.ROOT, "; the scan itself %.0f ms, so the goal is %.2f", r.scanMs(), goal)
+                    : "");
+            md.append("| CLI start-up: `attribution ").append(r.command()).append("` within ")
+                    .append(scan ? "2x the bare JVM start plus the scan" : "2x the bare JVM start").append(" | ")
+                    .append(measured).append(" | ").append(r.ratioQ3() <= goal ? "met" : r.ratio() <= goal
+                    ? "within noise of the goal" : "**missed**").append(" |\n");
+        }
+        return md.toString();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = launcher();
+        if (launcher == null) {
+            throw new IllegalStateException("no attribution-cli/target/attribution-*/.../bin/attribution: build the CLI"
+                    + " first (mvn -pl attribution-cli -am package -DskipTests)");
+        }
+        System.out.print(rows(measure(launcher)));
+    }
+}
