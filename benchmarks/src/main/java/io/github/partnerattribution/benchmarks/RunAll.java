@@ -39,18 +39,15 @@ public final class RunAll {
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class).build();
         collect(new Runner(fast).run(), m);
-        Options endToEnd = new OptionsBuilder().include("EndToEndBenchmark")
-                .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2)).build();
-        collect(new Runner(endToEnd).run(), m);
         Options verify = new OptionsBuilder().include("VerifyBenchmark")
                 .forks(1).warmupIterations(1).measurementIterations(3).build();
         collect(new Runner(verify).run(), m);
+        String endToEnd = EndToEndInterleaved.row(EndToEndInterleaved.measure());
         PeakHeap.Result peak = PeakHeap.measure(4_000_000);
         Path launcher = StartupBenchmark.launcher();
         String startup = launcher == null ? "" : StartupBenchmark.rows(StartupBenchmark.measure(launcher));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, table(m, peak, startup).getBytes(StandardCharsets.UTF_8));
+        Files.write(out, table(m, peak, endToEnd, startup).getBytes(StandardCharsets.UTF_8));
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
@@ -65,12 +62,13 @@ public final class RunAll {
         }
     }
 
-    static String table(Map<String, Measured> m, PeakHeap.Result peak, String startupRows) throws IOException {
+    static String table(Map<String, Measured> m, PeakHeap.Result peak, String endToEndRow, String startupRows)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" by `benchmarks/run.sh`, all in one run, on: ")
                 .append(machine()).append(". JMH, 1 fork; average time over 5 measurement iterations of 1 s after 3")
-                .append(" of warm-up (end to end: sampled per call, 5 x 2 s); bytes per operation from `-prof gc`.\n\n");
+                .append(" of warm-up (end to end: 10,000 interleaved pairs of calls after 3,000, outside JMH); bytes per operation from `-prof gc`.\n\n");
         md.append("## Goals\n\n| goal | measured | verdict |\n|---|---|---|\n");
         for (String path : List.of("sync", "async")) {
             Measured a = m.get("PipelineBenchmark." + path + "A_userAgentPolicyOnly");
@@ -101,17 +99,7 @@ public final class RunAll {
                             + " the request, which is the cost", added, ob.score() / oa.score(),
                             oc.score() - oa.score(), ob.score() / oc.score()), added <= 100));
         }
-        Measured ea = m.get("EndToEndBenchmark.a_withoutAttribution");
-        Measured eb = m.get("EndToEndBenchmark.b_withAttribution");
-        if (ea != null && eb != null) {
-            double p50a = ea.samples().getPercentile(50);
-            double p50b = eb.samples().getPercentile(50);
-            double iqr = (ea.samples().getPercentile(75) - ea.samples().getPercentile(25)) / 2;
-            md.append(row("End to end (get resource group over HTTPS to the emulator): difference within the noise",
-                    String.format(Locale.ROOT, "medians %.1f us without, %.1f us with (ratio %.3f; %d and %d calls);"
-                            + " half the interquartile range without: %.1f us", p50a, p50b, p50b / p50a,
-                            ea.samples().getN(), eb.samples().getN(), iqr), Math.abs(p50b - p50a) <= iqr));
-        }
+        md.append(endToEndRow);
         Measured parse = m.get("TemplateCheckBenchmark.jacksonParse");
         Measured check = m.get("TemplateCheckBenchmark.check");
         Measured readParse = m.get("TemplateCheckBenchmark.readAndParseMainTemplates");
