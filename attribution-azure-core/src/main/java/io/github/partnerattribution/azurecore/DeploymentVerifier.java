@@ -11,7 +11,6 @@ import com.azure.resourcemanager.resources.models.TargetResource;
 import io.github.partnerattribution.azurecore.internal.ArmIds;
 import io.github.partnerattribution.azurecore.internal.ServerGuard;
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.Text;
 import com.azure.resourcemanager.resources.models.ResourceReference;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutionException;
@@ -200,7 +199,7 @@ public final class DeploymentVerifier {
                     run.add(d);
                 } else {
                     // its name would become a request path: a server's text is data, never a path
-                    skipped.add("deployment " + Text.quote(String.valueOf(d.name()), 400) + " of the run: its name is not"
+                    skipped.add("deployment " + ArmIds.quote(d.name()) + " of the run: its name is not"
                             + " an ARM deployment name, so its operations were not read");
                 }
             }

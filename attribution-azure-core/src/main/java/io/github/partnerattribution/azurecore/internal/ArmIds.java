@@ -52,25 +52,25 @@ public final class ArmIds {
          *     it (they insert it unencoded): {@code subscriptions/s/resourceGroups/rg}; empty for the tenant
          */
         public String scopePath() {
-            if (managementGroup != null) {
-                return "providers/Microsoft.Management/managementGroups/" + encode(managementGroup);
-            }
-            if (subscription == null) {
-                return "";
-            }
-            return "subscriptions/" + encode(subscription)
-                    + (resourceGroup == null ? "" : "/resourceGroups/" + encode(resourceGroup));
+            String scope = scope(ArmIds::encode);
+            return scope.isEmpty() ? scope : scope.substring(1);
         }
 
         /** @return the scope as an id, in ARM's spelling, for comparisons ({@code ""} for the tenant) */
         public String scopeId() {
+            return scope(java.util.function.UnaryOperator.identity());
+        }
+
+        /** The scope with a leading slash ({@code ""} for the tenant), each name segment written by {@code part}. */
+        private String scope(java.util.function.UnaryOperator<String> part) {
             if (managementGroup != null) {
-                return "/providers/Microsoft.Management/managementGroups/" + managementGroup;
+                return "/providers/Microsoft.Management/managementGroups/" + part.apply(managementGroup);
             }
             if (subscription == null) {
                 return "";
             }
-            return "/subscriptions/" + subscription + (resourceGroup == null ? "" : "/resourceGroups/" + resourceGroup);
+            return "/subscriptions/" + part.apply(subscription)
+                    + (resourceGroup == null ? "" : "/resourceGroups/" + part.apply(resourceGroup));
         }
 
         /** @return the id in ARM's spelling */
@@ -112,12 +112,12 @@ public final class ArmIds {
         if (scope == 0) {
             return new DeploymentId(null, null, null, name);
         }
-        if (scope == 3 && "providers".equalsIgnoreCase(s[0]) && "Microsoft.Management".equalsIgnoreCase(s[1])
-                && "managementGroups".equalsIgnoreCase(s[2])) {
+        boolean managementGroup = scope >= 3 && "providers".equalsIgnoreCase(s[0])
+                && "Microsoft.Management".equalsIgnoreCase(s[1]) && "managementGroups".equalsIgnoreCase(s[2]);
+        if (managementGroup && scope == 3) {
             throw notAnId(id, "its management group has no id");
         }
-        if (scope == 4 && "providers".equalsIgnoreCase(s[0]) && "Microsoft.Management".equalsIgnoreCase(s[1])
-                && "managementGroups".equalsIgnoreCase(s[2])) {
+        if (managementGroup && scope == 4) {
             return new DeploymentId(s[3], null, null, name);
         }
         if ((scope == 2 || scope == 4) && "subscriptions".equalsIgnoreCase(s[0])
@@ -138,20 +138,14 @@ public final class ArmIds {
     }
 
     /**
-     * Checks a name from a server before it becomes one segment of a request path.
+     * Quotes an id or name from a server for a message: escaped, and cut only past a length that shows the part that
+     * is wrong while bounding a hostile one.
      *
-     * @param what what the name is, for the message ("deployment name")
-     * @param name the name
-     * @return the name
-     * @throws IllegalArgumentException saying what does not fit, the name quoted and escaped
+     * @param value the text as the server sent it
+     * @return the quoted text
      */
-    public static String requireName(String what, String name) {
-        String problem = segmentProblem(name);
-        if (problem != null) {
-            throw new IllegalArgumentException("the " + what + " " + Text.quote(String.valueOf(name), QUOTED) + " is not an ARM"
-                    + " name: " + problem);
-        }
-        return name;
+    public static String quote(String value) {
+        return Text.quote(String.valueOf(value), QUOTED);
     }
 
     private static void requireSegment(String id, String segment) {
@@ -183,7 +177,7 @@ public final class ArmIds {
     }
 
     private static IllegalArgumentException notAnId(String id, String why) {
-        return new IllegalArgumentException(Text.quote(id, QUOTED) + " is not a deployment id of ARM: " + why);
+        return new IllegalArgumentException(quote(id) + " is not a deployment id of ARM: " + why);
     }
 
     /**

@@ -125,7 +125,7 @@ public final class ServerGuard {
     }
 
     /** Whether a refusal of a guard is in the chain of causes. */
-    public static boolean refused(Throwable throwable) {
+    private static boolean refused(Throwable throwable) {
         for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RefusedException) {
                 return true;
