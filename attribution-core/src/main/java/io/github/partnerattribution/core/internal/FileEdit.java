@@ -198,7 +198,7 @@ public final class FileEdit {
                 if (beside ? namesTheLockedFile(lockPath, channel) : identity.fileKey() == null
                         || sameFile(identity, Files.readAttributes(target, BasicFileAttributes.class,
                                 LinkOption.NOFOLLOW_LINKS))) {
-                    return new Locked(channel, lock, beside ? lockPath : null);
+                    return new Locked(channel, beside ? lockPath : null);
                 }
                 // the writer before us replaced the file (or removed its lock file) while we waited: lock again
                 lock.release();
@@ -284,13 +284,11 @@ public final class FileEdit {
      * target is removed before the lock is released.
      */
     private static final class Locked implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
+        private final FileChannel channel; // holds the lock until it is closed
         private final Path lockFile;
 
-        Locked(FileChannel channel, FileLock lock, Path lockFile) {
+        Locked(FileChannel channel, Path lockFile) {
             this.channel = channel;
-            this.lock = lock;
             this.lockFile = lockFile;
         }
 
@@ -337,7 +335,14 @@ public final class FileEdit {
         }
     }
 
-    private static Path regularFile(Path path) throws IOException {
+    /**
+     * The real path of a regular file, refusing anything else before it is opened: {@code NoSuchFileException} when
+     * nothing is there, an {@code IOException} naming a folder, FIFO, device or socket.
+     *
+     * @param path the file, or a symbolic link to it
+     * @return its real path
+     */
+    public static Path regularFile(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
