@@ -40,23 +40,26 @@ public final class AttributionCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /**
-     * The subcommands, by name, in the order help lists them. Each is built only when a command line needs it:
+     * The subcommands' names, in the order help lists them. Each is built only when a command line needs it:
      * picocli reads a command's annotations by reflection, which for all of them costs more than the work most
      * commands do, so a run builds the one it was asked for (help and an unknown word build all).
      */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+    private static final java.util.List<String> SUBCOMMANDS = java.util.Arrays.asList("guid", "template", "verify",
+            "notice", "user-agent", "registry", "doctor", "pal");
 
-    static {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("guid", GuidCommand::new);
-        m.put("template", TemplateCommand::new);
-        m.put("verify", VerifyCommand::new);
-        m.put("notice", NoticeCommand::new);
-        m.put("user-agent", UserAgentCommand::new);
-        m.put("registry", RegistryCommand::new);
-        m.put("doctor", DoctorCommand::new);
-        m.put("pal", PalCommand::new);
-        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    /** The subcommand of that name, new (a switch: nothing is loaded or linked for the others). */
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "guid": return new GuidCommand();
+            case "template": return new TemplateCommand();
+            case "verify": return new VerifyCommand();
+            case "notice": return new NoticeCommand();
+            case "user-agent": return new UserAgentCommand();
+            case "registry": return new RegistryCommand();
+            case "doctor": return new DoctorCommand();
+            case "pal": return new PalCommand();
+            default: throw new IllegalArgumentException(name);
+        }
     }
 
     /** Runs the command line and exits with its code. */
@@ -88,10 +91,9 @@ public final class AttributionCli implements Runnable {
                 break;
             }
         }
-        if (named != null && SUBCOMMANDS.containsKey(named)) {
-            cli.addSubcommand(named, SUBCOMMANDS.get(named).get());
-        } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        for (String name : named != null && SUBCOMMANDS.contains(named) ? java.util.Collections.singletonList(named)
+                : SUBCOMMANDS) {
+            cli.addSubcommand(name, subcommand(name));
         }
         cli.setExitCodeExceptionMapper(EXIT_CODES);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -141,10 +143,6 @@ public final class AttributionCli implements Runnable {
 
     private static final ExitCodes EXIT_CODES = new ExitCodes();
 
-    static int exitCode(Throwable e) {
-        return EXIT_CODES.getExitCode(e);
-    }
-
     static String oneLine(Throwable e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         String message;
@@ -167,7 +165,8 @@ public final class AttributionCli implements Runnable {
         return Text.printable(firstLine(message));
     }
 
-    private static String firstLine(String s) {
+    /** The first line of a message, without a carriage return; "(no message)" for none. */
+    static String firstLine(String s) {
         if (s == null) {
             return "(no message)";
         }

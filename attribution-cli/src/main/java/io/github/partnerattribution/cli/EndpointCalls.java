@@ -1,5 +1,7 @@
 package io.github.partnerattribution.cli;
 
+import static io.github.partnerattribution.cli.AttributionCli.firstLine;
+
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
@@ -139,13 +141,5 @@ final class EndpointCalls {
                 : "check the options given";
         return "the ARM endpoint answered " + status + asked + ": " + Text.printable(firstLine(message)) + " (" + advice
                 + ")";
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "(no message)";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).replace("\r", "");
     }
 }

@@ -6,8 +6,7 @@ import io.github.partnerattribution.core.PartnerIdRegistry;
 import io.github.partnerattribution.core.internal.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.github.partnerattribution.core.internal.FileEdit;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,10 +32,7 @@ final class RegistryCommand implements Runnable {
         Path path;
 
         PartnerIdRegistry load() throws IOException {
-            if (!Files.isRegularFile(path)) {
-                throw Files.exists(path) ? new java.io.IOException(path + " is not a regular file (a folder, FIFO, device"
-                        + " or socket); nothing was read") : new NoSuchFileException(path.toString());
-            }
+            FileEdit.regularFile(path); // a missing file, a folder or a FIFO is named before anything is read
             return PartnerIdRegistry.load(path);
         }
     }

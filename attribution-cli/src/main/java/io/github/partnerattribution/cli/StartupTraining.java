@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The run the build records a class-data-sharing archive from ({@code target/attribution.jsa}, used by
- * {@code bin/attribution}): the local commands, in process, on a small template and registry of their own, so that
- * the classes they load are already parsed and verified when a user runs them. Not for users; it writes only to a
- * temp folder of its own, which it removes.
+ * The run {@code bin/attribution} records its class-data-sharing archive from, once per JDK and install: the local
+ * commands, in process, on a small template and registry of their own, so that the classes they load are already
+ * parsed and verified when a user runs them. Not for users; it writes only to a temp folder of its own, which it
+ * removes.
  */
 final class StartupTraining {
     private StartupTraining() {

@@ -9,6 +9,7 @@ import io.github.partnerattribution.templates.TemplateEdit;
 import io.github.partnerattribution.templates.TemplateOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import io.github.partnerattribution.core.internal.FileEdit;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -105,10 +106,7 @@ final class TemplateCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             for (Path path : paths) {
-                if (!Files.isRegularFile(path)) {
-                    throw Files.exists(path) ? new java.io.IOException(path + " is not a regular file (a folder, FIFO, device"
-                            + " or socket); nothing was read") : new NoSuchFileException(path.toString());
-                }
+                FileEdit.regularFile(path); // a missing file, a folder or a FIFO is named before anything is read
             }
             return reading.print(spec, ArmTemplates.checkAll(paths, reading.options()));
         }
