@@ -173,21 +173,9 @@ final class ReportRenderers {
      */
     static String uriOf(String file, Path root) {
         Path path = java.nio.file.Paths.get(file);
-        if (root != null) {
-            try {
-                path = root.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
-            } catch (IllegalArgumentException ignored) {
-                // another drive: keep the path as given
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (Path segment : path) {
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(encodeSegment(segment.toString()));
-        }
-        return out.toString();
+        Path relative = root == null ? null : ScanReport.relative(root, path);
+        // on another drive, the path as given
+        return ScanReport.joined(relative == null ? path : relative, ReportRenderers::encodeSegment);
     }
 
     /** Percent-encodes every UTF-8 byte of a path segment except RFC 3986's unreserved and sub-delims, ':' and '@'. */

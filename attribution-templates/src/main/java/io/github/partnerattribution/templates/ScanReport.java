@@ -91,15 +91,28 @@ public final class ScanReport {
 
     /** The file's path relative to the scanned folder, with forward slashes. */
     String relative(Path file) {
+        Path relative = relative(root, file);
+        return relative == null ? file.toString() : joined(relative, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code file} relative to {@code root}, or null when it cannot be (another drive). */
+    static Path relative(Path root, Path file) {
         try {
-            // '/' between segments on every platform; a '\\' in a name on Linux is part of the name
-            StringBuilder out = new StringBuilder();
-            for (Path segment : root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())) {
-                out.append(out.length() == 0 ? "" : "/").append(segment);
-            }
-            return out.toString();
-        } catch (IllegalArgumentException e) {
-            return file.toString();
+            return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException anotherDrive) {
+            return null;
         }
+    }
+
+    /**
+     * A path's segments, each written by {@code segment}, joined by '/' on every platform (a '\\' in a name on
+     * Linux is part of the name).
+     */
+    static String joined(Path path, java.util.function.UnaryOperator<String> segment) {
+        StringBuilder out = new StringBuilder();
+        for (Path part : path) {
+            out.append(out.length() == 0 ? "" : "/").append(segment.apply(part.toString()));
+        }
+        return out.toString();
     }
 }
