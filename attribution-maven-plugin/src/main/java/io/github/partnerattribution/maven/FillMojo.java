@@ -3,9 +3,9 @@ package io.github.partnerattribution.maven;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +59,8 @@ public final class FillMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         Properties values = new Properties();
         List<String> problems = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(propertiesFile.toPath())) {
-            byte[] bytes = readAll(in);
-            String text = utf8(bytes, propertiesFile.toPath(), problems);
+        try {
+            String text = utf8(Files.readAllBytes(propertiesFile.toPath()), propertiesFile.toPath(), problems);
             if (text != null) {
                 values.load(new java.io.StringReader(text));
                 problems.addAll(repeatedKeys(text, propertiesFile.toPath()));
@@ -176,31 +175,15 @@ public final class FillMojo extends AbstractMojo {
         getLog().info("Filled " + filled + " placeholder(s) in " + files.size() + " file(s) into " + outputDirectory);
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
     /** The text of a file that must be UTF-8; null, with a problem naming the first bad byte, when it is not. */
     static String utf8(byte[] bytes, Path file, List<String> problems) {
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            problems.add(file + ": it is not UTF-8 (byte " + in.position() + " is 0x" + String.format("%02X",
-                    bytes[in.position()] & 0xff) + "); it was not filled, and nothing is repaired");
+        int invalid = Utf8.firstInvalid(bytes, 0); // the templates' own check; a byte order mark is valid UTF-8
+        if (invalid >= 0) {
+            problems.add(file + ": it is not UTF-8 (byte " + invalid + " is 0x" + String.format("%02X",
+                    bytes[invalid] & 0xff) + "); it was not filled, and nothing is repaired");
             return null;
         }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
+        return new String(bytes, StandardCharsets.UTF_8); // a byte order mark is kept, and written back
     }
 
     /** Keys that a properties file defines more than once: Properties silently keeps the last. */
