@@ -33,6 +33,11 @@ class CliProcessIT {
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
+        return run(command, env);
+    }
+
+    /** Runs a command as a process, without the machine's own attribution settings, with {@code env} added. */
+    static Result run(List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         for (String name : List.of("AZURE_ACCESS_TOKEN", "AZURE_PARTNER_ID", "ARM_PARTNER_ID",
                 "AZURE_PARTNER_ATTRIBUTION_DISABLED", "AZURE_HTTP_USER_AGENT")) {
