@@ -197,7 +197,8 @@ public final class ArmEmulator implements AutoCloseable {
 
     /**
      * Checks that at least one request arrived and that every one carried exactly one User-Agent header holding
-     * the id's token exactly once.
+     * the id's token exactly once, as its last word: where every integration of this project puts it. A request
+     * whose User-Agent has another pid after ours fails (another layer appended its own id after ours).
      *
      * @param partnerId the id every request must carry
      * @throws AssertionError listing the offending requests (method, path, User-Agent)
@@ -208,11 +209,12 @@ public final class ArmEmulator implements AutoCloseable {
             throw new AssertionError("No request reached the ArmEmulator at " + endpoint());
         }
         List<RecordedRequest> offending = all.stream()
-                .filter(r -> r.userAgents().size() != 1 || !UserAgents.carriesExactlyOnce(r.userAgent(), partnerId))
+                .filter(r -> r.userAgents().size() != 1 || !UserAgents.carriesExactlyOnce(r.userAgent(), partnerId)
+                        || !endsWith(r.userAgent(), partnerId.token()))
                 .collect(Collectors.toList());
         if (!offending.isEmpty()) {
             throw new AssertionError(offending.size() + " of " + all.size() + " requests to the ArmEmulator do not carry "
-                    + partnerId + " exactly once in one User-Agent:" + list(offending));
+                    + partnerId + " exactly once, at the end of one User-Agent:" + list(offending));
         }
     }
 
@@ -349,23 +351,36 @@ public final class ArmEmulator implements AutoCloseable {
     }
 
     /**
-     * The Azure SDK's default HTTP client (Netty), trusting this emulator's certificate only. Needs
-     * {@code azure-core-http-netty} on the class path.
+     * The Azure SDK's default HTTP client (Netty), trusting this emulator's certificate only. This module brings
+     * {@code azure-core-http-netty} for it.
      *
      * @return a new client
+     * @throws IllegalStateException naming the missing artifact when {@code azure-core-http-netty} was excluded
      */
     public com.azure.core.http.HttpClient nettyHttpClient() {
-        return AzureClients.netty(trustManager);
+        try {
+            return AzureClients.netty(trustManager);
+        } catch (NoClassDefFoundError missing) {
+            throw AzureClients.missing("nettyHttpClient()", "com.azure:azure-core-http-netty",
+                    "attribution-test brings it unless it is excluded; or use okHttpHttpClient() with"
+                    + " com.azure:azure-core-http-okhttp", missing);
+        }
     }
 
     /**
      * The Azure SDK's OkHttp client, trusting this emulator's certificate only. Needs
-     * {@code azure-core-http-okhttp} on the class path.
+     * {@code com.azure:azure-core-http-okhttp} in the test's dependencies.
      *
      * @return a new client
+     * @throws IllegalStateException naming the missing artifact when {@code azure-core-http-okhttp} is absent
      */
     public com.azure.core.http.HttpClient okHttpHttpClient() {
-        return AzureClients.okHttp(sslContext, trustManager);
+        try {
+            return AzureClients.okHttp(sslContext, trustManager);
+        } catch (NoClassDefFoundError missing) {
+            throw AzureClients.missing("okHttpHttpClient()", "com.azure:azure-core-http-okhttp",
+                    "or use nettyHttpClient()", missing);
+        }
     }
 
     /** Stops the server. */
@@ -377,6 +392,11 @@ public final class ArmEmulator implements AutoCloseable {
         } catch (IOException ignored) {
             // a temp file; the OS cleans up
         }
+    }
+
+    private static boolean endsWith(String userAgent, String token) {
+        String trimmed = userAgent.trim();
+        return trimmed.regionMatches(true, trimmed.length() - token.length(), token, 0, token.length());
     }
 
     private static String list(List<RecordedRequest> requests) {

@@ -24,9 +24,14 @@ class ArmEmulatorTest {
     static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
 
     static HttpResponse<String> send(String method, String path, String body, boolean authorized) throws Exception {
+        return send(method, path, body, authorized, "emulator-test/1 " + ID.token());
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, boolean authorized, String userAgent)
+            throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(ARM.emulator().sslContext()).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ARM.emulator().endpoint() + path.substring(1)))
-                .header("User-Agent", "emulator-test/1 " + ID.token())
+                .header("User-Agent", userAgent)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorized) {
             request.header("Authorization", "Bearer test-token");
@@ -140,13 +145,21 @@ class ArmEmulatorTest {
         ARM.emulator().assertEveryRequestCarries(ID);
         PartnerId other = PartnerId.parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
         AssertionError e = assertThrows(AssertionError.class, () -> ARM.emulator().assertEveryRequestCarries(other));
-        assertEquals("1 of 1 requests to the ArmEmulator do not carry " + other + " exactly once in one User-Agent:"
+        assertEquals("1 of 1 requests to the ArmEmulator do not carry " + other + " exactly once, at the end of one User-Agent:"
                 + System.lineSeparator() + "  GET " + SUB + "/resourcegroups?api-version=2021-04-01  User-Agent: \"emulator-test/1 "
                 + ID.token() + "\"", e.getMessage());
         assertThrows(AssertionError.class, () -> ARM.emulator().assertNoRequestCarriesAPartnerId());
         ARM.emulator().reset();
         AssertionError none = assertThrows(AssertionError.class, () -> ARM.emulator().assertEveryRequestCarries(ID));
         assertTrue(none.getMessage().startsWith("No request reached the ArmEmulator"));
+
+        send("GET", SUB + "/resourcegroups?api-version=2021-04-01", null, true, "emulator-test/1 " + ID.token() + " " + other.token());
+        AssertionError notLast = assertThrows(AssertionError.class, () -> ARM.emulator().assertEveryRequestCarries(ID),
+                "another layer's pid after ours");
+        assertTrue(notLast.getMessage().contains(ID.token() + " " + other.token()), notLast.getMessage());
+        ARM.emulator().reset();
+        send("GET", SUB + "/resourcegroups?api-version=2021-04-01", null, true, other.token() + " " + ID.token().toUpperCase(java.util.Locale.ROOT) + " ");
+        ARM.emulator().assertEveryRequestCarries(ID);
     }
 
     @Test

@@ -29,6 +29,15 @@ public final class AzureClients {
     private AzureClients() {
     }
 
+    /**
+     * The error for a helper whose Azure SDK part is not on the class path: it names the artifact to add, for a
+     * NoClassDefFoundError names only a class.
+     */
+    public static IllegalStateException missing(String helper, String artifact, String hint, NoClassDefFoundError cause) {
+        return new IllegalStateException("ArmEmulator." + helper + " needs " + artifact + " on the class path ("
+                + hint + "); missing class: " + cause.getMessage().replace('/', '.'), cause);
+    }
+
     public static AzureProfile profile(String endpoint, String tenant, String subscription) {
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         for (String key : ENDPOINTS) {
