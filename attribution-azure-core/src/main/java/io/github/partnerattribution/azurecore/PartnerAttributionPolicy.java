@@ -9,6 +9,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import io.github.partnerattribution.azurecore.internal.Reports;
+import io.github.partnerattribution.azurecore.internal.ZeroCodePolicy;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
@@ -68,13 +69,13 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-        attribute(context.getHttpRequest());
+        attribute(context);
         return next.process();
     }
 
     @Override
     public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-        attribute(context.getHttpRequest());
+        attribute(context);
         return next.processSync();
     }
 
@@ -86,6 +87,17 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
     @Override
     public String toString() {
         return "PartnerAttributionPolicy[" + attribution + "]";
+    }
+
+    /**
+     * Attributes the call; zero-code mode's policy, later in the same pipeline, reads the mark left here and leaves
+     * a call attributed in code alone (see {@link ZeroCodePolicy}).
+     */
+    private void attribute(HttpPipelineCallContext context) {
+        if (attribution.isActive()) {
+            context.setData(ZeroCodePolicy.ATTRIBUTED_IN_CODE, attribution.partnerId());
+        }
+        attribute(context.getHttpRequest());
     }
 
     private void attribute(HttpRequest request) {

@@ -18,6 +18,7 @@ import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.resourcemanager.resources.models.Deployment;
 import com.azure.resourcemanager.resources.models.DeploymentMode;
 import com.azure.resourcemanager.storage.models.StorageAccount;
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
@@ -286,13 +287,48 @@ abstract class AbstractArmAttributionTest {
         }
     }
 
+    /**
+     * A different id in the environment does not ride along on a client attributed in code: the id in code is the
+     * only one, last, and the decision is one warning per JVM naming both. Plain clients still get the environment's.
+     */
     @Test
-    void aDifferentPidAlreadyPresentIsKeptAndOursAppended() throws Exception {
+    void theIdInCodeWinsOverADifferentOneInTheEnvironmentAndSaysSo() throws Exception {
         PartnerId other = PartnerId.parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
         System.setProperty(Attribution.PARTNER_ID_PROPERTY, other.guid());
-        azure(Attribution.of(ID, NO_ENV, NO_ENV)).resourceGroups().define("rg-two").withRegion(Region.EUROPE_WEST).create();
-        for (RecordedRequest r : arm().requests()) {
-            assertEquals(List.of(ID, other), UserAgents.partnerIds(r.userAgent()), r.toString());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Reports.redirectForTests(new Reports.Sink() {
+            @Override
+            public void error(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void info(String message) {
+            }
+        });
+        try {
+            AzureResourceManager inCode = azure(Attribution.of(ID, NO_ENV, NO_ENV));
+            inCode.resourceGroups().define("rg-two").withRegion(Region.EUROPE_WEST).create();
+            inCode.resourceGroups().list().forEach(group -> { });
+            arm().assertEveryRequestCarries(ID);
+            for (RecordedRequest r : arm().requests()) {
+                assertEquals(List.of(ID), UserAgents.partnerIds(r.userAgent()), r.toString());
+            }
+            assertEquals(List.of("Partner attribution: the system property azure.partner.id sets " + other.token()
+                    + ", but a client attributed in code with " + ID.token() + " sends only the id in code; zero-code"
+                    + " mode adds " + other.token() + " to the other clients of this JVM. Use one partner id, or unset"
+                    + " the system property azure.partner.id."), warnings);
+
+            arm().reset();
+            plainAzure().resourceGroups().list().forEach(group -> { });
+            arm().assertEveryRequestCarries(other);
+        } finally {
+            Reports.redirectForTests(null);
         }
     }
 }

@@ -13,6 +13,7 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider;
 import io.github.partnerattribution.azurecore.internal.PassThroughPolicy;
 import io.github.partnerattribution.azurecore.internal.Reports;
+import io.github.partnerattribution.azurecore.internal.ZeroCodePolicy;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +76,9 @@ class ZeroCodeProviderTest {
         verify(sink).warning("The system property azure.partner.attribution.disabled is \"maybe\", which is neither"
                 + " true nor false; it is read as true, so partner attribution is off (the customer's privacy comes"
                 + " first). Set it to true to opt out or to false to allow attribution.");
-        verify(sink).info("Partner attribution is off: the customer opted out through the system property"
-                + " azure.partner.attribution.disabled. No pid- token is added to any request.");
+        verify(sink).decision("Partner attribution is off: the customer opted out through the system property"
+                + " azure.partner.attribution.disabled. No pid- token is added to a request by a configuration that"
+                + " reads it.");
         verifyNoMoreInteractions(sink);
     }
 
@@ -87,8 +89,9 @@ class ZeroCodeProviderTest {
         for (int client = 0; client < 3; client++) {
             assertSame(PassThroughPolicy.INSTANCE, provider.create());
         }
-        verify(sink).info("Partner attribution is off: the customer opted out through the system property"
-                + " azure.partner.attribution.disabled. No pid- token is added to any request.");
+        verify(sink).decision("Partner attribution is off: the customer opted out through the system property"
+                + " azure.partner.attribution.disabled. No pid- token is added to a request by a configuration that"
+                + " reads it.");
         verifyNoMoreInteractions(sink);
     }
 
@@ -97,7 +100,7 @@ class ZeroCodeProviderTest {
         System.setProperty(Attribution.PARTNER_ID_PROPERTY, ID.guid());
         HttpPipelinePolicy first = provider.create();
         provider.create();
-        PartnerAttributionPolicy policy = assertInstanceOf(PartnerAttributionPolicy.class, first);
+        ZeroCodePolicy policy = assertInstanceOf(ZeroCodePolicy.class, first);
         assertEquals(ID, policy.attribution().partnerId());
         verify(sink).info("Partner attribution (zero-code mode) is active for the Azure clients of this JVM: "
                 + ID.token() + " from the system property azure.partner.id.");

@@ -2,7 +2,6 @@ package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.policy.BeforeRetryPolicyProvider;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
 import io.github.partnerattribution.core.Attribution;
 
 /**
@@ -35,6 +34,6 @@ public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPo
         }
         Reports.infoOnce("Partner attribution (zero-code mode) is active for the Azure clients of this JVM: "
                 + attribution.partnerId() + " from the " + attribution.source() + ".");
-        return PartnerAttributionPolicy.create(attribution);
+        return ZeroCodePolicy.of(attribution);
     }
 }

@@ -8,11 +8,19 @@ import io.github.partnerattribution.core.Attribution;
  * force, naming where it came from. Not API.
  */
 public final class SettingsReport {
-    /** The two levels such lines go to. */
+    /** The levels such lines go to. */
     public interface Lines {
         void warning(String message);
 
         void info(String message);
+
+        /**
+         * A line that says something changes what is sent (an opt-out in force): informational in a log, but one a
+         * person must be able to see without one.
+         */
+        default void decision(String message) {
+            info(message);
+        }
     }
 
     private SettingsReport() {
@@ -27,9 +35,9 @@ public final class SettingsReport {
         }
         if (attribution.isOptedOut()) {
             String line = "Partner attribution is off: the customer opted out through the "
-                    + attribution.optOutSource() + ". No pid- token is added to any request.";
+                    + attribution.optOutSource() + ". No pid- token is added to a request by a configuration that reads it.";
             if (Once.first(line)) {
-                lines.info(line);
+                lines.decision(line);
             }
         }
     }

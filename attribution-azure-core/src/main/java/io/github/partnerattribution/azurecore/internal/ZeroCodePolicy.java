@@ -1,0 +1,70 @@
+package io.github.partnerattribution.azurecore.internal;
+
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
+import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.core.PartnerId;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Zero-code mode's policy: the environment's attribution for every client of the JVM, except a call that a
+ * {@link PartnerAttributionPolicy} of the client already attributed in code. The id in code wins for that call, as
+ * code wins over the environment everywhere in the Azure SDK: the environment's id is not appended after it (which
+ * would credit both, the code's not last), and that decision is reported once per JVM. Made by
+ * the ServiceLoader provider through {@link #of}. Not API.
+ */
+public final class ZeroCodePolicy implements HttpPipelinePolicy {
+    /** The call-context key under which an explicit policy leaves the id it attributed. */
+    public static final String ATTRIBUTED_IN_CODE = "partner-attribution.in-code";
+
+    private final PartnerAttributionPolicy delegate;
+
+    private ZeroCodePolicy(Attribution attribution) {
+        this.delegate = PartnerAttributionPolicy.create(attribution);
+    }
+
+    /** The zero-code policy for an active configuration read from the environment. */
+    public static HttpPipelinePolicy of(Attribution fromEnvironment) {
+        return new ZeroCodePolicy(fromEnvironment);
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        return attributedInCode(context) ? next.process() : delegate.process(context, next);
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        return attributedInCode(context) ? next.processSync() : delegate.processSync(context, next);
+    }
+
+    private boolean attributedInCode(HttpPipelineCallContext context) {
+        Optional<Object> inCode = context.getData(ATTRIBUTED_IN_CODE);
+        if (!inCode.isPresent()) {
+            return false;
+        }
+        Attribution ours = delegate.attribution();
+        if (!inCode.get().equals(ours.partnerId())) {
+            Reports.warningOnce("Partner attribution: the " + ours.source() + " sets " + ours.partnerId()
+                    + ", but a client attributed in code with " + inCode.get() + " sends only the id in code;"
+                    + " zero-code mode adds " + ours.partnerId() + " to the other clients of this JVM. Use one"
+                    + " partner id, or unset the " + ours.source() + ".");
+        }
+        return true;
+    }
+
+    /** @return the configuration read from the environment */
+    public Attribution attribution() {
+        return delegate.attribution();
+    }
+
+    @Override
+    public String toString() {
+        return "ZeroCodePolicy[" + delegate.attribution() + "]";
+    }
+}
