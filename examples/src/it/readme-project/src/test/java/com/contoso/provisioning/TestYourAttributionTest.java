@@ -1,4 +1,4 @@
-package io.github.partnerattribution.examples;
+package com.contoso.provisioning;
 
 // README: test-your-attribution
 import com.azure.core.management.Region;
