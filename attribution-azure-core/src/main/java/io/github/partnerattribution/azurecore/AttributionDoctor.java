@@ -14,6 +14,7 @@ import com.azure.core.util.Configuration;
 import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.CoreUtils;
 import io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider;
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
@@ -54,10 +55,15 @@ public final class AttributionDoctor {
     private final String azureCoreVersion;
     private final String armSdkVersion;
     private final String userAgent;
+    private final Attribution configured;
+    private final List<String> reported;
 
     private AttributionDoctor(Attribution attribution, String problem, boolean zeroCodeOnClassPath,
-            String azureCoreVersion, String armSdkVersion, String userAgent) {
+            String azureCoreVersion, String armSdkVersion, String userAgent, Attribution configured,
+            List<String> reported) {
         this.attribution = attribution;
+        this.configured = configured;
+        this.reported = reported;
         this.problem = problem;
         this.zeroCodeOnClassPath = zeroCodeOnClassPath;
         this.azureCoreVersion = azureCoreVersion;
@@ -71,7 +77,8 @@ public final class AttributionDoctor {
      * @return the diagnosis
      */
     public static AttributionDoctor examine() {
-        return examine(propertiesOf(System.getProperties()), System.getenv(), Configuration.getGlobalConfiguration());
+        return examine(propertiesOf(System.getProperties()), System.getenv(), Configuration.getGlobalConfiguration(),
+                Reports.decisions());
     }
 
     /**
@@ -84,11 +91,11 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment) {
         return examine(systemProperties, environment, new ConfigurationBuilder(path -> Collections.<String, String>emptyMap(),
-                path -> systemProperties, path -> environment).build());
+                path -> systemProperties, path -> environment).build(), Collections.<String>emptyList());
     }
 
     private static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment,
-            Configuration configuration) {
+            Configuration configuration, List<String> reported) {
         Attribution attribution;
         String problem = null;
         try {
@@ -102,7 +109,22 @@ public final class AttributionDoctor {
         HttpPipelinePolicy attributing = PartnerAttributionPolicy.create(attribution);
         return new AttributionDoctor(attribution, problem, providerListed(),
                 CoreUtils.getProperties("azure-core.properties").get("version"), armVersion,
-                userAgentOf(new UserAgentPolicy(null, ARM_SDK_NAME, version, configuration), attributing));
+                userAgentOf(new UserAgentPolicy(null, ARM_SDK_NAME, version, configuration), attributing),
+                attribution.isOptedOut() ? configuredDespiteOptOut(systemProperties, environment) : attribution,
+                reported);
+    }
+
+    /** The id the settings name, read as if the customer had not opted out: shown, never sent. */
+    private static Attribution configuredDespiteOptOut(Map<String, String> systemProperties, Map<String, String> environment) {
+        Map<String, String> props = new java.util.HashMap<>(systemProperties);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        props.remove(Attribution.DISABLED_PROPERTY);
+        env.remove(Attribution.DISABLED_VARIABLE);
+        try {
+            return Attribution.fromEnvironment(props, env);
+        } catch (InvalidPartnerIdException e) {
+            return Attribution.none();
+        }
     }
 
     /** @return whether the configuration is valid: false when a setting holds a malformed id */
@@ -118,6 +140,26 @@ public final class AttributionDoctor {
     /** @return the partner id zero-code mode and {@link Attribution#fromEnvironment()} would use, or null */
     public PartnerId partnerId() {
         return attribution.partnerId();
+    }
+
+    /**
+     * The partner id the settings name, also when the customer opted out (then it is not sent, and
+     * {@link #partnerId()} is null).
+     *
+     * @return the configured id, or null when none is set (or it is malformed: see {@link #problem()})
+     */
+    public PartnerId configuredPartnerId() {
+        return configured.partnerId();
+    }
+
+    /**
+     * The errors, warnings and decisions (such as a different id in code and in the environment) that this
+     * library reported in this JVM so far, each prefixed with its level. Empty for a diagnosis of given maps.
+     *
+     * @return the lines, in the order they were first reported
+     */
+    public List<String> reportedInThisJvm() {
+        return reported;
     }
 
     /** @return where the id came from, such as {@code environment variable AZURE_PARTNER_ID}, or {@code none} */
@@ -173,8 +215,10 @@ public final class AttributionDoctor {
      */
     public String text() {
         StringBuilder b = new StringBuilder();
-        b.append("Partner id:        ").append(partnerId() == null ? "none" : partnerId().token())
-                .append(partnerId() == null ? "" : " (from the " + partnerIdSource() + ")").append('\n');
+        PartnerId shown = configuredPartnerId();
+        b.append("Partner id:        ").append(shown == null ? "none" : shown.token())
+                .append(shown == null ? "" : " (from the " + configured.source() + ")")
+                .append(shown != null && optedOut() ? ", not sent: the customer opted out" : "").append('\n');
         if (problem != null) {
             b.append("Problem:           ").append(problem).append('\n');
         }
@@ -190,6 +234,9 @@ public final class AttributionDoctor {
         b.append("User-Agent:        ").append(userAgent).append('\n');
         for (String warning : warnings()) {
             b.append("Warning:           ").append(warning).append('\n');
+        }
+        for (String line : reported) {
+            b.append("Reported:          ").append(line).append('\n');
         }
         return b.toString();
     }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.core.management.Region;
 import com.azure.resourcemanager.AzureResourceManager;
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.test.ArmEmulatorExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +56,25 @@ class AttributionDoctorTest {
         assertFalse(doctor.userAgent().contains("pid-"), doctor.userAgent());
         assertTrue(doctor.text().contains("Customer opt-out:  yes, from the system property"
                 + " azure.partner.attribution.disabled"), doctor.text());
+        // the configured id is shown, not hidden behind "none", and said not to be sent
+        assertNull(doctor.partnerId());
+        assertEquals(ID, doctor.configuredPartnerId());
+        assertTrue(doctor.text().startsWith("Partner id:        " + ID.token() + " (from the environment variable"
+                + " AZURE_PARTNER_ID), not sent: the customer opted out\n"), doctor.text());
+        assertEquals(List.of(), doctor.reportedInThisJvm(), "a diagnosis of given maps is not this JVM's");
+    }
+
+    @Test
+    void whatThisJvmReportedIsShownByTheProcessDiagnosis() {
+        Reports.redirectForTests(null);
+        try {
+            Reports.sink().warning("two ids in one process");
+            AttributionDoctor doctor = AttributionDoctor.examine();
+            assertEquals(List.of("WARNING two ids in one process"), doctor.reportedInThisJvm());
+            assertTrue(doctor.text().contains("Reported:          WARNING two ids in one process\n"), doctor.text());
+        } finally {
+            Reports.redirectForTests(null);
+        }
     }
 
     @Test
