@@ -45,7 +45,7 @@ public final class AttributionCli implements Runnable {
      * commands do, so a run builds the one it was asked for (help and an unknown word build all).
      */
     private static final java.util.List<String> SUBCOMMANDS = java.util.Arrays.asList("guid", "template", "verify",
-            "notice", "user-agent", "registry", "doctor", "pal");
+            "notice", "user-agent", "registry", "doctor", "pal", "emulator");
 
     /** The subcommand of that name, new (a switch: nothing is loaded or linked for the others). */
     private static Object subcommand(String name) {
@@ -58,6 +58,7 @@ public final class AttributionCli implements Runnable {
             case "registry": return new RegistryCommand();
             case "doctor": return new DoctorCommand();
             case "pal": return new PalCommand();
+            case "emulator": return new EmulatorCommand();
             default: throw new IllegalArgumentException(name);
         }
     }

@@ -55,7 +55,7 @@ final class EndpointCalls {
                     if (deadline - System.nanoTime() <= 0) {
                         throw stillRunning;
                     }
-                    err.println(command + ": still reading, " + guard.requests() + " requests so far");
+                    err.println(command + ": still reading, " + guard.requests() + (guard.requests() == 1 ? " request" : " requests") + " so far");
                     err.flush();
                 }
             }
@@ -93,6 +93,13 @@ final class EndpointCalls {
             if (t instanceof HttpResponseException && ((HttpResponseException) t).getResponse() != null) {
                 return Failure.endpoint(answered(((HttpResponseException) t).getResponse(), t.getMessage()), e);
             }
+            if (t instanceof SSLException && ServerGuard.untrustedCertificate(t)) {
+                return Failure.endpoint("cannot reach the endpoint: its certificate is not trusted by this Java ("
+                        + firstLine(innermost(t).getMessage()) + "). For the ARM emulator, use the -D options"
+                        + " `attribution emulator` printed (in ATTRIBUTION_OPTS, or before -jar); for another endpoint,"
+                        + " import its certificate into a trust store and pass -Djavax.net.ssl.trustStore=FILE"
+                        + " -Djavax.net.ssl.trustStorePassword=PASSWORD", e);
+            }
             if (t instanceof SSLException) {
                 return Failure.endpoint("cannot reach the endpoint: the TLS handshake failed (" + t.getClass().getSimpleName()
                         + ": " + firstLine(t.getMessage()) + "). If its certificate is not one Java trusts (a test"
@@ -120,6 +127,14 @@ final class EndpointCalls {
             }
         }
         return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static boolean fromTransport(String className) {

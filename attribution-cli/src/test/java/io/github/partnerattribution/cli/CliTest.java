@@ -393,7 +393,7 @@ class CliTest {
     void aRunBuildsTheSubcommandItNamesAndHelpListsThemAll() {
         assertEquals(java.util.Set.of("guid"), AttributionCli.commandLine("--debug", "guid", "check", ID)
                 .getSubcommands().keySet());
-        assertEquals(java.util.Set.of("guid", "template", "verify", "notice", "user-agent", "registry", "doctor", "pal"),
+        assertEquals(java.util.Set.of("guid", "template", "verify", "notice", "user-agent", "registry", "doctor", "pal", "emulator"),
                 AttributionCli.commandLine("--help").getSubcommands().keySet());
         Run help = run("--help");
         assertEquals(0, help.exit());

@@ -75,7 +75,7 @@ public final class ArmEmulator implements AutoCloseable {
     private final SSLContext sslContext;
     private final X509TrustManager trustManager;
 
-    private ArmEmulator(int pageSize) {
+    private ArmEmulator(int pageSize, int port) {
         this.router = new ArmRouter(pageSize);
         try {
             this.keystoreCopy = Files.createTempFile("arm-emulator", ".p12");
@@ -99,7 +99,7 @@ public final class ArmEmulator implements AutoCloseable {
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
-                .dynamicHttpsPort()
+                .httpsPort(port)
                 .keystorePath(keystoreCopy.toString())
                 .keystoreType("PKCS12")
                 .keystorePassword(new String(PASSWORD))
@@ -127,8 +127,37 @@ public final class ArmEmulator implements AutoCloseable {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
         }
-        ArmEmulator emulator = new ArmEmulator(pageSize);
-        emulator.server.start();
+        return started(new ArmEmulator(pageSize, 0));
+    }
+
+    /**
+     * Starts an emulator on the given loopback port, for clients in other processes that were told the port (as
+     * {@code attribution emulator --port} does).
+     *
+     * @param port a port from 1 to 65535 that is free on 127.0.0.1
+     * @return the running emulator; close it when done
+     * @throws IllegalArgumentException when the port is out of range
+     * @throws IllegalStateException when the port cannot be bound (in use, or not allowed), naming it
+     */
+    public static ArmEmulator startOnPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be from 1 to 65535, was " + port);
+        }
+        try {
+            return started(new ArmEmulator(100, port));
+        } catch (Exception e) { // WireMock throws a bind failure unchecked, as an ExecutionException
+            throw new IllegalStateException("Cannot serve on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); choose another port, or leave it out for a free one", e);
+        }
+    }
+
+    private static ArmEmulator started(ArmEmulator emulator) {
+        try {
+            emulator.server.start();
+        } catch (Exception e) {
+            emulator.close(); // the certificate's temp file goes with it
+            throw e;
+        }
         emulator.routeEverythingElse();
         emulator.router.endpoint(emulator.endpoint());
         return emulator;

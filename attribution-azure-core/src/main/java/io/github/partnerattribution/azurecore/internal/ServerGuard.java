@@ -119,9 +119,24 @@ public final class ServerGuard {
 
             @Override
             public boolean shouldRetryException(Throwable throwable) {
-                return !refused(throwable) && backoff.shouldRetryException(throwable);
+                return !refused(throwable) && !untrustedCertificate(throwable) && backoff.shouldRetryException(throwable);
             }
         });
+    }
+
+    /**
+     * Whether the chain of causes holds a certificate the JVM does not trust (or cannot validate): trying again
+     * cannot help, and the user should hear about it at once.
+     */
+    public static boolean untrustedCertificate(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a refusal of a guard is in the chain of causes. */

@@ -527,16 +527,14 @@ public final class ArmRouter implements ResponseDefinitionTransformerV2 {
         deployments.computeIfAbsent(lowerScope, k -> new LinkedHashMap<>()).put(name.toLowerCase(Locale.ROOT), deployment);
 
         int index = 0;
+        DeployedNames names = new DeployedNames(properties.path("template"), properties.path("parameters"));
         for (JsonNode resource : resources(properties.path("template"))) {
             index++;
             if (resource.path("existing").asBoolean(false)) {
                 continue;
             }
             String type = resource.path("type").asText("");
-            String resourceName = resource.path("name").asText("");
-            if (resourceName.startsWith("[") || resourceName.isEmpty()) {
-                resourceName = "resource" + index; // an expression: the emulator does not evaluate templates
-            }
+            String resourceName = names.of(resource.path("name").asText(""), index);
             String targetScope = scopeId;
             String childScope = lowerScope;
             // A nested deployment may target another subscription (from a management group or the tenant) and
