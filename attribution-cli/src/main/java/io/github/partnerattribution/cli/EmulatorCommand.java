@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
         description = {"Serve an HTTPS stand-in for Azure Resource Manager on 127.0.0.1 until interrupted, and print"
-                + " its endpoint, its certificate and the exact lines to point verify, pal and Azure SDK clients at it."},
+                + " its endpoint, its certificate and the exact lines to point verify, pal and Azure SDK clients at it.",
+                "The emulator accepts any bearer token and keeps what is deployed to it in memory."},
         footer = {"", "Example:  attribution emulator --seed demo"})
 final class EmulatorCommand implements Callable<Integer> {
     static final String SERVER = "io.github.partnerattribution.test.internal.EmulatorServer";

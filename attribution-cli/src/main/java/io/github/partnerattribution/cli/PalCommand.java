@@ -15,9 +15,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pal", mixinStandardHelpOptions = true,
-        description = {"Partner Admin Link: link the identity you sign in with to your Partner ID from Partner Center",
-                "(a number), so that you are credited for the customer resources it manages. Customer usage",
-                "attribution instead tags deployments and clients with a tracking GUID (pid-<guid>).",
+        description = {"Partner Admin Link: link the identity you sign in with to your Partner ID from Partner Center"
+                + " (a number), so that you are credited for the customer resources it manages.",
+                "Customer usage attribution instead tags deployments and clients with a tracking GUID (pid-<guid>).",
                 "Authenticates with AZURE_ACCESS_TOKEN when set, else azure-identity's default credential chain."},
         subcommands = {PalCommand.Show.class, PalCommand.Link.class, PalCommand.Unlink.class},
         footer = {"", "Example:  attribution pal link --partner-id 1234567"})
@@ -101,20 +101,33 @@ final class PalCommand implements Runnable {
         }
     }
 
-    @Command(name = "unlink", mixinStandardHelpOptions = true, description = "Remove the identity's link to a Partner ID.")
+    @Command(name = "unlink", mixinStandardHelpOptions = true,
+            description = "Remove the identity's link: to the Partner ID given, or to whichever it is linked to.")
     static final class Unlink implements Callable<Integer> {
         @ParentCommand
         PalCommand parent;
 
-        @Option(names = "--partner-id", required = true, description = "The Partner ID to unlink from (a number).")
+        @Option(names = "--partner-id", description = "The Partner ID to unlink from (a number); without it, the"
+                + " one the identity is linked to.")
         String partnerId;
 
         @Override
         public Integer call() {
-            String id = Failure.judging(() -> PartnerAdminLink.requirePartnerCenterId(partnerId));
-            boolean removed = parent.call(pal -> pal.unlink(id));
-            parent.spec.commandLine().getOut().println(removed ? "Unlinked from Partner ID " + id + "."
-                    : "Was not linked to Partner ID " + id + "; nothing to remove.");
+            String given = partnerId == null ? null : Failure.judging(() -> PartnerAdminLink.requirePartnerCenterId(partnerId));
+            String[] id = {given};
+            boolean removed = parent.call(pal -> {
+                if (id[0] == null) {
+                    PartnerAdminLink.Link current = pal.show();
+                    if (current == null) {
+                        return false;
+                    }
+                    id[0] = current.partnerId();
+                }
+                return pal.unlink(id[0]);
+            });
+            parent.spec.commandLine().getOut().println(removed ? "Unlinked from Partner ID " + id[0] + "."
+                    : id[0] == null ? "Not linked to any Partner ID; nothing to remove."
+                    : "Was not linked to Partner ID " + id[0] + "; nothing to remove.");
             return 0;
         }
     }

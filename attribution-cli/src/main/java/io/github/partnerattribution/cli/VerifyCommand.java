@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
 import reactor.core.publisher.Mono;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Prove which resources a tagged template deployment covered: find the pid deployment, its",
-                "correlation id, the run's deployments and the resources they created.",
+        description = {"Prove which resources a tagged template deployment covered: find the pid deployment, its"
+                + " correlation id, the run's deployments and the resources they created.",
                 "Authenticates with AZURE_ACCESS_TOKEN when set, else azure-identity's default credential chain."},
-        footer = {"", "Example:  attribution verify --subscription <id> --resource-group contoso-rg --pid <guid>",
-                "          attribution verify --management-group contoso-platform --pid <guid>"})
+        footer = {"", "Examples:",
+                "  attribution verify --subscription <id> --resource-group contoso-rg --pid <guid>",
+                "  attribution verify --management-group contoso-platform --pid <guid>"})
 final class VerifyCommand implements Callable<Integer> {
     static final String TOKEN_VARIABLE = "AZURE_ACCESS_TOKEN";
     private static final String NO_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";

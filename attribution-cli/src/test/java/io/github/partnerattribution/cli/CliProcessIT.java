@@ -163,6 +163,13 @@ class CliProcessIT {
             Result none = java(trust, token, "pal", "show", "--endpoint", arm.endpoint());
             assertEquals(1, none.exit());
             assertEquals("Not linked to any Partner ID.", none.out().trim());
+            // without --partner-id, unlink removes whichever link there is
+            assertEquals(0, java(trust, token, "pal", "link", "--partner-id", "7654321", "--endpoint", arm.endpoint()).exit());
+            Result unlinkAny = java(trust, token, "pal", "unlink", "--endpoint", arm.endpoint());
+            assertEquals("Unlinked from Partner ID 7654321.", unlinkAny.out().trim(), unlinkAny.err());
+            Result nothing = java(trust, token, "pal", "unlink", "--endpoint", arm.endpoint());
+            assertEquals(0, nothing.exit(), nothing.err());
+            assertEquals("Not linked to any Partner ID; nothing to remove.", nothing.out().trim());
 
             Result guid = java(trust, token, "pal", "link", "--partner-id", ID.guid(), "--endpoint", arm.endpoint());
             assertEquals(1, guid.exit());
