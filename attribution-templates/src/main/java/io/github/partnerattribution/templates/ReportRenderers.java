@@ -55,7 +55,7 @@ final class ReportRenderers {
                 g.writeStringField("role", t.role().name().toLowerCase(Locale.ROOT));
                 g.writeArrayFieldStart("findings");
                 for (Finding f : t.findings()) {
-                    writeFinding(g, f);
+                    writeFinding(g, f, report);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -154,11 +154,12 @@ final class ReportRenderers {
         return severity == Severity.ERROR ? "error" : severity == Severity.WARNING ? "warning" : "note";
     }
 
-    static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    /** A finding; its {@code file}, like its template's, relative to the scanned folder. */
+    static void writeFinding(JsonGenerator g, Finding f, ScanReport report) throws IOException {
         g.writeStartObject();
         g.writeStringField("code", f.code());
         g.writeStringField("severity", f.severity().name().toLowerCase(Locale.ROOT));
-        g.writeStringField("file", f.file());
+        g.writeStringField("file", report.relative(java.nio.file.Paths.get(f.file())));
         g.writeNumberField("line", f.line());
         g.writeNumberField("column", f.column());
         g.writeStringField("message", f.message());

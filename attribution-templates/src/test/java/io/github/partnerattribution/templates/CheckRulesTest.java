@@ -136,6 +136,18 @@ class CheckRulesTest {
         assertEquals(3, f.get(0).line());
         assertTrue(f.get(0).column() > 1);
         hasNot("CUA012", check(GOOD));
+        assertTrue(f.get(0).hint().contains("comments and trailing commas, but nothing else"), f.get(0).hint());
+    }
+
+    /** ARM's parser takes a comma before a closing bracket or brace; so does the check, and its hint says so. */
+    @Test
+    void trailingCommasAreAcceptedAsArmAcceptsThem() {
+        String plain = "{\"$schema\": \"" + RG + "\", \"contentVersion\": \"1.0.0.0\", \"resources\": ["
+                + storage() + ", " + tracking(ID.token(), "") + "]}";
+        String trailing = "{\"$schema\": \"" + RG + "\", \"contentVersion\": \"1.0.0.0\", \"resources\": ["
+                + storage() + ", " + tracking(ID.token(), "") + ",],}";
+        assertEquals(List.of(), check(plain));
+        assertEquals(List.of(), check(trailing));
     }
 
     @Test

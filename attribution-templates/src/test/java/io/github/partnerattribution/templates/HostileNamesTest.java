@@ -60,8 +60,13 @@ class HostileNamesTest {
         Set<String> files = new TreeSet<>();
         for (JsonNode t : json.get("templates")) {
             files.add(t.get("file").asText());
+            for (JsonNode finding : t.get("findings")) {
+                assertEquals(t.get("file").asText(), finding.get("file").asText(),
+                        "a finding's file is relative to the scanned folder, as its template's is");
+            }
         }
         assertEquals(new TreeSet<>(NAMES), files);
+        assertTrue(json.get("templates").findValues("findings").stream().anyMatch(f -> f.size() > 0));
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Finding;
 import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateEdit;
 import io.github.partnerattribution.test.ArmEmulator;
 import io.github.partnerattribution.test.RecordedRequest;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -85,7 +86,9 @@ public final class Demo {
             Files.copy(in, template);
         }
         printFindings("before add", ArmTemplates.check(template));
-        System.out.println("   add: " + ArmTemplates.add(template, PARTNER));
+        TemplateEdit edit = ArmTemplates.add(template, PARTNER);
+        System.out.println("   " + (edit.written() ? "added " + PARTNER.token() + " to " : "nothing to add: already in ")
+                + template.getFileName() + " (" + (edit.after().length() - edit.before().length()) + " characters more)");
         List<Finding> findings = ArmTemplates.check(template);
         printFindings("after add", findings);
 

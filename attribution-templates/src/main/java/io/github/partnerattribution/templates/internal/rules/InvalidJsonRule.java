@@ -9,7 +9,7 @@ import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 final class InvalidJsonRule extends TemplateRule {
     InvalidJsonRule() {
         super("CUA012", "InvalidJson", Severity.ERROR, "The file is not valid JSON.",
-                "Correct the JSON at the position given; ARM accepts // and /* */ comments but nothing else beyond JSON.");
+                "Correct the JSON at the position given; ARM accepts // and /* */ comments and trailing commas, but nothing else beyond JSON.");
     }
 
     @Override
@@ -17,7 +17,7 @@ final class InvalidJsonRule extends TemplateRule {
         JsonTree.SyntaxError e = model.syntaxError();
         if (e != null) {
             report.report(new Position(e.line, e.column), "Invalid JSON: " + e.getMessage() + ".",
-                    "Correct the JSON at this position; ARM accepts // and /* */ comments but nothing else beyond JSON.");
+                    "Correct the JSON at this position; ARM accepts // and /* */ comments and trailing commas, but nothing else beyond JSON.");
         }
     }
 }
