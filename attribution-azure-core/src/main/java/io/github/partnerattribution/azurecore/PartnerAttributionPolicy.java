@@ -94,7 +94,7 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
      * a call attributed in code alone (see {@link ZeroCodePolicy}).
      */
     private void attribute(HttpPipelineCallContext context) {
-        if (attribution.isActive()) {
+        if (ZeroCodePolicy.anyCreated() && attribution.isActive()) {
             context.setData(ZeroCodePolicy.ATTRIBUTED_IN_CODE, attribution.partnerId());
         }
         attribute(context.getHttpRequest());

@@ -22,10 +22,22 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
     /** The call-context key under which an explicit policy leaves the id it attributed. */
     public static final String ATTRIBUTED_IN_CODE = "partner-attribution.in-code";
 
+    /**
+     * Set once the first zero-code policy exists: until then an explicit policy need not leave its mark, so a JVM
+     * without zero-code pays nothing for it per request (the mark is a new context node).
+     */
+    private static volatile boolean created;
+
     private final PartnerAttributionPolicy delegate;
 
     private ZeroCodePolicy(Attribution attribution) {
         this.delegate = PartnerAttributionPolicy.create(attribution);
+        created = true;
+    }
+
+    /** @return whether a zero-code policy that attributes exists in this JVM */
+    public static boolean anyCreated() {
+        return created;
     }
 
     /** The zero-code policy for an active configuration read from the environment. */
