@@ -27,8 +27,8 @@ class RuleCatalogueTest {
 
     @Test
     void theReadmeTableIsTheCatalogue() throws IOException {
-        String readme = new String(Files.readAllBytes(Paths.get("../README.md")), StandardCharsets.UTF_8);
-        assertTrue(readme.contains(markdownTable()), "README.md's rule table differs from the catalogue; it should read:\n"
+        String readme = new String(Files.readAllBytes(Paths.get("README.md")), StandardCharsets.UTF_8);
+        assertTrue(readme.contains(markdownTable()), "attribution-templates/README.md's rule table differs from the catalogue; it should read:\n"
                 + markdownTable());
     }
 
