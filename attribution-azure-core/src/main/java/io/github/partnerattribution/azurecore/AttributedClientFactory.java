@@ -63,7 +63,7 @@ public final class AttributedClientFactory {
         return new AttributedClientFactory(attribution);
     }
 
-    /** @return the configuration this factory applies */
+    /** {@return the configuration this factory applies} */
     public Attribution attribution() {
         return attribution;
     }

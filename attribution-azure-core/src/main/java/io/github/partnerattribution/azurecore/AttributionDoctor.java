@@ -127,17 +127,17 @@ public final class AttributionDoctor {
         }
     }
 
-    /** @return whether the configuration is valid: false when a setting holds a malformed id */
+    /** {@return whether the configuration is valid: false when a setting holds a malformed id} */
     public boolean healthy() {
         return problem == null;
     }
 
-    /** @return what is wrong, naming the setting, or null when {@link #healthy()} */
+    /** {@return what is wrong, naming the setting, or null when {@link #healthy()}} */
     public String problem() {
         return problem;
     }
 
-    /** @return the partner id zero-code mode and {@link Attribution#fromEnvironment()} would use, or null */
+    /** {@return the partner id zero-code mode and {@link Attribution#fromEnvironment()} would use, or null} */
     public PartnerId partnerId() {
         return attribution.partnerId();
     }
@@ -162,37 +162,37 @@ public final class AttributionDoctor {
         return reported;
     }
 
-    /** @return where the id came from, such as {@code environment variable AZURE_PARTNER_ID}, or {@code none} */
+    /** {@return where the id came from, such as {@code environment variable AZURE_PARTNER_ID}, or {@code none}} */
     public String partnerIdSource() {
         return attribution.source();
     }
 
-    /** @return whether the customer opted out */
+    /** {@return whether the customer opted out} */
     public boolean optedOut() {
         return attribution.isOptedOut();
     }
 
-    /** @return where the opt-out came from, or null when there is none */
+    /** {@return where the opt-out came from, or null when there is none} */
     public String optOutSource() {
         return attribution.optOutSource();
     }
 
-    /** @return doubtful but not fatal settings (see {@link Attribution#warnings()}) */
+    /** {@return doubtful but not fatal settings (see {@link Attribution#warnings()})} */
     public List<String> warnings() {
         return attribution.warnings();
     }
 
-    /** @return whether zero-code mode's provider is on the class path, where azure-core will load it */
+    /** {@return whether zero-code mode's provider is on the class path, where azure-core will load it} */
     public boolean zeroCodeOnClassPath() {
         return zeroCodeOnClassPath;
     }
 
-    /** @return whether zero-code mode would attribute every Azure client of this process */
+    /** {@return whether zero-code mode would attribute every Azure client of this process} */
     public boolean zeroCodeActive() {
         return zeroCodeOnClassPath && attribution.isActive();
     }
 
-    /** @return the azure-core version on the class path */
+    /** {@return the azure-core version on the class path} */
     public String azureCoreVersion() {
         return azureCoreVersion;
     }

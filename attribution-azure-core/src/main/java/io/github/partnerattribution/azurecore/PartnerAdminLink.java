@@ -240,32 +240,32 @@ public final class PartnerAdminLink {
             this.updatedTime = updatedTime;
         }
 
-        /** @return the Partner ID */
+        /** {@return the Partner ID} */
         public String partnerId() {
             return partnerId;
         }
 
-        /** @return the partner's name in Partner Center, or null */
+        /** {@return the partner's name in Partner Center, or null} */
         public String partnerName() {
             return partnerName;
         }
 
-        /** @return the tenant of the linked identity */
+        /** {@return the tenant of the linked identity} */
         public String tenantId() {
             return tenantId;
         }
 
-        /** @return the object id of the linked identity */
+        /** {@return the object id of the linked identity} */
         public String objectId() {
             return objectId;
         }
 
-        /** @return {@code Active} or {@code Deleted} */
+        /** {@return {@code Active} or {@code Deleted}} */
         public String state() {
             return state;
         }
 
-        /** @return when the link last changed, as the service writes it */
+        /** {@return when the link last changed, as the service writes it} */
         public String updatedTime() {
             return updatedTime;
         }

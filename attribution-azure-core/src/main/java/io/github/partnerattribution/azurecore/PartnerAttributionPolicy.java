@@ -62,7 +62,7 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
         return new PartnerAttributionPolicy(attribution);
     }
 
-    /** @return the configuration this policy applies */
+    /** {@return the configuration this policy applies} */
     public Attribution attribution() {
         return attribution;
     }

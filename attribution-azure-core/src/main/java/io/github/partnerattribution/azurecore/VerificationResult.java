@@ -60,42 +60,42 @@ public final class VerificationResult {
         this.message = message;
     }
 
-    /** @return whether a tracking deployment for the id was found */
+    /** {@return whether a tracking deployment for the id was found} */
     public boolean found() {
         return trackingDeployment != null;
     }
 
-    /** @return the id verified */
+    /** {@return the id verified} */
     public PartnerId partnerId() {
         return partnerId;
     }
 
-    /** @return where the search ran, e.g. {@code resource group contoso-rg in subscription 0000...} */
+    /** {@return where the search ran, e.g. {@code resource group contoso-rg in subscription 0000...}} */
     public String scope() {
         return scope;
     }
 
-    /** @return how many deployments the scope holds (all pages) */
+    /** {@return how many deployments the scope holds (all pages)} */
     public int deploymentsSearched() {
         return deploymentsSearched;
     }
 
-    /** @return the tracking deployment's name, or null when not found */
+    /** {@return the tracking deployment's name, or null when not found} */
     public String trackingDeployment() {
         return trackingDeployment;
     }
 
-    /** @return the correlation id shared by the template run's deployments, or null when not found */
+    /** {@return the correlation id shared by the template run's deployments, or null when not found} */
     public String correlationId() {
         return correlationId;
     }
 
-    /** @return the names of the deployments with that correlation id, the tracking one included */
+    /** {@return the names of the deployments with that correlation id, the tracking one included} */
     public List<String> deployments() {
         return deployments;
     }
 
-    /** @return the ids of the resources those deployments created, nested deployments excluded */
+    /** {@return the ids of the resources those deployments created, nested deployments excluded} */
     public List<String> resourceIds() {
         return resourceIds;
     }
@@ -124,7 +124,7 @@ public final class VerificationResult {
         return skipped;
     }
 
-    /** @return a one-line summary: what was found, or what was searched when nothing was */
+    /** {@return a one-line summary: what was found, or what was searched when nothing was} */
     public String message() {
         return message;
     }
@@ -162,7 +162,7 @@ public final class VerificationResult {
         return out.toString();
     }
 
-    /** @return the result as a JSON object, for scripts */
+    /** {@return the result as a JSON object, for scripts} */
     public String json() {
         StringWriter out = new StringWriter();
         try (JsonWriter w = JsonProviders.createWriter(out)) {

@@ -89,12 +89,12 @@ public final class CustomerNotice {
                 + optOut(name, "`", "`") + "\n";
     }
 
-    /** @return the partner name as given, trimmed */
+    /** {@return the partner name as given, trimmed} */
     public String partner() {
         return partner;
     }
 
-    /** @return the kind of deployment the notice is for */
+    /** {@return the kind of deployment the notice is for} */
     public Kind kind() {
         return kind;
     }

@@ -349,28 +349,28 @@ public final class PartnerIdRegistry {
             this.line = line;
         }
 
-        /** @return the key, such as {@code backup.marketplace.premium} */
+        /** {@return the key, such as {@code backup.marketplace.premium}} */
         public String key() {
             return key;
         }
 
-        /** @return the offer: the key's first part */
+        /** {@return the offer: the key's first part} */
         public String offer() {
             int dot = key.indexOf('.');
             return dot < 0 ? key : key.substring(0, dot);
         }
 
-        /** @return the partner id */
+        /** {@return the partner id} */
         public PartnerId partnerId() {
             return partnerId;
         }
 
-        /** @return the comment right above the entry, or an empty string */
+        /** {@return the comment right above the entry, or an empty string} */
         public String description() {
             return description;
         }
 
-        /** @return the 1-based line number in the source */
+        /** {@return the 1-based line number in the source} */
         public int line() {
             return line;
         }

@@ -69,7 +69,7 @@ public final class PartnerAttributionRequestInterceptor implements HttpRequestIn
         return new PartnerAttributionRequestInterceptor(attribution);
     }
 
-    /** @return the configuration this interceptor applies */
+    /** {@return the configuration this interceptor applies} */
     public Attribution attribution() {
         return attribution;
     }

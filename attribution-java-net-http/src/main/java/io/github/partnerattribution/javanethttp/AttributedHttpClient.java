@@ -91,7 +91,7 @@ public final class AttributedHttpClient extends HttpClient {
         return new AttributedHttpClient(client, attribution);
     }
 
-    /** @return the configuration this client applies */
+    /** {@return the configuration this client applies} */
     public Attribution attribution() {
         return attribution;
     }
@@ -205,7 +205,7 @@ public final class AttributedHttpClient extends HttpClient {
         return terminated == null || (Boolean) terminated;
     }
 
-    /** @return whether the wrapped client has terminated (Java 21 and later; false before) */
+    /** {@return whether the wrapped client has terminated (Java 21 and later; false before)} */
     public boolean isTerminated() {
         Object terminated = lifecycle("isTerminated");
         return terminated != null && (Boolean) terminated;

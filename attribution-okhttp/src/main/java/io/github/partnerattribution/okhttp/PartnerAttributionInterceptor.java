@@ -84,7 +84,7 @@ public final class PartnerAttributionInterceptor implements Interceptor {
         return builder.addInterceptor(this);
     }
 
-    /** @return the configuration this interceptor applies */
+    /** {@return the configuration this interceptor applies} */
     public Attribution attribution() {
         return attribution;
     }

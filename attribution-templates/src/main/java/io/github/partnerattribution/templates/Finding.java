@@ -31,37 +31,37 @@ public final class Finding {
         this.hint = hint;
     }
 
-    /** @return the stable code, such as {@code CUA001} */
+    /** {@return the stable code, such as {@code CUA001}} */
     public String code() {
         return code;
     }
 
-    /** @return the severity */
+    /** {@return the severity} */
     public Severity severity() {
         return severity;
     }
 
-    /** @return the file, as given to the check */
+    /** {@return the file, as given to the check} */
     public String file() {
         return file;
     }
 
-    /** @return the 1-based line */
+    /** {@return the 1-based line} */
     public int line() {
         return line;
     }
 
-    /** @return the 1-based column */
+    /** {@return the 1-based column} */
     public int column() {
         return column;
     }
 
-    /** @return what is wrong */
+    /** {@return what is wrong} */
     public String message() {
         return message;
     }
 
-    /** @return how to fix it */
+    /** {@return how to fix it} */
     public String hint() {
         return hint;
     }

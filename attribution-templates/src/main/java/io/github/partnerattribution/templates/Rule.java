@@ -37,27 +37,27 @@ public final class Rule {
         return ALL;
     }
 
-    /** @return the stable code, such as {@code CUA001} */
+    /** {@return the stable code, such as {@code CUA001}} */
     public String code() {
         return rule.code();
     }
 
-    /** @return the short name, such as {@code MissingTrackingResource} */
+    /** {@return the short name, such as {@code MissingTrackingResource}} */
     public String name() {
         return rule.name();
     }
 
-    /** @return the severity of its findings */
+    /** {@return the severity of its findings} */
     public Severity severity() {
         return rule.severity();
     }
 
-    /** @return one line: what the rule finds */
+    /** {@return one line: what the rule finds} */
     public String description() {
         return rule.description();
     }
 
-    /** @return how to fix what it finds */
+    /** {@return how to fix what it finds} */
     public String help() {
         return rule.help();
     }

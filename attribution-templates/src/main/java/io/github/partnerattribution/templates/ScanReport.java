@@ -41,17 +41,17 @@ public final class ScanReport {
         return notes;
     }
 
-    /** @return the folder scanned */
+    /** {@return the folder scanned} */
     public Path root() {
         return root;
     }
 
-    /** @return the templates found, main ones first, each with its findings */
+    /** {@return the templates found, main ones first, each with its findings} */
     public List<ScannedTemplate> templates() {
         return templates;
     }
 
-    /** @return every finding of every template */
+    /** {@return every finding of every template} */
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>();
         for (ScannedTemplate t : templates) {
@@ -74,17 +74,17 @@ public final class ScanReport {
         return n;
     }
 
-    /** @return one line per template and per finding, then a summary line */
+    /** {@return one line per template and per finding, then a summary line} */
     public String text() {
         return ReportRenderers.text(this);
     }
 
-    /** @return the report as JSON: templates with their role and findings, and a summary */
+    /** {@return the report as JSON: templates with their role and findings, and a summary} */
     public String json() {
         return ReportRenderers.json(this);
     }
 
-    /** @return the report as SARIF 2.1.0, file locations relative to the scanned folder, every rule declared */
+    /** {@return the report as SARIF 2.1.0, file locations relative to the scanned folder, every rule declared} */
     public String sarif() {
         return ReportRenderers.sarif(findings(), root);
     }

@@ -24,17 +24,17 @@ public final class ScannedTemplate {
         this.findings = Collections.unmodifiableList(findings);
     }
 
-    /** @return the file */
+    /** {@return the file} */
     public Path file() {
         return file;
     }
 
-    /** @return main, nested or linked */
+    /** {@return main, nested or linked} */
     public TemplateRole role() {
         return role;
     }
 
-    /** @return the findings, in file order */
+    /** {@return the findings, in file order} */
     public List<Finding> findings() {
         return findings;
     }

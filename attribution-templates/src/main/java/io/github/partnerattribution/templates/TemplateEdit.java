@@ -26,27 +26,27 @@ public final class TemplateEdit {
         this.written = written;
     }
 
-    /** @return the template */
+    /** {@return the template} */
     public Path file() {
         return file;
     }
 
-    /** @return whether the content changes */
+    /** {@return whether the content changes} */
     public boolean changed() {
         return !Arrays.equals(before, after);
     }
 
-    /** @return whether the new content was written to the file (false in a dry run or when nothing changes) */
+    /** {@return whether the new content was written to the file (false in a dry run or when nothing changes)} */
     public boolean written() {
         return written;
     }
 
-    /** @return the content before, as UTF-8 text (a byte order mark included when the file has one) */
+    /** {@return the content before, as UTF-8 text (a byte order mark included when the file has one)} */
     public String before() {
         return new String(before, StandardCharsets.UTF_8);
     }
 
-    /** @return the content after, as UTF-8 text */
+    /** {@return the content after, as UTF-8 text} */
     public String after() {
         return new String(after, StandardCharsets.UTF_8);
     }

@@ -25,7 +25,7 @@ public final class TemplateException extends RuntimeException {
         this.file = file;
     }
 
-    /** @return the template the edit was refused for */
+    /** {@return the template the edit was refused for} */
     public Path file() {
         return file;
     }

@@ -49,7 +49,7 @@ public final class TemplateOptions {
         this.force = force;
     }
 
-    /** @return no properties, the standard main names, the default apiVersion */
+    /** {@return no properties, the standard main names, the default apiVersion} */
     public static TemplateOptions defaults() {
         return DEFAULTS;
     }
@@ -123,7 +123,7 @@ public final class TemplateOptions {
         return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force);
     }
 
-    /** @return whether edits write nothing */
+    /** {@return whether edits write nothing} */
     public boolean dryRun() {
         return dryRun;
     }
@@ -139,22 +139,22 @@ public final class TemplateOptions {
         return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force);
     }
 
-    /** @return whether edits may change read-only files */
+    /** {@return whether edits may change read-only files} */
     public boolean force() {
         return force;
     }
 
-    /** @return the build properties */
+    /** {@return the build properties} */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** @return the extra main template names, lower case */
+    /** {@return the extra main template names, lower case} */
     public Set<String> mainNames() {
         return mainNames;
     }
 
-    /** @return the apiVersion add writes */
+    /** {@return the apiVersion add writes} */
     public String apiVersion() {
         return apiVersion;
     }

@@ -172,7 +172,7 @@ public final class ArmEmulator implements AutoCloseable {
         return "https://127.0.0.1:" + server.httpsPort() + "/";
     }
 
-    /** @return the HTTPS port on 127.0.0.1 */
+    /** {@return the HTTPS port on 127.0.0.1} */
     public int port() {
         return server.httpsPort();
     }

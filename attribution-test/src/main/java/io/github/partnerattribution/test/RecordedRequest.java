@@ -25,27 +25,27 @@ public final class RecordedRequest {
         this.status = status;
     }
 
-    /** @return the HTTP method, such as {@code PUT} */
+    /** {@return the HTTP method, such as {@code PUT}} */
     public String method() {
         return method;
     }
 
-    /** @return the path and query, such as {@code /subscriptions/.../resourcegroups/rg1?api-version=2024-03-01} */
+    /** {@return the path and query, such as {@code /subscriptions/.../resourcegroups/rg1?api-version=2024-03-01}} */
     public String path() {
         return path;
     }
 
-    /** @return the User-Agent value, or null when the request had none; several headers are joined by ", " */
+    /** {@return the User-Agent value, or null when the request had none; several headers are joined by ", "} */
     public String userAgent() {
         return userAgents.isEmpty() ? null : String.join(", ", userAgents);
     }
 
-    /** @return every User-Agent header value the request carried, usually one */
+    /** {@return every User-Agent header value the request carried, usually one} */
     public List<String> userAgents() {
         return userAgents;
     }
 
-    /** @return the status the emulator answered with */
+    /** {@return the status the emulator answered with} */
     public int status() {
         return status;
     }

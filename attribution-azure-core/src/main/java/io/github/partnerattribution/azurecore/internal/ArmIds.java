@@ -42,7 +42,7 @@ public final class ArmIds {
             this.name = name;
         }
 
-        /** @return the deployment's name, as the id gives it (not encoded: the SDK encodes a name it is given) */
+        /** {@return the deployment's name, as the id gives it (not encoded: the SDK encodes a name it is given)} */
         public String name() {
             return name;
         }
@@ -56,7 +56,7 @@ public final class ArmIds {
             return scope.isEmpty() ? scope : scope.substring(1);
         }
 
-        /** @return the scope as an id, in ARM's spelling, for comparisons ({@code ""} for the tenant) */
+        /** {@return the scope as an id, in ARM's spelling, for comparisons ({@code ""} for the tenant)} */
         public String scopeId() {
             return scope(java.util.function.UnaryOperator.identity());
         }
@@ -73,7 +73,7 @@ public final class ArmIds {
                     + (resourceGroup == null ? "" : "/resourceGroups/" + part.apply(resourceGroup));
         }
 
-        /** @return the id in ARM's spelling */
+        /** {@return the id in ARM's spelling} */
         public String id() {
             return scopeId() + "/providers/Microsoft.Resources/deployments/" + name;
         }

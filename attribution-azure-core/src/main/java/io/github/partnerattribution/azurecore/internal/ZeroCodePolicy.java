@@ -35,7 +35,7 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
         created = true;
     }
 
-    /** @return whether a zero-code policy that attributes exists in this JVM */
+    /** {@return whether a zero-code policy that attributes exists in this JVM} */
     public static boolean anyCreated() {
         return created;
     }
@@ -70,7 +70,7 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
         return true;
     }
 
-    /** @return the configuration read from the environment */
+    /** {@return the configuration read from the environment} */
     public Attribution attribution() {
         return delegate.attribution();
     }

@@ -427,12 +427,12 @@ public final class BicepModel implements TrackingModel {
         }
     }
 
-    /** @return whether a tracking declaration names this id */
+    /** {@return whether a tracking declaration names this id} */
     public boolean holds(PartnerId id) {
         return ids.contains(id);
     }
 
-    /** @return the ids of the tracking declarations, in file order */
+    /** {@return the ids of the tracking declarations, in file order} */
     public List<PartnerId> ids() {
         return Collections.unmodifiableList(ids);
     }

@@ -38,7 +38,7 @@ public final class JsonModel implements TrackingModel {
             this.label = label;
         }
 
-        /** @return the scope in words, such as {@code resource group} */
+        /** {@return the scope in words, such as {@code resource group}} */
         public String label() {
             return label;
         }
@@ -73,7 +73,7 @@ public final class JsonModel implements TrackingModel {
             return resource;
         }
 
-        /** @return the array or object that holds the resource */
+        /** {@return the array or object that holds the resource} */
         public Node container() {
             return container;
         }
@@ -82,12 +82,12 @@ public final class JsonModel implements TrackingModel {
             return name;
         }
 
-        /** @return the placeholders with no value, for {@link NameKind#UNFILLED_PLACEHOLDER} */
+        /** {@return the placeholders with no value, for {@link NameKind#UNFILLED_PLACEHOLDER}} */
         public List<String> missing() {
             return missing;
         }
 
-        /** @return whether the name is an ARM expression ({@code [...]}, not an escaped {@code [[}) */
+        /** {@return whether the name is an ARM expression ({@code [...]}, not an escaped {@code [[})} */
         public boolean isExpression() {
             return raw().startsWith("[") && !raw().startsWith("[[");
         }
@@ -247,17 +247,17 @@ public final class JsonModel implements TrackingModel {
         return false;
     }
 
-    /** @return whether the root's {@code $schema} names a deployment template (resources or not) */
+    /** {@return whether the root's {@code $schema} names a deployment template (resources or not)} */
     public boolean hasTemplateSchema() {
         return templateSchema;
     }
 
-    /** @return the {@code templateLink.relativePath} of every deployment, at any depth, in file order */
+    /** {@return the {@code templateLink.relativePath} of every deployment, at any depth, in file order} */
     public List<String> relativePaths() {
         return relativePaths;
     }
 
-    /** @return the {@code templateLink.uri} of every deployment, at any depth, as written (often an expression) */
+    /** {@return the {@code templateLink.uri} of every deployment, at any depth, as written (often an expression)} */
     public List<String> linkUris() {
         return linkUris;
     }
@@ -277,12 +277,12 @@ public final class JsonModel implements TrackingModel {
                 + " as UTF-8", bytes[offset] & 0xff, offset), line, offset - lineStart + 1);
     }
 
-    /** @return the file's size in bytes */
+    /** {@return the file's size in bytes} */
     public long size() {
         return size;
     }
 
-    /** @return whether the file was too large to read ({@link #READ_MAX_BYTES}): only its size is known */
+    /** {@return whether the file was too large to read ({@link #READ_MAX_BYTES}): only its size is known} */
     public boolean unread() {
         return unread;
     }
@@ -292,12 +292,12 @@ public final class JsonModel implements TrackingModel {
         return file;
     }
 
-    /** @return the text, without a byte order mark */
+    /** {@return the text, without a byte order mark} */
     public String text() {
         return text;
     }
 
-    /** @return whether the file starts with a byte order mark */
+    /** {@return whether the file starts with a byte order mark} */
     public boolean bom() {
         return bom;
     }
@@ -311,27 +311,27 @@ public final class JsonModel implements TrackingModel {
         return options;
     }
 
-    /** @return why the text is not JSON, or null when it is */
+    /** {@return why the text is not JSON, or null when it is} */
     public JsonTree.SyntaxError syntaxError() {
         return syntaxError;
     }
 
-    /** @return properties defined twice in one object */
+    /** {@return properties defined twice in one object} */
     public List<JsonTree.Duplicate> duplicates() {
         return duplicates;
     }
 
-    /** @return the root value, or null when the text is not JSON */
+    /** {@return the root value, or null when the text is not JSON} */
     public Node root() {
         return root;
     }
 
-    /** @return the top-level resources, or null */
+    /** {@return the top-level resources, or null} */
     public Node resources() {
         return resources;
     }
 
-    /** @return whether the JSON is a deployment template: a deploymentTemplate.json {@code $schema} and resources */
+    /** {@return whether the JSON is a deployment template: a deploymentTemplate.json {@code $schema} and resources} */
     public boolean isTemplate() {
         return template;
     }
@@ -350,19 +350,19 @@ public final class JsonModel implements TrackingModel {
         return root == null ? new Position(1, 1) : new Position(root.line, root.column);
     }
 
-    /** @return every candidate, bare-GUID look-alikes included */
+    /** {@return every candidate, bare-GUID look-alikes included} */
     @Override
     public List<Candidate> candidates() {
         return candidates;
     }
 
-    /** @return the candidates that are, or may be, tracking resources */
+    /** {@return the candidates that are, or may be, tracking resources} */
     @Override
     public List<Candidate> sites() {
         return sites;
     }
 
-    /** @return the candidates whose name resolved to {@code pid-...}: the tracking resources */
+    /** {@return the candidates whose name resolved to {@code pid-...}: the tracking resources} */
     public List<Candidate> trackingResources() {
         return trackingResources;
     }

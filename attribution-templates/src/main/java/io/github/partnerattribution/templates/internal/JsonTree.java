@@ -89,17 +89,17 @@ public final class JsonTree {
             return text;
         }
 
-        /** @return where the value ends (exclusive) in the text, for containers; -1 for scalars (see endOf) */
+        /** {@return where the value ends (exclusive) in the text, for containers; -1 for scalars (see endOf)} */
         public int end() {
             return end;
         }
 
-        /** @return an object's members, in order; empty for other values */
+        /** {@return an object's members, in order; empty for other values} */
         public List<Member> members() {
             return Collections.unmodifiableList(members);
         }
 
-        /** @return an array's items, in order; empty for other values */
+        /** {@return an array's items, in order; empty for other values} */
         public List<Node> items() {
             return Collections.unmodifiableList(items);
         }

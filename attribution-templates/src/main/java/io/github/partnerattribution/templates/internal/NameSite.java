@@ -52,7 +52,7 @@ public abstract class NameSite implements TrackingModel.Site {
         return raw;
     }
 
-    /** @return the resolved text of the name, up to its first unknown part */
+    /** {@return the resolved text of the name, up to its first unknown part} */
     public final String known() {
         return known;
     }

@@ -9,16 +9,16 @@ import java.util.List;
  * template at all, and its tracking candidates with their positions. Not API.
  */
 public interface TrackingModel {
-    /** @return the file, as given to the check */
+    /** {@return the file, as given to the check} */
     String file();
 
-    /** @return main, nested or linked */
+    /** {@return main, nested or linked} */
     TemplateRole role();
 
-    /** @return whether the content is a template the tracking rules can judge (parsed, with resources) */
+    /** {@return whether the content is a template the tracking rules can judge (parsed, with resources)} */
     boolean checkable();
 
-    /** @return where a finding about the whole file goes */
+    /** {@return where a finding about the whole file goes} */
     Position start();
 
     /**
@@ -27,7 +27,7 @@ public interface TrackingModel {
      */
     List<? extends Site> candidates();
 
-    /** @return the candidates that are, or may be, tracking resources: the ones attribution might count */
+    /** {@return the candidates that are, or may be, tracking resources: the ones attribution might count} */
     List<? extends Site> sites();
 
     /** What a deployment's name turned out to be. */
@@ -61,10 +61,10 @@ public interface TrackingModel {
 
     /** One tracking candidate. */
     interface Site {
-        /** @return what the name turned out to be */
+        /** {@return what the name turned out to be} */
         NameKind kind();
 
-        /** @return whether the whole name resolved (no opaque or unknown part) */
+        /** {@return whether the whole name resolved (no opaque or unknown part)} */
         boolean complete();
 
         /**
@@ -79,34 +79,34 @@ public interface TrackingModel {
          */
         boolean mayCount();
 
-        /** @return why the name or its GUID could not be resolved, in words, or null */
+        /** {@return why the name or its GUID could not be resolved, in words, or null} */
         String unresolvedBecause();
 
-        /** @return true when its name resolved to {@code pid-...}; false when that cannot be told statically */
+        /** {@return true when its name resolved to {@code pid-...}; false when that cannot be told statically} */
         boolean decided();
 
-        /** @return 0 at the template's top level, more inside inline nested templates */
+        /** {@return 0 at the template's top level, more inside inline nested templates} */
         int level();
 
-        /** @return the name as written */
+        /** {@return the name as written} */
         String raw();
 
-        /** @return the name as resolved, opaque parts shown as {@code ?} */
+        /** {@return the name as resolved, opaque parts shown as {@code ?}} */
         String shown();
 
-        /** @return the id, or null when none could be read */
+        /** {@return the id, or null when none could be read} */
         PartnerId id();
 
-        /** @return what is wrong with the GUID in the name, or null */
+        /** {@return what is wrong with the GUID in the name, or null} */
         String guidProblem();
 
-        /** @return the resource's own position */
+        /** {@return the resource's own position} */
         Position position();
 
-        /** @return the position of its name */
+        /** {@return the position of its name} */
         Position namePosition();
 
-        /** @return the position of its condition, or null when it has none */
+        /** {@return the position of its condition, or null when it has none} */
         Position condition();
     }
 }

@@ -42,12 +42,12 @@ public abstract class TemplateRule {
         this.help = help;
     }
 
-    /** @return the stable code, such as {@code CUA001} */
+    /** {@return the stable code, such as {@code CUA001}} */
     public final String code() {
         return code;
     }
 
-    /** @return the short name, such as {@code MissingTrackingResource} */
+    /** {@return the short name, such as {@code MissingTrackingResource}} */
     public final String name() {
         return name;
     }
@@ -56,12 +56,12 @@ public abstract class TemplateRule {
         return severity;
     }
 
-    /** @return one line: what the rule finds */
+    /** {@return one line: what the rule finds} */
     public final String description() {
         return description;
     }
 
-    /** @return how to fix what it finds */
+    /** {@return how to fix what it finds} */
     public final String help() {
         return help;
     }
