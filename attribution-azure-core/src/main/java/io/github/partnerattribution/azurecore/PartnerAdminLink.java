@@ -271,6 +271,8 @@ public final class PartnerAdminLink {
         }
 
         /**
+         * The link as one line of text.
+         *
          * @return one line, every value from the service escaped for a terminal
          */
         public String text() {

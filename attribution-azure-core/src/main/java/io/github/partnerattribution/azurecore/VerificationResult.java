@@ -101,6 +101,8 @@ public final class VerificationResult {
     }
 
     /**
+     * The resources only the operations name.
+     *
      * @return resources found among the deployments' {@code Create} operations but not in their
      *     {@code outputResources}; empty when the two sources agree
      */
@@ -109,6 +111,8 @@ public final class VerificationResult {
     }
 
     /**
+     * The resources only {@code outputResources} names.
+     *
      * @return resources listed in the deployments' {@code outputResources} but created by none of their
      *     {@code Create} operations; empty when the two sources agree
      */
@@ -117,6 +121,8 @@ public final class VerificationResult {
     }
 
     /**
+     * What was skipped, not requested.
+     *
      * @return what the server named that did not parse as ARM ids or names and so was not requested, one sentence
      *     each (the server's text quoted and escaped); empty when everything parsed
      */

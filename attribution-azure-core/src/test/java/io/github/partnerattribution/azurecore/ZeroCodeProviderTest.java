@@ -107,6 +107,21 @@ class ZeroCodeProviderTest {
         verifyNoMoreInteractions(sink);
     }
 
+    /** A host's configuration (the Spring Boot starter's) replaces the process's until the host removes it. */
+    @Test
+    void aConfigurationInstalledByAHostIsUsedUntilRemoved() {
+        System.setProperty(Attribution.PARTNER_ID_PROPERTY, "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+        Attribution host = Attribution.of(ID, "Spring property azure.partner.id", java.util.Map.of(), java.util.Map.of());
+        io.github.partnerattribution.azurecore.internal.ZeroCodeSettings.install(host);
+        try {
+            assertSame(host, assertInstanceOf(ZeroCodePolicy.class, provider.create()).attribution());
+        } finally {
+            io.github.partnerattribution.azurecore.internal.ZeroCodeSettings.remove(host);
+        }
+        assertEquals("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+                assertInstanceOf(ZeroCodePolicy.class, provider.create()).attribution().partnerId().guid());
+    }
+
     @Test
     void nothingSetIsSilent() {
         assertSame(PassThroughPolicy.INSTANCE, provider.create());

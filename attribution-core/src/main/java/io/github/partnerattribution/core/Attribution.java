@@ -101,6 +101,30 @@ public final class Attribution {
     }
 
     /**
+     * Like {@link #of(PartnerId, Map, Map)}, for an id a host read from its own configuration (a Spring
+     * {@code azure.partner.id}, say): {@code source} names where it came from in {@link #source()} and in every
+     * message about it. The customer's opt-out in the maps still wins.
+     *
+     * <pre>{@code
+     * Attribution.of(id, "Spring property azure.partner.id (application.yml)", System.getenv(), Map.of());
+     * }</pre>
+     *
+     * @param partnerId the partner's id
+     * @param source where the id came from, for messages
+     * @param systemProperties stands for {@link System#getProperties()}
+     * @param environment stands for {@link System#getenv()}
+     * @return the configuration
+     */
+    public static Attribution of(PartnerId partnerId, String source, Map<String, String> systemProperties,
+            Map<String, String> environment) {
+        UserAgents.requireNonNull(partnerId, "partnerId");
+        UserAgents.requireNonNull(source, "source");
+        Attribution resolved = resolve(partnerId, lookup(systemProperties), lookup(environment));
+        return new Attribution(resolved.partnerId, source, resolved.optedOut, resolved.optOutSource, resolved.extra,
+                resolved.warnings);
+    }
+
+    /**
      * No attribution: {@link #apply(String)} returns every User-Agent unchanged.
      *
      * @return the empty configuration

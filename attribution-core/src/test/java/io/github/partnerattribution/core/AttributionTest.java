@@ -134,6 +134,19 @@ class AttributionTest {
         assertNull(a.apply(null));
     }
 
+    /** A host's own configuration names the id's source; the customer's opt-out and the extra text still apply. */
+    @Test
+    void anIdFromAHostsConfigurationKeepsItsSource() {
+        Attribution a = Attribution.of(ID, "Spring property azure.partner.id (application.yml - 3:9)", NOTHING,
+                Map.of("AZURE_HTTP_USER_AGENT", "contoso-ci"));
+        assertEquals("Spring property azure.partner.id (application.yml - 3:9)", a.source());
+        assertEquals(SDK + " contoso-ci " + ID.token(), a.apply(SDK));
+        Attribution out = Attribution.of(ID, "Spring property azure.partner.id", Map.of("azure.partner.attribution.disabled", "true"), NOTHING);
+        assertTrue(out.isOptedOut());
+        assertSame(SDK, out.apply(SDK));
+        assertEquals("Spring property azure.partner.id", out.source());
+    }
+
     @Test
     void theOptOutPropertyWorksInAnyCase() {
         Attribution a = Attribution.fromEnvironment(

@@ -61,6 +61,8 @@ public final class ScanReport {
     }
 
     /**
+     * Counts the findings of one severity.
+     *
      * @param severity a severity
      * @return how many findings have it
      */

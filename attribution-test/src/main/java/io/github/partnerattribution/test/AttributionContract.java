@@ -56,6 +56,10 @@ public abstract class AttributionContract {
     @RegisterExtension
     protected static final ArmEmulatorExtension ARM = new ArmEmulatorExtension();
 
+    /** For a transport's subclass. */
+    protected AttributionContract() {
+    }
+
     /** The id the contract attributes to. */
     protected static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
     /** A pid that belongs to someone else. */

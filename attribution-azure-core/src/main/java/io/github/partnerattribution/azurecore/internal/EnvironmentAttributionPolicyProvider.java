@@ -22,7 +22,7 @@ public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPo
     public HttpPipelinePolicy create() {
         Attribution attribution;
         try {
-            attribution = Attribution.fromEnvironment();
+            attribution = ZeroCodeSettings.current();
         } catch (RuntimeException invalid) {
             Reports.errorOnce("Partner attribution (zero-code mode) is off for every client of this JVM: "
                     + invalid.getMessage() + " Correct or unset the setting; until then no pid- token is sent.");

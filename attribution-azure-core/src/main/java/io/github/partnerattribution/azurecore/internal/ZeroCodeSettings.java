@@ -1,0 +1,36 @@
+package io.github.partnerattribution.azurecore.internal;
+
+import io.github.partnerattribution.core.Attribution;
+
+/**
+ * Where zero-code mode reads its configuration: {@link Attribution#fromEnvironment()}, unless a host with its own
+ * configuration (the Spring Boot starter, from the Spring {@code Environment}) installed one. Once per JVM, as the
+ * provider is; the host removes what it installed when it stops. Not API.
+ */
+public final class ZeroCodeSettings {
+    private static volatile Attribution installed;
+
+    private ZeroCodeSettings() {
+    }
+
+    /** Makes zero-code mode use {@code attribution} for every pipeline built from now on. */
+    public static void install(Attribution attribution) {
+        if (attribution == null) {
+            throw new NullPointerException("attribution must not be null");
+        }
+        installed = attribution;
+    }
+
+    /** Removes {@code attribution} if it is the one installed (a later host's stays). */
+    public static synchronized void remove(Attribution attribution) {
+        if (installed == attribution) {
+            installed = null;
+        }
+    }
+
+    /** The configuration for the next pipeline: the installed one, else the process's. */
+    static Attribution current() {
+        Attribution host = installed;
+        return host != null ? host : Attribution.fromEnvironment();
+    }
+}
