@@ -65,11 +65,29 @@ public final class AttributionCli implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        quietNetty();
         CommandLine cli = commandLine(args);
         int exit = cli.execute(args);
         cli.getOut().flush();
         cli.getErr().flush();
         System.exit(exit);
+    }
+
+    /**
+     * Keeps Netty (azure-core's HTTP client) off {@code sun.misc.Unsafe} and off its native libraries (OpenSSL, epoll):
+     * on JDK 24 and later each prints warnings to standard error on every run of {@code verify} and {@code pal}, and the
+     * JDK's own TLS and NIO serve a command line as well. A value the user set stays.
+     */
+    static void quietNetty() {
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
+        if (System.getProperty("io.netty.handler.ssl.noOpenSsl") == null) {
+            System.setProperty("io.netty.handler.ssl.noOpenSsl", "true");
+        }
+        if (System.getProperty("io.netty.transport.noNative") == null) {
+            System.setProperty("io.netty.transport.noNative", "true"); // epoll's native library: the JDK's NIO serves
+        }
     }
 
     /** The command line with every subcommand, this tool's exit codes and one-line errors; for in-process use. */
