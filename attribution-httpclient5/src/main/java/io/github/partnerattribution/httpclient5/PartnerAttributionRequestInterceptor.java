@@ -4,7 +4,6 @@ import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.core.internal.SettingsReport;
 import io.github.partnerattribution.core.internal.UserAgentMemo;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -33,18 +32,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * }</pre>
  */
 public final class PartnerAttributionRequestInterceptor implements HttpRequestInterceptor {
-    private static final Logger LOGGER = Logger.getLogger(PartnerAttributionRequestInterceptor.class.getName());
-    private static final SettingsReport.Lines LOG_LINES = new SettingsReport.Lines() {
-        @Override
-        public void warning(String message) {
-            LOGGER.log(Level.WARNING, message);
-        }
-
-        @Override
-        public void info(String message) {
-            LOGGER.log(Level.INFO, message);
-        }
-    };
+    private static final SettingsReport.Lines LOG_LINES =
+            SettingsReport.javaUtilLogging(Logger.getLogger(PartnerAttributionRequestInterceptor.class.getName()));
 
     private final Attribution attribution;
     private final UserAgentMemo userAgents;

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -45,18 +44,8 @@ import javax.net.ssl.SSLParameters;
  */
 public final class AttributedHttpClient extends HttpClient {
     private static final String USER_AGENT = "User-Agent";
-    private static final Logger LOGGER = Logger.getLogger(AttributedHttpClient.class.getName());
-    private static final SettingsReport.Lines LOG_LINES = new SettingsReport.Lines() {
-        @Override
-        public void warning(String message) {
-            LOGGER.log(Level.WARNING, message);
-        }
-
-        @Override
-        public void info(String message) {
-            LOGGER.log(Level.INFO, message);
-        }
-    };
+    private static final SettingsReport.Lines LOG_LINES =
+            SettingsReport.javaUtilLogging(Logger.getLogger(AttributedHttpClient.class.getName()));
 
     private final HttpClient delegate;
     private final Attribution attribution;

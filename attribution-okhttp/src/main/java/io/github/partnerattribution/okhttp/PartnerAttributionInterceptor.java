@@ -5,7 +5,6 @@ import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.core.internal.SettingsReport;
 import io.github.partnerattribution.core.internal.UserAgentMemo;
 import java.io.IOException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -35,18 +34,8 @@ import okhttp3.Response;
  */
 public final class PartnerAttributionInterceptor implements Interceptor {
     private static final String USER_AGENT = "User-Agent";
-    private static final Logger LOGGER = Logger.getLogger(PartnerAttributionInterceptor.class.getName());
-    private static final SettingsReport.Lines LOG_LINES = new SettingsReport.Lines() {
-        @Override
-        public void warning(String message) {
-            LOGGER.log(Level.WARNING, message);
-        }
-
-        @Override
-        public void info(String message) {
-            LOGGER.log(Level.INFO, message);
-        }
-    };
+    private static final SettingsReport.Lines LOG_LINES =
+            SettingsReport.javaUtilLogging(Logger.getLogger(PartnerAttributionInterceptor.class.getName()));
 
     private final Attribution attribution;
     private final UserAgentMemo userAgents;

@@ -26,6 +26,21 @@ public final class SettingsReport {
     private SettingsReport() {
     }
 
+    /** Lines for {@code java.util.logging}, as the transports that have no logger of their own use. */
+    public static Lines javaUtilLogging(final java.util.logging.Logger logger) {
+        return new Lines() {
+            @Override
+            public void warning(String message) {
+                logger.log(java.util.logging.Level.WARNING, message);
+            }
+
+            @Override
+            public void info(String message) {
+                logger.log(java.util.logging.Level.INFO, message);
+            }
+        };
+    }
+
     /** Sends what has not been reported in this JVM yet. */
     public static void report(Attribution attribution, Lines lines) {
         for (String warning : attribution.warnings()) {
