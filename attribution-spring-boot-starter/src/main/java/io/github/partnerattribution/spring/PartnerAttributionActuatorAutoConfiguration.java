@@ -1,0 +1,74 @@
+package io.github.partnerattribution.spring;
+
+import io.github.partnerattribution.azurecore.AttributionDoctor;
+import io.github.partnerattribution.core.Attribution;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With Spring Boot Actuator: an {@code info} contribution and a {@code partnerAttribution} health indicator, each
+ * showing what {@code attribution doctor} shows for the application's configuration (the id and its source, the
+ * opt-out and its source, whether zero-code mode attributes, the azure-core version, what this JVM reported), never
+ * a credential. Spring Boot 3's and 4's health APIs live in different packages; each has its own configuration.
+ *
+ * <pre>{@code
+ * GET /actuator/health/partnerAttribution
+ * {"status":"UP","details":{"partnerId":"pid-1b2c...","source":"Spring property azure.partner.id (...)", ...}}
+ * }</pre>
+ */
+@AutoConfiguration(after = PartnerAttributionAutoConfiguration.class)
+@ConditionalOnBean(Attribution.class)
+public class PartnerAttributionActuatorAutoConfiguration {
+    /** What doctor shows, for this configuration. */
+    static Map<String, Object> details(Attribution attribution) {
+        AttributionDoctor doctor = AttributionDoctor.examine();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("partnerId", attribution.partnerId() == null ? "none" : attribution.partnerId().token());
+        details.put("source", attribution.source());
+        details.put("active", attribution.isActive());
+        details.put("optedOut", attribution.isOptedOut());
+        if (attribution.isOptedOut()) {
+            details.put("optOutSource", attribution.optOutSource());
+        }
+        details.put("zeroCode", doctor.zeroCodeOnClassPath() ? "on the class path" : "not on the class path");
+        details.put("azureCore", String.valueOf(doctor.azureCoreVersion()));
+        details.put("warnings", attribution.warnings());
+        details.put("reported", doctor.reportedInThisJvm());
+        return details;
+    }
+
+    /** The info contribution. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
+    static class Info {
+        @Bean
+        org.springframework.boot.actuate.info.InfoContributor partnerAttributionInfo(Attribution attribution) {
+            return builder -> builder.withDetail("partnerAttribution", details(attribution));
+        }
+    }
+
+    /** Spring Boot 3's health indicator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Boot3Health {
+        @Bean
+        org.springframework.boot.actuate.health.HealthIndicator partnerAttributionHealthIndicator(Attribution attribution) {
+            return () -> org.springframework.boot.actuate.health.Health.up().withDetails(details(attribution)).build();
+        }
+    }
+
+    /** Spring Boot 4's health indicator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot4Health {
+        @Bean
+        org.springframework.boot.health.contributor.HealthIndicator partnerAttributionHealthIndicator(Attribution attribution) {
+            return () -> org.springframework.boot.health.contributor.Health.up().withDetails(details(attribution)).build();
+        }
+    }
+}
