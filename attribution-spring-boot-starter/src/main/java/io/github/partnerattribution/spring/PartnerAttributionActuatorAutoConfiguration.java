@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = PartnerAttributionAutoConfiguration.class)
 @ConditionalOnBean(Attribution.class)
 public class PartnerAttributionActuatorAutoConfiguration {
+    /** Made by Spring Boot. */
+    public PartnerAttributionActuatorAutoConfiguration() {
+    }
+
     /** What doctor shows, for this configuration. */
     static Map<String, Object> details(Attribution attribution) {
         AttributionDoctor doctor = AttributionDoctor.examine();

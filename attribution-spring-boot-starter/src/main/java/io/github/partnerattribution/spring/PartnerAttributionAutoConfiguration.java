@@ -33,6 +33,10 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(name = "com.azure.core.http.policy.HttpPipelinePolicy")
 @EnableConfigurationProperties(PartnerAttributionProperties.class)
 public class PartnerAttributionAutoConfiguration {
+    /** Made by Spring Boot. */
+    public PartnerAttributionAutoConfiguration() {
+    }
+
     /**
      * Reads the configuration and installs it for zero-code mode, before any other bean exists.
      *

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "azure.partner")
 public class PartnerAttributionProperties {
+    /** Settings with nothing set; Spring binds them. */
+    public PartnerAttributionProperties() {
+    }
+
     /**
      * The partner's tracking GUID from Partner Center, in any form PartnerId.parse takes (a GUID, pid-GUID). A
      * malformed value stops the application at start-up.
@@ -46,6 +50,10 @@ public class PartnerAttributionProperties {
 
     /** The {@code azure.partner.attribution.*} settings. */
     public static class Attribution {
+        /** Settings with nothing set; Spring binds them. */
+        public Attribution() {
+        }
+
         /**
          * Whether attribution is off: the customer's opt-out. True wins over any id, also when only the system
          * property azure.partner.attribution.disabled or the variable AZURE_PARTNER_ATTRIBUTION_DISABLED says so.
