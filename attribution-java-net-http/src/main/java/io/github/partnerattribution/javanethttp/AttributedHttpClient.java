@@ -2,10 +2,10 @@ package io.github.partnerattribution.javanethttp;
 
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.core.internal.Reflect;
 import io.github.partnerattribution.core.internal.SettingsReport;
 import io.github.partnerattribution.core.internal.UserAgentMemo;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
@@ -190,8 +190,17 @@ public final class AttributedHttpClient extends HttpClient {
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean awaitTermination(Duration duration) throws InterruptedException {
-        Object terminated = lifecycle("awaitTermination", duration);
-        return terminated == null || (Boolean) terminated;
+        java.lang.reflect.Method method = lifecycleMethod("awaitTermination", Duration.class);
+        if (method == null) {
+            return true;
+        }
+        try {
+            return (Boolean) Reflect.invoke(method, delegate, duration);
+        } catch (RuntimeException | InterruptedException e) {
+            throw e;
+        } catch (Exception impossible) { // it declares no other
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** {@return whether the wrapped client has terminated (Java 21 and later; false before)} */
@@ -200,30 +209,27 @@ public final class AttributedHttpClient extends HttpClient {
         return terminated != null && (Boolean) terminated;
     }
 
-    private Object lifecycle(String name, Object... args) {
-        Class<?>[] types = new Class<?>[args.length];
-        for (int i = 0; i < args.length; i++) {
-            types[i] = args[i].getClass();
-        }
-        java.lang.reflect.Method method;
-        try {
-            method = HttpClient.class.getMethod(name, types);
-        } catch (NoSuchMethodException beforeJava21) {
+    /** Calls a lifecycle method without parameters, which declare no checked exception; null before Java 21. */
+    private Object lifecycle(String name) {
+        java.lang.reflect.Method method = lifecycleMethod(name);
+        if (method == null) {
             return null;
         }
         try {
-            return method.invoke(delegate, args);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
+            return Reflect.invoke(method, delegate);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** {@code HttpClient}'s method of that name, or null on a Java that has none (before 21). */
+    private static java.lang.reflect.Method lifecycleMethod(String name, Class<?>... types) {
+        try {
+            return HttpClient.class.getMethod(name, types);
+        } catch (NoSuchMethodException beforeJava21) {
+            return null;
         }
     }
 

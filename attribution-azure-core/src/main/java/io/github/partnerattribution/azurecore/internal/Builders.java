@@ -2,8 +2,8 @@ package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.github.partnerattribution.core.internal.Reflect;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
@@ -74,18 +74,11 @@ public final class Builders {
     /** Calls {@code withPolicy(policy)} on the configuration; what the method throws is thrown as it is. */
     public static void callWithPolicy(Method withPolicy, Object configurable, HttpPipelinePolicy policy) {
         try {
-            withPolicy.invoke(configurable, policy);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot call " + withPolicy + ": " + e.getMessage(), e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
+            Reflect.invoke(withPolicy, configurable, policy);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception checked) {
+            throw new IllegalStateException(checked);
         }
     }
 }
