@@ -77,7 +77,8 @@ public final class Reports {
         }
     }
 
-    private static final List<String> DECISIONS = Collections.synchronizedList(new ArrayList<String>());
+    /** Guarded by itself. */
+    private static final List<String> DECISIONS = new ArrayList<String>();
     private static final ClientLogger CLIENT_LOGGER = new ClientLogger("io.github.partnerattribution.azurecore");
     private static final Sink LOGGER = new LoggerSink(CLIENT_LOGGER, slf4jBound(), CLIENT_LOGGER::canLogAtLevel,
             System.err);
@@ -96,7 +97,9 @@ public final class Reports {
     public static void redirectForTests(Sink replacement) {
         sink = replacement == null ? LOGGER : replacement;
         Once.forget();
-        DECISIONS.clear();
+        synchronized (DECISIONS) {
+            DECISIONS.clear();
+        }
     }
 
     /** An error once per JVM. */

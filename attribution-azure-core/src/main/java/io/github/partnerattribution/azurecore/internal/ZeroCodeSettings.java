@@ -14,7 +14,7 @@ public final class ZeroCodeSettings {
     }
 
     /** Makes zero-code mode use {@code attribution} for every pipeline built from now on. */
-    public static void install(Attribution attribution) {
+    public static synchronized void install(Attribution attribution) {
         if (attribution == null) {
             throw new NullPointerException("attribution must not be null");
         }
