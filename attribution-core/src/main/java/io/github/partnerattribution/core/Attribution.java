@@ -1,11 +1,11 @@
 package io.github.partnerattribution.core;
 
+import io.github.partnerattribution.core.internal.Switch;
 import io.github.partnerattribution.core.internal.Text;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -316,12 +316,9 @@ public final class Attribution {
 
     /** Reads an opt-out switch; a value that is neither yes nor no opts out, the reading that keeps data private. */
     private static boolean parseSwitch(String source, String value, List<String> warnings) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("on")) {
-            return true;
-        }
-        if (v.equals("false") || v.equals("0") || v.equals("no") || v.equals("off")) {
-            return false;
+        Boolean on = Switch.parse(value);
+        if (on != null) {
+            return on;
         }
         warnings.add("The " + source + " is " + Text.quote(value) + ", which is neither true nor false; it is read as"
                 + " true, so partner attribution is off (the customer's privacy comes first). Set it to true to opt"

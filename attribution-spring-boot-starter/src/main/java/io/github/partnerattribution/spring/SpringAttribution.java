@@ -3,6 +3,7 @@ package io.github.partnerattribution.spring;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.internal.Switch;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -69,15 +71,14 @@ final class SpringAttribution {
     static String optOut(Environment environment) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(DISABLED);
         String doubtful = null;
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+        for (ConfigurationPropertySource source : sources(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);
             String value = found == null || found.getValue() == null ? "" : found.getValue().toString().trim();
-            String lower = value.toLowerCase(java.util.Locale.ROOT);
-            if (lower.equals("true") || lower.equals("1") || lower.equals("yes") || lower.equals("on")) {
+            Boolean on = Switch.parse(value);
+            if (Boolean.TRUE.equals(on)) {
                 return "true";
             }
-            if (doubtful == null && !value.isEmpty() && !lower.equals("false") && !lower.equals("0")
-                    && !lower.equals("no") && !lower.equals("off")) {
+            if (doubtful == null && on == null && !value.isEmpty()) {
                 doubtful = value;
             }
         }
@@ -87,14 +88,18 @@ final class SpringAttribution {
     /** Where a property's value came from, as Spring Boot tracks it (a file and line, a variable). */
     static String origin(Environment environment, String property) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
-        if (environment instanceof org.springframework.core.env.ConfigurableEnvironment) {
-            for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-                ConfigurationProperty found = source.getConfigurationProperty(name);
-                if (found != null) {
-                    return found.getOrigin() != null ? found.getOrigin().toString() : String.valueOf(source.getUnderlyingSource());
-                }
+        for (ConfigurationPropertySource source : sources(environment)) {
+            ConfigurationProperty found = source.getConfigurationProperty(name);
+            if (found != null) {
+                return found.getOrigin() != null ? found.getOrigin().toString() : String.valueOf(source.getUnderlyingSource());
             }
         }
         return "the Spring environment";
+    }
+
+    /** The environment's property sources in precedence order, as Spring Boot's binding sees them. */
+    private static Iterable<ConfigurationPropertySource> sources(Environment environment) {
+        return environment instanceof ConfigurableEnvironment ? ConfigurationPropertySources.get(environment)
+                : java.util.Collections.<ConfigurationPropertySource>emptyList();
     }
 }
