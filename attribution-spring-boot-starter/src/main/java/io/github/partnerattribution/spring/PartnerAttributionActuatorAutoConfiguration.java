@@ -1,6 +1,7 @@
 package io.github.partnerattribution.spring;
 
 import io.github.partnerattribution.azurecore.AttributionDoctor;
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +29,11 @@ public class PartnerAttributionActuatorAutoConfiguration {
     public PartnerAttributionActuatorAutoConfiguration() {
     }
 
-    /** What doctor shows, for this configuration. */
-    static Map<String, Object> details(Attribution attribution) {
-        AttributionDoctor doctor = AttributionDoctor.examine();
+    /**
+     * What doctor shows, for this configuration: what cannot change while the application runs (the class path) from
+     * the diagnosis made when the bean was, what this JVM reported as it is now. A health probe makes no pipeline.
+     */
+    static Map<String, Object> details(Attribution attribution, AttributionDoctor doctor) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("partnerId", attribution.partnerId() == null ? "none" : attribution.partnerId().token());
         details.put("source", attribution.source());
@@ -42,7 +45,7 @@ public class PartnerAttributionActuatorAutoConfiguration {
         details.put("zeroCode", doctor.zeroCodeOnClassPath() ? "on the class path" : "not on the class path");
         details.put("azureCore", String.valueOf(doctor.azureCoreVersion()));
         details.put("warnings", attribution.warnings());
-        details.put("reported", doctor.reportedInThisJvm());
+        details.put("reported", Reports.decisions());
         return details;
     }
 
@@ -52,7 +55,8 @@ public class PartnerAttributionActuatorAutoConfiguration {
     static class Info {
         @Bean
         org.springframework.boot.actuate.info.InfoContributor partnerAttributionInfo(Attribution attribution) {
-            return builder -> builder.withDetail("partnerAttribution", details(attribution));
+            AttributionDoctor doctor = AttributionDoctor.examine();
+            return builder -> builder.withDetail("partnerAttribution", details(attribution, doctor));
         }
     }
 
@@ -62,7 +66,8 @@ public class PartnerAttributionActuatorAutoConfiguration {
     static class Boot3Health {
         @Bean
         org.springframework.boot.actuate.health.HealthIndicator partnerAttributionHealthIndicator(Attribution attribution) {
-            return () -> org.springframework.boot.actuate.health.Health.up().withDetails(details(attribution)).build();
+            AttributionDoctor doctor = AttributionDoctor.examine();
+            return () -> org.springframework.boot.actuate.health.Health.up().withDetails(details(attribution, doctor)).build();
         }
     }
 
@@ -72,7 +77,8 @@ public class PartnerAttributionActuatorAutoConfiguration {
     static class Boot4Health {
         @Bean
         org.springframework.boot.health.contributor.HealthIndicator partnerAttributionHealthIndicator(Attribution attribution) {
-            return () -> org.springframework.boot.health.contributor.Health.up().withDetails(details(attribution)).build();
+            AttributionDoctor doctor = AttributionDoctor.examine();
+            return () -> org.springframework.boot.health.contributor.Health.up().withDetails(details(attribution, doctor)).build();
         }
     }
 }
