@@ -38,7 +38,15 @@ class CliProcessIT {
 
     /** Runs a command as a process, without the machine's own attribution settings, with {@code env} added. */
     static Result run(List<String> command, Map<String, String> env) throws Exception {
+        return run(command, env, null);
+    }
+
+    /** Runs a command as a process in {@code directory} (null: this one). */
+    static Result run(List<String> command, Map<String, String> env, Path directory) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         for (String name : List.of("AZURE_ACCESS_TOKEN", "AZURE_PARTNER_ID", "ARM_PARTNER_ID",
                 "AZURE_PARTNER_ATTRIBUTION_DISABLED", "AZURE_HTTP_USER_AGENT")) {
             builder.environment().remove(name); // the machine's own settings play no part
@@ -57,6 +65,28 @@ class CliProcessIT {
         assertEquals(0, r.exit(), r.err());
         assertEquals("ok       guid " + ID.guid() + "  token " + ID.token() + "\n", r.out());
         assertEquals(1, java(List.of(), Map.of(), "guid", "check", "eb7927c8-dd66-43e1-b0cf-c346a422063").exit());
+    }
+
+    @Test
+    void templateScanOfTheWorkingFolderByDotDotSlashAndDotDot(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+        Files.writeString(dir.resolve("main.json"), "{ \"$schema\": \"" + schema + "\", \"resources\": [ { \"type\":"
+                + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"" + ID.token()
+                + "\", \"properties\": { \"mode\": \"Incremental\", \"template\": { \"resources\": [] } } },"
+                + " { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\":"
+                + " \"net\", \"properties\": { \"mode\": \"Incremental\", \"templateLink\": { \"relativePath\":"
+                + " \"network.json\" } } } ] }\n");
+        Files.writeString(dir.resolve("network.json"), "{ \"$schema\": \"" + schema + "\", \"resources\": [] }\n");
+        Files.createDirectories(dir.resolve("sub"));
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = JAR.toAbsolutePath().toString();
+        for (List<String> at : List.of(List.of(".", ""), List.of("./", ""), List.of("..", "sub"))) {
+            Result r = run(List.of(java, "-jar", jar, "template", "scan", at.get(0)), Map.of(), dir.resolve(at.get(1)));
+            assertEquals(0, r.exit(), at + ": " + r.out() + r.err());
+            assertTrue(r.out().contains("main  main.json  ok") && r.out().contains("linked  network.json  ok"),
+                    at + ": " + r.out());
+        }
     }
 
     @Test

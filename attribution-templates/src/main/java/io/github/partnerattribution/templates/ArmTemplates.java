@@ -3,14 +3,15 @@ package io.github.partnerattribution.templates;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.templates.internal.BicepModel;
+import io.github.partnerattribution.templates.internal.Discovery;
 import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.internal.LinkResolver;
+import io.github.partnerattribution.templates.internal.SolutionGraph;
+import io.github.partnerattribution.templates.internal.Source;
 import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -171,10 +172,12 @@ public final class ArmTemplates {
     }
 
     /**
-     * Walks a folder, finds main templates ({@code mainTemplate.json}, {@code azuredeploy.json}, {@code main.bicep},
-     * any case, or names in the options), their nested and linked templates (files referenced by
-     * {@code templateLink.relativePath} or Bicep {@code module}s, and files in {@code nestedtemplates} or
-     * {@code linkedtemplates} folders), and checks each in its role.
+     * Scans a solution folder in one one-way pipeline: discovery (the {@code .json} and {@code .bicep} files), sources
+     * (each read and parsed once; JSON is a template when its {@code $schema} says so), links (each
+     * {@code templateLink} and Bicep {@code module} resolved as ARM and Bicep would: through variables, parameter
+     * defaults and {@code allowedValues}, {@code concat}, {@code format} and {@code uri}, then matched against the
+     * tree), graph (the final roles: main, nested, linked, or a sample that is an entry point of its own), then the
+     * rules, each run once per file in its final role. What could not be resolved or decided is a note.
      *
      * @param root the solution folder
      * @param options properties and extra main names
@@ -182,99 +185,40 @@ public final class ArmTemplates {
      * @throws IOException if the folder cannot be walked or a template read
      */
     public static ScanReport scan(Path root, TemplateOptions options) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equals("node_modules")
-                        || name.equals("target"));
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (attrs.isRegularFile() && (name.endsWith(".json") || name.endsWith(".bicep"))) {
-                    files.add(file.normalize());
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        Collections.sort(files);
-        // Each file is read and parsed once: its links, and its findings in every role it may turn out to have,
-        // are kept; its tree is not, so memory holds one template at a time.
-        Map<Path, Surveyed> surveyed = new TreeMap<>();
+        Map<Path, Source> sources = new TreeMap<>();
         int jsonRead = 0;
-        for (Path file : files) {
+        long retained = 0;
+        for (Path file : Discovery.walk(root)) {
             jsonRead += isBicep(file) ? 0 : 1;
-            Surveyed s = survey(root, file, options);
-            if (s != null) {
-                surveyed.put(file, s);
+            Source source = Source.read(file, options);
+            if (source != null) {
+                retained += source.size();
+                if (retained > RETAINED_MAX_BYTES) {
+                    source.release(); // read again by the rules stage: memory stays bounded on any tree
+                }
+                sources.put(file, source);
             }
         }
-        Map<Path, List<Path>> links = new TreeMap<>();
-        for (Map.Entry<Path, Surveyed> e : surveyed.entrySet()) {
-            links.put(e.getKey(), e.getValue().links);
-        }
-        TemplateGraph graph = TemplateGraph.of(root, links, jsonRead, options);
+        LinkResolver resolver = LinkResolver.of(root, sources.keySet());
+        SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead);
         List<ScannedTemplate> templates = new ArrayList<>();
         for (TemplateRole role : TemplateRole.values()) {
             for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
                 if (entry.getValue() == role) {
-                    templates.add(new ScannedTemplate(entry.getKey(), role,
-                            surveyed.get(entry.getKey()).findings.get(role)));
+                    templates.add(new ScannedTemplate(entry.getKey(), role, check(sources.get(entry.getKey()), role)));
                 }
             }
         }
-        return new ScanReport(root, templates, graph.notes());
+        return new ScanReport(root, templates, graph.notes(), graph.followed(), graph.unresolved());
     }
 
-    /** One file of a scan, read once: the files it links to and its findings in each role it may have. */
-    private static final class Surveyed {
-        final List<Path> links;
-        final Map<TemplateRole, List<Finding>> findings = new java.util.EnumMap<>(TemplateRole.class);
+    /** Parsed sources a scan keeps for its rules stage, in bytes; beyond it, a file is read again when checked. */
+    private static final long RETAINED_MAX_BYTES = 256L * 1024 * 1024;
 
-        Surveyed(List<Path> links) {
-            this.links = links;
-        }
-    }
-
-    /** Reads one file of a scan; null when it is not a template (JSON without a deployment template's $schema). */
-    private static Surveyed survey(Path root, Path file, TemplateOptions options) throws IOException {
-        List<TemplateRole> roles = TemplateGraph.possibleRoles(file, options);
-        byte[] content = readBounded(file);
-        if (content == null) {
-            Surveyed s = new Surveyed(Collections.<Path>emptyList()); // reported by its size, never read
-            for (TemplateRole role : roles) {
-                s.findings.put(role, sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file),
-                        role, options))));
-            }
-            return s;
-        }
-        if (isBicep(file)) {
-            boolean utf8 = Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) < 0;
-            Surveyed s = new Surveyed(utf8 ? TemplateGraph.bicepLinks(file, Utf8.text(content))
-                    : Collections.<Path>emptyList());
-            for (TemplateRole role : roles) {
-                s.findings.put(role, check(content, file.toString(), file.toAbsolutePath().getParent(), role, options));
-            }
-            return s;
-        }
-        if (!JsonModel.mayBeTemplate(content)) {
-            return null;
-        }
-        JsonModel model = JsonModel.of(file.toString(), content, roles.get(0), options);
-        // A template is what names a deployment template's $schema; one that cannot be parsed is kept when its
-        // bytes do, so its syntax error is reported rather than the file skipped.
-        if (!model.hasTemplateSchema() && model.syntaxError() == null) {
-            return null;
-        }
-        Surveyed s = new Surveyed(TemplateGraph.jsonLinks(root, file, model.relativePaths(), model.linkUris()));
-        for (TemplateRole role : roles) {
-            s.findings.put(role, sorted(TemplateChecker.check(model.withRole(role))));
-        }
-        return s;
+    /** The rules stage: every rule once, on the model the sources stage read, in the file's final role. */
+    private static List<Finding> check(Source source, TemplateRole role) throws IOException {
+        BicepModel bicep = source.bicep(role);
+        return sorted(bicep != null ? TemplateChecker.check(bicep) : TemplateChecker.check(source.json(role)));
     }
 
     /**
@@ -289,8 +233,8 @@ public final class ArmTemplates {
     public static ScanReport checkAll(List<Path> files, TemplateOptions options) throws IOException {
         List<ScannedTemplate> templates = new ArrayList<>();
         for (Path file : files) {
-            TemplateRole role = TemplateRole.of(file);
-            templates.add(new ScannedTemplate(file, role, check(file, options)));
+            TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
+            templates.add(new ScannedTemplate(file, role, check(file, role, options)));
         }
         return new ScanReport(java.nio.file.Paths.get("").toAbsolutePath(), templates);
     }

@@ -66,6 +66,8 @@ final class ReportRenderers {
             g.writeNumberField("errors", report.count(Severity.ERROR));
             g.writeNumberField("warnings", report.count(Severity.WARNING));
             g.writeNumberField("notes", report.count(Severity.INFO));
+            g.writeNumberField("linksFollowed", report.linksFollowed());
+            g.writeNumberField("unresolvedLinks", report.linksUnresolved());
             g.writeEndObject();
             g.writeArrayFieldStart("remarks");
             for (String note : report.notes()) {

@@ -20,20 +20,40 @@ public final class ScanReport {
     private final List<ScannedTemplate> templates;
 
     private final List<String> notes;
+    private final int linksFollowed;
+    private final int linksUnresolved;
 
     ScanReport(Path root, List<ScannedTemplate> templates) {
         this(root, templates, Collections.<String>emptyList());
     }
 
     ScanReport(Path root, List<ScannedTemplate> templates, List<String> notes) {
+        this(root, templates, notes, 0, 0);
+    }
+
+    ScanReport(Path root, List<ScannedTemplate> templates, List<String> notes, int linksFollowed,
+            int linksUnresolved) {
         this.root = root;
         this.templates = Collections.unmodifiableList(templates);
         this.notes = Collections.unmodifiableList(notes);
+        this.linksFollowed = linksFollowed;
+        this.linksUnresolved = linksUnresolved;
+    }
+
+    /** {@return how many links between templates the scan followed to a file it checked} */
+    public int linksFollowed() {
+        return linksFollowed;
+    }
+
+    /** {@return how many links it could not resolve to a file in the folder (each is a note)} */
+    public int linksUnresolved() {
+        return linksUnresolved;
     }
 
     /**
      * What the scan could not decide or chose to skip, in words: no template found, no main template, a compiled
-     * {@code main.json} checked as its Bicep source, links in a cycle.
+     * {@code main.json} checked as its Bicep source, links in a cycle, each link it could not resolve (file, line,
+     * the expression, the candidates), samples and tests set aside as entry points.
      *
      * @return the notes, possibly empty
      */

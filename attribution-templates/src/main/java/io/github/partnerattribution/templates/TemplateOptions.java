@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,9 +86,10 @@ public final class TemplateOptions {
     }
 
     /**
-     * With more file names that count as main templates (in any case).
+     * With more files that count as main templates (in any case): a file name names every file so called, a path
+     * (with a {@code /}) the file it ends, such as {@code samples/basic/main.bicep}.
      *
-     * @param names file names such as {@code createSolution.json}
+     * @param names file names such as {@code createSolution.json}, or paths
      * @return new options
      */
     public TemplateOptions withMainNames(Iterable<String> names) {
@@ -159,8 +161,35 @@ public final class TemplateOptions {
         return apiVersion;
     }
 
-    /** Whether a file name counts as a main template under these options. */
-    boolean isMainName(String fileName) {
-        return TemplateRole.isStandardMainName(fileName) || mainNames.contains(fileName.toLowerCase(Locale.ROOT));
+    /**
+     * Whether these options name a file as a main template ({@link #withMainNames}): by its file name, by its path
+     * as given, or by the end of its path ({@code samples/basic/main.bicep}), in any case.
+     *
+     * @param file a template
+     * @return true when one of the main names names it
+     */
+    public boolean namesAsMain(Path file) {
+        if (mainNames.isEmpty()) {
+            return false;
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        String path = absolute.toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+        for (String name : mainNames) {
+            String n = name.replace('\\', '/');
+            if (n.indexOf('/') < 0 ? absolute.getFileName() != null
+                    && absolute.getFileName().toString().toLowerCase(Locale.ROOT).equals(n)
+                    : path.endsWith("/" + (n.startsWith("./") ? n.substring(2) : n)) || sameFile(name, absolute)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameFile(String name, Path absolute) {
+        try {
+            return Paths.get(name).toAbsolutePath().normalize().toString().equalsIgnoreCase(absolute.toString());
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return false;
+        }
     }
 }

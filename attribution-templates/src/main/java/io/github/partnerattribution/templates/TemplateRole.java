@@ -16,7 +16,13 @@ public enum TemplateRole {
     /** A file in a {@code nestedtemplates} folder. */
     NESTED,
     /** A file in a {@code linkedtemplates} folder, or one a main template links with {@code relativePath}. */
-    LINKED;
+    LINKED,
+    /**
+     * A sample or a test that deploys the solution's modules ({@code samples/}, {@code tests/}, {@code test/},
+     * {@code *.sample.bicep}, {@code *.test.bicep}): an entry point of its own, reported but not the main template,
+     * so the modules it calls keep the role they have without it.
+     */
+    SAMPLE;
 
     /**
      * The role a file's path implies: nested or linked by its folder, otherwise main.

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +22,7 @@ class DiscoveryTest {
     Path dir;
 
     Path write(String relative, String text) throws IOException {
-        Path file = dir.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        return Fixtures.write(dir, relative, text);
     }
 
     static String json(String schema, String resources) {

@@ -39,6 +39,13 @@ final class Fixtures {
         return ArmTemplates.check(json.getBytes(StandardCharsets.UTF_8), "mainTemplate.json", role, options);
     }
 
+    /** Writes a file under {@code dir}, its folders made as needed. */
+    static java.nio.file.Path write(java.nio.file.Path dir, String relative, String text) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve(relative);
+        java.nio.file.Files.createDirectories(file.getParent());
+        return java.nio.file.Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
     static List<String> codes(List<Finding> findings) {
         return findings.stream().map(Finding::code).collect(Collectors.toList());
     }

@@ -95,12 +95,54 @@ public final class BicepModel implements TrackingModel {
     private final List<Declaration> sites = new ArrayList<>();
     private final List<PartnerId> ids = new ArrayList<>();
     private final Map<String, Loaded> loaded = new HashMap<>();
+    private List<BicepDeclarations.Declaration> declarations;
 
     private BicepModel(String file, String text, TemplateRole role, Path folder) {
         this.file = file;
         this.text = text;
         this.role = role;
         this.folder = folder;
+    }
+
+    /** The same file in another role: what was read is shared, nothing is read again. */
+    public BicepModel withRole(TemplateRole other) {
+        if (other == role) {
+            return this;
+        }
+        BicepModel t = new BicepModel(file, text, other, folder);
+        t.candidates.addAll(candidates);
+        t.sites.addAll(sites);
+        t.ids.addAll(ids);
+        t.declarations = declarations;
+        return t;
+    }
+
+    /** {@return the file's top-level declarations, read by {@link BicepDeclarations}} */
+    public List<BicepDeclarations.Declaration> declarations() {
+        if (declarations == null) {
+            declarations = BicepDeclarations.of(text);
+        }
+        return declarations;
+    }
+
+    /** {@return each {@code module}'s path, as written, where it stands} */
+    public List<LinkRef> links() {
+        List<LinkRef> out = new ArrayList<>();
+        for (BicepDeclarations.Declaration d : declarations()) {
+            if (d.keyword.equals("module") && d.firstString != null) {
+                out.add(new LinkRef(LinkRef.Kind.MODULE, d.firstString, d.stringLine, d.stringColumn, null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether this is a deployable template: false for a file that only declares types, functions or variables for
+     * others to import (nothing a deployment would create or return).
+     */
+    public boolean deployable() {
+        List<BicepDeclarations.Declaration> all = declarations();
+        return BicepDeclarations.deployable(all) || !BicepDeclarations.declaresTypesOrFunctions(all);
     }
 
     /** Reads a Bicep file's text, with no folder to load files from. */

@@ -24,12 +24,19 @@ public final class Expressions {
     static final int MAX_BRANCHES = 16;
 
     private final Node template;
+    /** Whether a parameter with {@code allowedValues} is each of them (for links) rather than its default (names). */
+    private final boolean eachAllowedValue;
     private int depth;
     /** Set when some {@code if} made more than {@link #MAX_BRANCHES} values: then the whole value is unknown. */
     private boolean tooManyBranches;
 
     private Expressions(Node template) {
+        this(template, false);
+    }
+
+    private Expressions(Node template, boolean eachAllowedValue) {
         this.template = template;
+        this.eachAllowedValue = eachAllowedValue;
     }
 
     /**
@@ -52,9 +59,25 @@ public final class Expressions {
         return e.tooManyBranches ? Value.UNKNOWN.leaves() : v.leaves();
     }
 
+    /**
+     * Every value a link ({@code templateLink.uri} or {@code relativePath}) can have: as {@link #evaluateAll}, and a
+     * parameter with {@code allowedValues} is each of its values (a deployer may choose any), and {@code uri(base,
+     * relative)} is evaluated as ARM does.
+     */
+    public static List<Value> evaluateLink(String raw, Node template) {
+        Expressions e = new Expressions(template, true);
+        Value v = e.string(raw);
+        return e.tooManyBranches ? Value.UNKNOWN.leaves() : v.leaves();
+    }
+
     /** What is known of a string value. */
     public static final class Value {
         static final Value UNKNOWN = new Value("", false, Integer.MAX_VALUE, null, null);
+
+        /** The value of a parameter the deployer must give (no default): unknown, and known to come from it. */
+        static Value parameter(String name) {
+            return new Value("", false, Integer.MAX_VALUE, null, null, null, null, "", name);
+        }
 
         /** The known text from the start; {@link #OPAQUE} for characters only known to exist. */
         public final String known;
@@ -73,6 +96,11 @@ public final class Expressions {
         final Long number;
         /** The values an {@code if} can produce, each a leaf; null for one value. */
         final List<Value> alternatives;
+        /**
+         * When the value opens with a part the deployer supplies (a parameter without a default, nothing known before
+         * it): that parameter's name; else null.
+         */
+        public final String opensWithParameter;
 
         Value(String known, boolean complete, int maxLength, Node node, Long number) {
             this(known, complete, maxLength, node, number, null, null, "");
@@ -80,6 +108,12 @@ public final class Expressions {
 
         private Value(String known, boolean complete, int maxLength, Node node, Long number, String when,
                 List<Value> alternatives, String rest) {
+            this(known, complete, maxLength, node, number, when, alternatives, rest, null);
+        }
+
+        private Value(String known, boolean complete, int maxLength, Node node, Long number, String when,
+                List<Value> alternatives, String rest, String opensWithParameter) {
+            this.opensWithParameter = complete || !known.isEmpty() ? null : opensWithParameter;
             this.known = known;
             this.rest = complete ? "" : rest;
             this.complete = complete;
@@ -96,12 +130,12 @@ public final class Expressions {
                 return this;
             }
             String joined = when == null ? branch : branch + " and " + when;
-            return new Value(known, complete, maxLength, node, number, joined, null, rest);
+            return new Value(known, complete, maxLength, node, number, joined, null, rest, opensWithParameter);
         }
 
         /** The same value without its branch. */
         Value bare() {
-            return new Value(known, complete, maxLength, node, number, null, null, rest);
+            return new Value(known, complete, maxLength, node, number, null, null, rest, opensWithParameter);
         }
 
         /** One value per branch: unknown as a whole, known in its leaves. */
@@ -362,9 +396,27 @@ public final class Expressions {
                 if (args.size() != 1 || !args.get(0).isLiteral() || template == null || template.get("parameters") == null) {
                     return Value.UNKNOWN;
                 }
-                Node parameter = template.get("parameters").get(args.get(0).known);
-                return parameter == null ? Value.UNKNOWN : ofNode(parameter.get("defaultValue"));
+                String name = args.get(0).known;
+                Node parameter = template.get("parameters").get(name);
+                if (parameter == null) {
+                    return Value.UNKNOWN;
+                }
+                Node allowed = parameter.get("allowedValues");
+                if (eachAllowedValue && allowed != null && allowed.kind == Kind.ARRAY && !allowed.items().isEmpty()) {
+                    List<Value> leaves = new ArrayList<>();
+                    for (Node value : allowed.items()) {
+                        if (value.kind != Kind.STRING) {
+                            return Value.UNKNOWN;
+                        }
+                        leaves.add(Value.of(value.text()).when("parameters('" + name + "') is '" + value.text() + "'"));
+                    }
+                    return bounded(leaves);
+                }
+                Node value = parameter.get("defaultValue");
+                return value == null ? Value.parameter(name) : ofNode(value);
             }
+            case "uri":
+                return args.size() == 2 ? uri(args.get(0), args.get(1)) : Value.UNKNOWN;
             case "take":
                 return args.size() == 2 && args.get(1).number != null ? take(args.get(0), args.get(1).number) : Value.UNKNOWN;
             case "tolower":
@@ -409,7 +461,27 @@ public final class Expressions {
             return Value.of(known.toString());
         }
         Value partial = Value.partial(known.toString(), (int) Math.min(max, Integer.MAX_VALUE));
-        return new Value(partial.known, false, partial.maxLength, null, null, null, null, rest.toString());
+        String opens = parts.isEmpty() ? null : parts.get(0).opensWithParameter;
+        return new Value(partial.known, false, partial.maxLength, null, null, null, null, rest.toString(), opens);
+    }
+
+    /**
+     * ARM's {@code uri(base, relative)}: the relative URI against the base's last folder. With a base that is not
+     * known (the template's own link, an artifacts location), the folder is a gap and the relative part is kept.
+     */
+    private static Value uri(Value base, Value relative) {
+        if (base.node != null || relative.node != null) {
+            return Value.UNKNOWN;
+        }
+        if (base.complete && relative.known.indexOf("://") < 0) {
+            String folder = base.known.substring(0, base.known.lastIndexOf('/') + 1);
+            return concat(java.util.Arrays.asList(Value.of(folder), relative));
+        }
+        if (relative.known.contains("://")) {
+            return relative;
+        }
+        return concat(java.util.Arrays.asList(base.complete ? Value.of(base.known) : Value.UNKNOWN,
+                Value.of(relative.known.startsWith("/") ? "" : "/"), relative));
     }
 
     private static Value format(List<Value> args) {
@@ -468,7 +540,8 @@ public final class Expressions {
             char c = v.known.charAt(i);
             out.append(c == OPAQUE ? c : lower ? Character.toLowerCase(c) : Character.toUpperCase(c));
         }
-        return new Value(out.toString(), v.complete, v.maxLength, null, null);
+        String rest = lower ? v.rest.toLowerCase(Locale.ROOT) : v.rest.toUpperCase(Locale.ROOT);
+        return new Value(out.toString(), v.complete, v.maxLength, null, null, null, null, rest, v.opensWithParameter);
     }
 
     private static Value substring(List<Value> args) {

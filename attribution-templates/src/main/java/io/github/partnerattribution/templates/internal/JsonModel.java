@@ -130,8 +130,7 @@ public final class JsonModel implements TrackingModel {
     private final List<Candidate> trackingResources;
     private final long size;
     private final boolean unread;
-    private final List<String> relativePaths;
-    private final List<String> linkUris;
+    private final List<LinkRef> links;
     private final boolean templateSchema;
 
     private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
@@ -139,15 +138,14 @@ public final class JsonModel implements TrackingModel {
             JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root, Node resources,
             boolean template, Scope scope, List<Candidate> candidates) {
         this(file, size, unread, text, bom, role, options, syntaxError, duplicates, root, resources, template, scope,
-                candidates, Collections.<String>emptyList(), Collections.<String>emptyList(), template);
+                candidates, Collections.<LinkRef>emptyList(), template);
     }
 
     private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
             TemplateOptions options, JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root,
-            Node resources, boolean template, Scope scope, List<Candidate> candidates, List<String> relativePaths,
-            List<String> linkUris, boolean templateSchema) {
-        this.relativePaths = relativePaths;
-        this.linkUris = linkUris;
+            Node resources, boolean template, Scope scope, List<Candidate> candidates, List<LinkRef> links,
+            boolean templateSchema) {
+        this.links = links;
         this.templateSchema = templateSchema;
         this.file = file;
         this.size = size;
@@ -210,19 +208,18 @@ public final class JsonModel implements TrackingModel {
         List<Candidate> candidates = new ArrayList<>();
         Walk walk = new Walk(root, options, candidates);
         if (template) {
-            walk.walk(resources, 0);
+            walk.walk(resources, 0, root);
         }
         boolean templateSchema = schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate.json");
         return new JsonModel(file, bytes.length, false, text, bom, role, options, null, duplicates, root, resources,
                 template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates,
-                Collections.unmodifiableList(walk.relativePaths), Collections.unmodifiableList(walk.linkUris),
-                templateSchema);
+                Collections.unmodifiableList(walk.links), templateSchema);
     }
 
     /** The same template in another role: the tree and candidates are shared, nothing is read again. */
     public JsonModel withRole(TemplateRole other) {
         return other == role ? this : new JsonModel(file, size, unread, text, bom, other, options, syntaxError,
-                duplicates, root, resources, template, scope, candidates, relativePaths, linkUris, templateSchema);
+                duplicates, root, resources, template, scope, candidates, links, templateSchema);
     }
 
     /**
@@ -252,14 +249,12 @@ public final class JsonModel implements TrackingModel {
         return templateSchema;
     }
 
-    /** {@return the {@code templateLink.relativePath} of every deployment, at any depth, in file order} */
-    public List<String> relativePaths() {
-        return relativePaths;
-    }
-
-    /** {@return the {@code templateLink.uri} of every deployment, at any depth, as written (often an expression)} */
-    public List<String> linkUris() {
-        return linkUris;
+    /**
+     * @return the {@code templateLink.relativePath} and {@code templateLink.uri} of every deployment, at any depth,
+     *     in file order, as written (often an expression)
+     */
+    public List<LinkRef> links() {
+        return links;
     }
 
     /** The error for content that is not UTF-8: which byte, at which offset, line and column (counted in bytes). */
@@ -397,8 +392,7 @@ public final class JsonModel implements TrackingModel {
         private final Node root;
         private final TemplateOptions options;
         private final List<Candidate> out;
-        final List<String> relativePaths = new ArrayList<>();
-        final List<String> linkUris = new ArrayList<>();
+        final List<LinkRef> links = new ArrayList<>();
 
         Walk(Node root, TemplateOptions options, List<Candidate> out) {
             this.root = root;
@@ -406,7 +400,8 @@ public final class JsonModel implements TrackingModel {
             this.out = out;
         }
 
-        void walk(Node container, int level) {
+        /** @param scope the template whose variables and parameters expressions here read */
+        void walk(Node container, int level, Node scope) {
             for (Node resource : container.elements()) {
                 if (resource.kind != Kind.OBJECT) {
                     continue;
@@ -416,26 +411,33 @@ public final class JsonModel implements TrackingModel {
                     consider(resource, container, level);
                     Node link = resource.get("properties") == null ? null : resource.get("properties").get("templateLink");
                     if (link != null && link.kind == Kind.OBJECT) {
-                        addString(relativePaths, link.get("relativePath"));
-                        addString(linkUris, link.get("uri"));
+                        addLink(LinkRef.Kind.RELATIVE_PATH, link.get("relativePath"), scope);
+                        addLink(LinkRef.Kind.URI, link.get("uri"), scope);
                     }
                     Node inner = resource.get("properties") == null ? null : resource.get("properties").get("template");
                     if (inner != null && inner.kind == Kind.OBJECT && inner.get("resources") != null
                             && inner.get("resources").isContainer()) {
-                        walk(inner.get("resources"), level + 1);
+                        walk(inner.get("resources"), level + 1, innerScope(resource.get("properties"), inner, scope));
                     }
                 }
                 Node children = resource.get("resources");
                 if (children != null && children.isContainer()) {
-                    walk(children, level);
+                    walk(children, level, scope);
                 }
             }
         }
 
-        private static void addString(List<String> to, Node value) {
+        private void addLink(LinkRef.Kind kind, Node value, Node scope) {
             if (value != null && value.kind == Kind.STRING) {
-                to.add(value.text());
+                links.add(new LinkRef(kind, value.text(), value.line, value.column, scope));
             }
+        }
+
+        /** An inline template evaluates its own expressions when its deployment says {@code scope: inner}. */
+        private static Node innerScope(Node properties, Node inner, Node outer) {
+            Node options = properties.get("expressionEvaluationOptions");
+            String scope = options == null || options.kind != Kind.OBJECT ? null : options.string("scope");
+            return scope != null && scope.equalsIgnoreCase("inner") ? inner : outer;
         }
 
         private void consider(Node resource, Node container, int level) {

@@ -16,7 +16,8 @@ final class TrackingResourceNotInMainTemplateRule extends TrackingRule {
     @Override
     void check(TrackingModel model, Reporter report) {
         for (Site site : model.sites()) {
-            if (site.decided() && (model.role() != TemplateRole.MAIN || site.level() > 0)) {
+            if (site.decided() && (model.role() == TemplateRole.NESTED || model.role() == TemplateRole.LINKED
+                    || site.level() > 0)) {
                 report.report(site, site.position(), "A tracking resource (" + quote(site.raw()) + ") stands in a "
                         + (site.level() > 0 ? "nested template inside this file"
                                 : model.role().name().toLowerCase(Locale.ROOT) + " template")

@@ -1,0 +1,36 @@
+package io.github.partnerattribution.templates.internal;
+
+import io.github.partnerattribution.templates.internal.JsonTree.Node;
+
+/**
+ * One link a template makes to another file, as written: a {@code templateLink.relativePath} or
+ * {@code templateLink.uri} (often an expression), or a Bicep {@code module} path, with where it stands and the
+ * template its expressions are evaluated in. {@link LinkResolver} turns it into files. Not API.
+ */
+public final class LinkRef {
+    /** How the link is written. */
+    public enum Kind {
+        /** {@code templateLink.relativePath}: relative to the linking template. */
+        RELATIVE_PATH,
+        /** {@code templateLink.uri}: a URI, usually built from the template's own link or an artifacts location. */
+        URI,
+        /** A Bicep {@code module} path: a literal relative path, or a registry or template spec reference. */
+        MODULE
+    }
+
+    public final Kind kind;
+    /** The link as written. */
+    public final String raw;
+    public final int line;
+    public final int column;
+    /** The template whose variables and parameters the expression reads; null for Bicep. */
+    final Node scope;
+
+    LinkRef(Kind kind, String raw, int line, int column, Node scope) {
+        this.kind = kind;
+        this.raw = raw;
+        this.line = line;
+        this.column = column;
+        this.scope = scope;
+    }
+}

@@ -1,0 +1,392 @@
+package io.github.partnerattribution.templates.internal;
+
+import io.github.partnerattribution.templates.internal.Expressions.Value;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Turns each link a template makes into the scanned files it can reach, as ARM and Bicep would follow it. A link's
+ * expression is evaluated by {@link Expressions#evaluateLink} (variables, object members, parameter defaults, each
+ * of a parameter's {@code allowedValues}, {@code concat}, {@code format}, {@code uri}); what it cannot know (the
+ * template's own URL, an artifacts location, a parameter without a default) is a gap. The rest is matched against the
+ * tree: beside the linking template first, then from the scanned folder, then as a path suffix anywhere in it (an
+ * artifacts location may point at an ancestor folder). One match is the link; several are each a possible target and
+ * the resolution says so; none, or a link out of the folder, is a note. Not API.
+ *
+ * <pre>{@code
+ * LinkResolver resolver = LinkResolver.of(root, templates);
+ * LinkResolver.Resolution r = resolver.resolve(file, link);
+ * }</pre>
+ */
+public final class LinkResolver {
+    private static final int SHOWN = 160;
+
+    /** Where one link leads: the files, and in words what was uncertain or not found (null when nothing was). */
+    public static final class Resolution {
+        public final List<Path> targets;
+        public final String note;
+
+        Resolution(List<Path> targets, String note) {
+            this.targets = Collections.unmodifiableList(targets);
+            this.note = note;
+        }
+
+        /** {@return whether the link reached at least one scanned template} */
+        public boolean followed() {
+            return !targets.isEmpty();
+        }
+    }
+
+    private final Path root;
+    private final Map<String, Path> byRelative = new HashMap<>();
+    private final Map<String, List<String>> byName = new HashMap<>();
+
+    private LinkResolver(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** A resolver over these templates, found under {@code root}. */
+    public static LinkResolver of(Path root, Collection<Path> templates) {
+        LinkResolver r = new LinkResolver(root);
+        for (Path t : templates) {
+            String relative = r.relative(t);
+            r.byRelative.put(relative, t);
+            r.byName.computeIfAbsent(name(relative), k -> new ArrayList<>()).add(relative);
+        }
+        for (List<String> same : r.byName.values()) {
+            Collections.sort(same);
+        }
+        return r;
+    }
+
+    /** The path of a file under the root, with forward slashes. */
+    public String relative(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        StringBuilder out = new StringBuilder();
+        for (Path part : absolute.startsWith(root) ? root.relativize(absolute) : absolute) {
+            out.append(out.length() == 0 ? "" : "/").append(part);
+        }
+        return out.toString();
+    }
+
+    /** Where a link of {@code from} leads. */
+    public Resolution resolve(Path from, LinkRef link) {
+        String fromRelative = relative(from);
+        String folder = fromRelative.lastIndexOf('/') < 0 ? "" : fromRelative.substring(0, fromRelative.lastIndexOf('/'));
+        String where = fromRelative + ":" + link.line + ": the " + (link.kind == LinkRef.Kind.MODULE ? "module " : "link ")
+                + shown(link.raw);
+        if (link.kind == LinkRef.Kind.MODULE) {
+            return module(link.raw, folder, where);
+        }
+        Set<String> targets = new TreeSet<>();
+        List<String> unresolved = new ArrayList<>();
+        List<String> uncertain = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Value value : Expressions.evaluateLink(link.raw, link.scope)) {
+            String pattern = pattern(value);
+            if (!seen.add(pattern)) {
+                continue;
+            }
+            Match m = match(pattern, folder, link.kind == LinkRef.Kind.URI);
+            targets.addAll(m.files);
+            if (m.files.isEmpty()) {
+                unresolved.add(m.why);
+            } else if (m.files.size() > 1) {
+                uncertain.add(shownPattern(pattern));
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (String t : targets) {
+            files.add(byRelative.get(t));
+        }
+        String note = null;
+        if (targets.isEmpty()) {
+            note = where + (unresolved.size() == 1 && unresolved.get(0).startsWith("points") ? " " + unresolved.get(0)
+                    : " was not resolved: " + String.join("; ", new LinkedHashSet<>(unresolved)));
+        } else if (!uncertain.isEmpty()) {
+            note = where + (uncertain.size() == 1 && !uncertain.get(0).equals(shown(link.raw))
+                    ? " (" + uncertain.get(0) + ")" : "") + " may be any of " + targets.size() + " files, each checked as"
+                    + " linked: " + String.join(", ", targets);
+        } else if (!unresolved.isEmpty()) {
+            note = where + " was followed to " + String.join(", ", targets) + " but not on every value: "
+                    + String.join("; ", new LinkedHashSet<>(unresolved));
+        }
+        return new Resolution(files, note);
+    }
+
+    private Resolution module(String path, String folder, String where) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("br:") || lower.startsWith("br/") || lower.startsWith("ts:") || lower.startsWith("ts/")) {
+            return new Resolution(Collections.<Path>emptyList(), where + " comes from a registry or template spec;"
+                    + " not followed (it is not in the scanned folder)");
+        }
+        String target = normalize(folder, path);
+        if (target != null && byRelative.containsKey(target)) {
+            return new Resolution(Collections.singletonList(byRelative.get(target)), null);
+        }
+        return new Resolution(Collections.<Path>emptyList(), where + " was not resolved: " + (target == null
+                ? "it leads out of the scanned folder" : "no template " + target + " in the scanned folder"));
+    }
+
+    /** One value of a link as a pattern: known text, {@link Expressions#GAP} for unknown parts, query cut off. */
+    static String pattern(Value value) {
+        String all = value.complete ? value.known : value.known + Expressions.GAP + value.rest;
+        int query = indexOfAny(all, '?', '#');
+        if (query >= 0) {
+            all = all.substring(0, query);
+        }
+        int end = all.length();
+        while (end > 0 && all.charAt(end - 1) == Expressions.GAP) {
+            end--;
+        }
+        String file = all.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        // a SAS token after the file name is no part of the path; a gap that is the file name itself stays
+        return file.endsWith(".json") || file.endsWith(".bicep") ? all.substring(0, end) : all;
+    }
+
+    /** What the files of one pattern are, or why there is none. */
+    private static final class Match {
+        final List<String> files;
+        final String why;
+
+        Match(List<String> files, String why) {
+            this.files = files;
+            this.why = why;
+        }
+    }
+
+    private Match match(String pattern, String folder, boolean uri) {
+        if (!hasLiteral(pattern)) {
+            return new Match(Collections.<String>emptyList(), "its value is not known before deployment and holds no"
+                    + " path to match");
+        }
+        if (!hasGap(pattern)) {
+            int scheme = pattern.indexOf("://");
+            if (scheme >= 0) {
+                return url(pattern, scheme);
+            }
+            String near = normalize(folder, pattern);
+            if (near != null && byRelative.containsKey(near)) {
+                return found(near);
+            }
+            String fromRoot = uri ? normalize("", pattern) : null;
+            if (fromRoot != null && byRelative.containsKey(fromRoot)) {
+                return found(fromRoot);
+            }
+            return new Match(Collections.<String>emptyList(), "no template " + (near == null ? pattern : near)
+                    + " in the scanned folder");
+        }
+        String p = pattern;
+        int scheme = p.indexOf("://");
+        int firstGap = firstGap(p);
+        if (scheme >= 0 && scheme < firstGap) {
+            p = p.substring(firstGap); // a URL with unknown parts: only what follows them can be matched
+        }
+        boolean leading = p.charAt(0) == Expressions.GAP;
+        String rest = leading ? stripLeading(p) : p;
+        if (!hasLiteral(rest)) {
+            return new Match(Collections.<String>emptyList(), "its value is not known before deployment and holds no"
+                    + " path to match");
+        }
+        List<String> files = glob(folder, rest);
+        if (files.isEmpty() && (leading || uri) && !folder.isEmpty()) {
+            files = glob("", rest);
+        }
+        if (files.isEmpty() && leading) {
+            files = suffix(rest);
+        }
+        return files.isEmpty() ? new Match(files, "no template in the scanned folder matches " + shownPattern(p))
+                : new Match(files, null);
+    }
+
+    /** A literal URL: the scanned file whose path ends it (the longest such path), or a note. */
+    private Match url(String url, int scheme) {
+        int pathStart = url.indexOf('/', scheme + 3);
+        String path = pathStart < 0 ? "" : url.substring(pathStart);
+        String best = null;
+        boolean tie = false;
+        List<String> same = byName.get(name(path));
+        for (String candidate : same == null ? Collections.<String>emptyList() : same) {
+            if (path.endsWith("/" + candidate)) {
+                if (best == null || candidate.length() > best.length()) {
+                    best = candidate;
+                    tie = false;
+                } else if (candidate.length() == best.length()) {
+                    tie = true;
+                }
+            }
+        }
+        if (best == null) {
+            return new Match(Collections.<String>emptyList(), "points outside the scanned folder (" + url
+                    + "); not followed");
+        }
+        if (tie) {
+            List<String> all = new ArrayList<>();
+            for (String candidate : same) {
+                if (path.endsWith("/" + candidate) && candidate.length() == best.length()) {
+                    all.add(candidate);
+                }
+            }
+            return new Match(all, null);
+        }
+        return found(best);
+    }
+
+    /** Files under {@code base} (relative to the root) matching {@code relative}, which may hold gaps. */
+    private List<String> glob(String base, String relative) {
+        String target = normalize(base, relative);
+        if (target == null) {
+            return Collections.emptyList();
+        }
+        if (!hasGap(target)) {
+            return byRelative.containsKey(target) ? Collections.singletonList(target) : Collections.<String>emptyList();
+        }
+        return matching(Pattern.compile(regex(target)), name(target));
+    }
+
+    /** Files anywhere whose path ends with {@code relative} (whole segments), which may hold gaps. */
+    private List<String> suffix(String relative) {
+        String tail = relative.startsWith("/") ? relative.substring(1) : relative;
+        List<String> parts = new ArrayList<>();
+        for (String segment : tail.split("/", -1)) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                parts.add(segment);
+            }
+        }
+        if (parts.contains("..") || parts.isEmpty()) {
+            return Collections.emptyList();
+        }
+        String joined = String.join("/", parts);
+        return matching(Pattern.compile("(?:.*/)?" + regex(joined)), name(joined));
+    }
+
+    private List<String> matching(Pattern regex, String name) {
+        Collection<String> candidates;
+        if (!hasGap(name)) {
+            List<String> same = byName.get(name);
+            candidates = same == null ? Collections.<String>emptyList() : same;
+        } else {
+            candidates = new TreeSet<>(byRelative.keySet());
+        }
+        List<String> out = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (regex.matcher(candidate).matches()) {
+                out.add(candidate);
+            }
+        }
+        return out;
+    }
+
+    private static Match found(String file) {
+        return new Match(Collections.singletonList(file), null);
+    }
+
+    /** {@code relative} resolved against {@code base}, both under the root; null when it leads out of it. */
+    static String normalize(String base, String relative) {
+        List<String> parts = new ArrayList<>();
+        if (!relative.startsWith("/") && !base.isEmpty()) {
+            Collections.addAll(parts, base.split("/"));
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else if (segment.indexOf('\\') >= 0 || segment.indexOf(':') >= 0) {
+                return null; // not a path segment ARM would fetch
+            } else {
+                parts.add(segment);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    /** A pattern as a regular expression over relative paths: a gap is any text within a segment. */
+    private static String regex(String pattern) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == Expressions.GAP || c == Expressions.OPAQUE) {
+                if (literal.length() > 0) {
+                    out.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                out.append(c == Expressions.GAP ? "[^/]*" : "[^/]");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            out.append(Pattern.quote(literal.toString()));
+        }
+        return out.toString();
+    }
+
+    private static String stripLeading(String p) {
+        int i = 0;
+        while (i < p.length() && (p.charAt(i) == Expressions.GAP || p.charAt(i) == Expressions.OPAQUE)) {
+            i++;
+        }
+        String rest = p.substring(i);
+        return rest.startsWith("/") ? rest.substring(1) : rest;
+    }
+
+    private static boolean hasGap(String s) {
+        return firstGap(s) < s.length();
+    }
+
+    private static int firstGap(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == Expressions.GAP || s.charAt(i) == Expressions.OPAQUE) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** Whether a pattern holds a file name to match: a literal character other than separators. */
+    private static boolean hasLiteral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != Expressions.GAP && c != Expressions.OPAQUE && c != '/' && c != '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == a || s.charAt(i) == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String name(String relative) {
+        return relative.substring(relative.lastIndexOf('/') + 1);
+    }
+
+    private static String shownPattern(String pattern) {
+        return pattern.replace(Expressions.GAP, '*').replace(Expressions.OPAQUE, '?');
+    }
+
+    private static String shown(String raw) {
+        return raw.length() <= SHOWN ? raw : raw.substring(0, SHOWN - 3) + "...";
+    }
+}
