@@ -295,6 +295,11 @@ public final class ArmTemplates {
         }
         String text = Utf8.text(before);
         BicepModel bicep = BicepModel.of(file.toString(), text, role, file.toAbsolutePath().getParent());
+        if (!bicep.deployable()) {
+            throw new TemplateException(file, "it only declares types or functions (no resource, module or output):"
+                    + " it is a library other files import, not a deployable template, so it takes no tracking"
+                    + " resource. Nothing was changed.");
+        }
         if (bicep.holds(id)) {
             return null;
         }

@@ -234,6 +234,26 @@ class LinkResolutionTest {
     }
 
     @Test
+    void aBicepFileOfOnlyTypesAndFunctionsIsNotATemplateAndTakesNoTrackingResource() throws IOException {
+        String types = "@export()\ntype sku = 'Standard_LRS' | 'Premium_LRS'\n\n@export()\nfunc name(p string) string =>"
+                + " '${p}x'\n";
+        Path file = write("types.bicep", types);
+        write("main.bicep", "import { sku } from 'types.bicep'\nparam s sku = 'Standard_LRS'\n"
+                + "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '" + Fixtures.ID.token()
+                + "'\n  properties: {\n    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(Map.of("main.bicep", TemplateRole.MAIN), roles(report), report.text());
+        assertTrue(report.notes().contains("types.bicep only declares types or functions (no resource, module or"
+                + " output): it is a library other files import, not a deployable template, so it was not checked"),
+                report.notes().toString());
+        TemplateException refused = org.junit.jupiter.api.Assertions.assertThrows(TemplateException.class,
+                () -> ArmTemplates.add(file, Fixtures.ID));
+        assertTrue(refused.getMessage().contains("not a deployable template") && refused.getMessage()
+                .contains("Nothing was changed"), refused.getMessage());
+        assertEquals(types, Files.readString(file));
+    }
+
+    @Test
     void checkWithMainMakesTheFileAMainTemplate() throws IOException {
         Path file = write("nestedtemplates/solution.json", PLAIN);
         ScanReport plain = ArmTemplates.checkAll(List.of(file), TemplateOptions.defaults());

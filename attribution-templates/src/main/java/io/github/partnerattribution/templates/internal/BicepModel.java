@@ -1,6 +1,5 @@
 package io.github.partnerattribution.templates.internal;
 
-import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.core.internal.Text;
@@ -26,6 +25,8 @@ public final class BicepModel implements TrackingModel {
     private static final Pattern DECLARATION = Pattern.compile(
             "(?m)^[ \\t]*(resource|module)\\s+(\\w+)\\s+'([^']*)'\\s*=\\s*(if\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*)?\\{");
     private static final Pattern SCOPE = Pattern.compile("(?m)^\\s*targetScope\\s*=\\s*'(\\w+)'");
+    /** An inline template's {@code resources} that is not empty. */
+    private static final Pattern RESOURCES = Pattern.compile("resources\\s*:\\s*\\[\\s*[^\\]\\s]");
 
     /** Bicep's own limit for a file read by {@code loadJsonContent} or {@code loadTextContent}, about 1 MB. */
     static final int MAX_LOADED_BYTES = 1024 * 1024;
@@ -77,13 +78,24 @@ public final class BicepModel implements TrackingModel {
         final String rest;
         final String when;
         final String because;
+        /** The parameter without a default the name opens with, or null. */
+        final String opensWith;
 
         Resolved(String known, boolean complete, String rest, String when, String because) {
+            this(known, complete, rest, when, because, null);
+        }
+
+        Resolved(String known, boolean complete, String rest, String when, String because, String opensWith) {
             this.known = known;
             this.complete = complete;
             this.rest = rest;
             this.when = when;
             this.because = because;
+            this.opensWith = opensWith;
+        }
+
+        Resolved because(String why) {
+            return new Resolved(known, complete, rest, when, why, opensWith);
         }
     }
 
@@ -170,9 +182,10 @@ public final class BicepModel implements TrackingModel {
         return role;
     }
 
+    /** {@return false for a file of only types or functions: not a template the tracking rules judge} */
     @Override
     public boolean checkable() {
-        return true;
+        return deployable();
     }
 
     @Override
@@ -207,8 +220,10 @@ public final class BicepModel implements TrackingModel {
             Position at = position(open + 1 + name.start(1));
             Position condition = m.group(4) == null ? null : position(m.start(4));
             List<Resolved> values = resolveAll(name.group(1).trim());
+            boolean empty = module ? deploysNothing(m.group(3)) : !body.contains("templateLink")
+                    && !RESOURCES.matcher(body).find();
             for (Resolved value : values) {
-                Declaration d = classify(name.group(1), value, module, position(m.start(1)), at, condition);
+                Declaration d = classify(name.group(1), value, empty, position(m.start(1)), at, condition);
                 if (d != null) {
                     candidates.add(d);
                     if (d.mayCount()) {
@@ -222,31 +237,41 @@ public final class BicepModel implements TrackingModel {
         }
     }
 
-    private static Declaration classify(String raw, Resolved value, boolean module, Position position,
+    private static Declaration classify(String raw, Resolved value, boolean empty, Position position,
             Position name, Position condition) {
-        String known = value.known;
-        if (PidNames.startsWithPid(known)) {
-            if (module && !PidNames.holdsGuid(known)) {
-                return new Declaration(NameKind.WRAPPER, raw, value, null, null, false, position, name, condition);
-            }
-            if (PidNames.guidCutShort(known, value.complete)) {
-                return new Declaration(NameKind.UNRESOLVED_GUID, raw, value, null, null, true, position, name,
-                        condition);
-            }
-            try {
-                PartnerId id = PidNames.idOf(known);
-                return new Declaration(NameKind.TRACKING, raw, value, id, null, true, position, name, condition);
-            } catch (InvalidPartnerIdException e) {
-                return new Declaration(NameKind.TRACKING, raw, value, null, e.problem(), true, position, name,
-                        condition);
-            }
+        NameClassifier.Verdict v = NameClassifier.classify(value.known, value.complete, value.rest, value.opensWith,
+                value.because, empty);
+        return v == null ? null : new Declaration(v.kind, raw, value.because(v.because), v.id, v.guidProblem,
+                v.mayCount, position, name, condition);
+    }
+
+    /**
+     * Whether a module deploys nothing: its file, beside this one, declares no resource and no module (as an
+     * {@code _empty.bicep} a partner's tracking module calls). A module from a registry, or one that cannot be read,
+     * may deploy anything.
+     */
+    private boolean deploysNothing(String path) {
+        if (folder == null || !path.toLowerCase(Locale.ROOT).endsWith(".bicep") || path.contains(":")) {
+            return false;
         }
-        Boolean textBefore = PidNames.textBeforePid(known, value.complete, value.rest);
-        if (textBefore != null) {
-            return new Declaration(NameKind.PID_NOT_FIRST, raw, value, null, null, !textBefore, position, name,
-                    condition);
+        try {
+            Path target = folder.resolve(path).normalize();
+            if (!Files.isRegularFile(target) || Files.size(target) > MAX_LOADED_BYTES) {
+                return false;
+            }
+            byte[] bytes = Files.readAllBytes(target);
+            if (Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0) >= 0) {
+                return false;
+            }
+            for (BicepDeclarations.Declaration d : BicepDeclarations.of(Utf8.text(bytes))) {
+                if (d.keyword.equals("resource") || d.keyword.equals("module")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return false;
         }
-        return null;
     }
 
     /** The values a name expression can have: one, or one per branch of {@code cond ? a : b}. */
@@ -259,8 +284,8 @@ public final class BicepModel implements TrackingModel {
             List<Resolved> out = new ArrayList<>();
             Resolved yes = resolve(expression.substring(question + 1, colon).trim());
             Resolved no = resolve(expression.substring(colon + 1).trim());
-            out.add(new Resolved(yes.known, yes.complete, yes.rest, shown + " is true", yes.because));
-            out.add(new Resolved(no.known, no.complete, no.rest, shown + " is false", no.because));
+            out.add(new Resolved(yes.known, yes.complete, yes.rest, shown + " is true", yes.because, yes.opensWith));
+            out.add(new Resolved(no.known, no.complete, no.rest, shown + " is false", no.because, no.opensWith));
             return out;
         }
         return Collections.singletonList(resolve(expression));
@@ -301,13 +326,14 @@ public final class BicepModel implements TrackingModel {
             limit = Integer.parseInt(take.group(2));
         }
         if (e.length() < 2 || e.charAt(0) != '\'' || e.charAt(e.length() - 1) != '\'') {
-            return new Resolved("", false, "", null, null);
+            return new Resolved("", false, "", null, null, parameterWithoutDefault(e));
         }
         String literal = e.substring(1, e.length() - 1);
         StringBuilder out = new StringBuilder();
         StringBuilder rest = new StringBuilder();
         boolean complete = true;
         String because = null;
+        String opensWith = null;
         int i = 0;
         while (i < literal.length()) {
             int open = literal.indexOf("${", i);
@@ -325,6 +351,8 @@ public final class BicepModel implements TrackingModel {
                     rest.append(Expressions.GAP);
                 } else {
                     because = reason[0]; // the first unknown part: what follows is known only as the rest
+                    opensWith = out.length() == 0 && close > 0
+                            ? parameterWithoutDefault(literal.substring(open + 2, close).trim()) : null;
                 }
                 complete = false;
                 if (close < 0) {
@@ -337,7 +365,16 @@ public final class BicepModel implements TrackingModel {
         }
         String known = out.length() > limit ? out.substring(0, limit) : out.toString();
         boolean whole = complete || known.length() == limit;
-        return new Resolved(known, whole, whole || limit != Integer.MAX_VALUE ? "" : rest.toString(), null, because);
+        return new Resolved(known, whole, whole || limit != Integer.MAX_VALUE ? "" : rest.toString(), null, because,
+                opensWith);
+    }
+
+    /** {@code name} when it is a {@code param} declared without a default value, else null. */
+    private String parameterWithoutDefault(String name) {
+        if (!name.matches("\\w+")) {
+            return null;
+        }
+        return Pattern.compile("(?m)^\\s*param\\s+" + name + "\\s+\\w+\\s*(?://.*)?$").matcher(text).find() ? name : null;
     }
 
     /**

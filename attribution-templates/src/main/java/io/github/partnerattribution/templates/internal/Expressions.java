@@ -56,7 +56,7 @@ public final class Expressions {
     public static List<Value> evaluateAll(String raw, Node template) {
         Expressions e = new Expressions(template);
         Value v = e.string(raw);
-        return e.tooManyBranches ? Value.UNKNOWN.leaves() : v.leaves();
+        return e.tooManyBranches ? Value.TOO_MANY_BRANCHES.leaves() : v.leaves();
     }
 
     /**
@@ -73,6 +73,8 @@ public final class Expressions {
     /** What is known of a string value. */
     public static final class Value {
         static final Value UNKNOWN = new Value("", false, Integer.MAX_VALUE, null, null);
+        static final Value TOO_MANY_BRANCHES = new Value("", false, Integer.MAX_VALUE, null, null, null, null, "",
+                null, "it takes more than " + MAX_BRANCHES + " values through if(...)");
 
         /** The value of a parameter the deployer must give (no default): unknown, and known to come from it. */
         static Value parameter(String name) {
@@ -101,6 +103,8 @@ public final class Expressions {
          * it): that parameter's name; else null.
          */
         public final String opensWithParameter;
+        /** Why nothing of the value is known, when that is worth saying; else null. */
+        public final String because;
 
         Value(String known, boolean complete, int maxLength, Node node, Long number) {
             this(known, complete, maxLength, node, number, null, null, "");
@@ -113,6 +117,12 @@ public final class Expressions {
 
         private Value(String known, boolean complete, int maxLength, Node node, Long number, String when,
                 List<Value> alternatives, String rest, String opensWithParameter) {
+            this(known, complete, maxLength, node, number, when, alternatives, rest, opensWithParameter, null);
+        }
+
+        private Value(String known, boolean complete, int maxLength, Node node, Long number, String when,
+                List<Value> alternatives, String rest, String opensWithParameter, String because) {
+            this.because = because;
             this.opensWithParameter = complete || !known.isEmpty() ? null : opensWithParameter;
             this.known = known;
             this.rest = complete ? "" : rest;
@@ -393,13 +403,14 @@ public final class Expressions {
                 return args.size() == 1 && args.get(0).isLiteral() && template != null && template.get("variables") != null
                         ? ofNode(template.get("variables").get(args.get(0).known)) : Value.UNKNOWN;
             case "parameters": {
-                if (args.size() != 1 || !args.get(0).isLiteral() || template == null || template.get("parameters") == null) {
+                if (args.size() != 1 || !args.get(0).isLiteral()) {
                     return Value.UNKNOWN;
                 }
                 String name = args.get(0).known;
-                Node parameter = template.get("parameters").get(name);
+                Node parameters = template == null ? null : template.get("parameters");
+                Node parameter = parameters == null ? null : parameters.get(name);
                 if (parameter == null) {
-                    return Value.UNKNOWN;
+                    return Value.parameter(name);
                 }
                 Node allowed = parameter.get("allowedValues");
                 if (eachAllowedValue && allowed != null && allowed.kind == Kind.ARRAY && !allowed.items().isEmpty()) {
@@ -412,8 +423,9 @@ public final class Expressions {
                     }
                     return bounded(leaves);
                 }
-                Node value = parameter.get("defaultValue");
-                return value == null ? Value.parameter(name) : ofNode(value);
+                Value value = ofNode(parameter.get("defaultValue"));
+                // a default that is not known at all is a value the deployer may give
+                return value.node == null && !value.complete && value.known.isEmpty() ? Value.parameter(name) : value;
             }
             case "uri":
                 return args.size() == 2 ? uri(args.get(0), args.get(1)) : Value.UNKNOWN;

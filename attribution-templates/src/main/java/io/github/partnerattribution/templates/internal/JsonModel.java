@@ -1,6 +1,5 @@
 package io.github.partnerattribution.templates.internal;
 
-import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.TemplateRole;
@@ -55,13 +54,13 @@ public final class JsonModel implements TrackingModel {
         Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
                 String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount) {
             this(resource, container, level, name, raw, kind, missing, known, complete, id, guidProblem, branch,
-                    mayCount, "");
+                    mayCount, "", null);
         }
 
         Candidate(Node resource, Node container, int level, Node name, String raw, NameKind kind, List<String> missing,
                 String known, boolean complete, PartnerId id, String guidProblem, String branch, boolean mayCount,
-                String rest) {
-            super(kind, raw, known, complete, rest, id, guidProblem, branch, null, mayCount);
+                String rest, String because) {
+            super(kind, raw, known, complete, rest, id, guidProblem, branch, because, mayCount);
             this.resource = resource;
             this.container = container;
             this.level = level;
@@ -467,75 +466,15 @@ public final class JsonModel implements TrackingModel {
             }
             List<Value> values = Expressions.evaluateAll(filled.toString(), root);
             for (Value value : values) {
-                Candidate c = classify(resource, container, level, name, raw, value, empty);
-                if (c != null) {
-                    out.add(c);
+                NameClassifier.Verdict v = NameClassifier.classify(value.known, value.complete, value.rest,
+                        value.opensWithParameter, value.because, empty);
+                if (v != null) {
+                    boolean whole = v.kind == NameKind.BARE_GUID || (v.kind != NameKind.UNRESOLVED_GUID
+                            && v.kind != NameKind.UNRESOLVED_NAME && value.complete);
+                    out.add(new Candidate(resource, container, level, name, raw, v.kind,
+                            Collections.<String>emptyList(), value.known, whole, v.id, v.guidProblem, value.when,
+                            v.mayCount, value.rest, v.because));
                 }
-            }
-        }
-
-        /** What one value of a deployment's name makes it, or null when it is none of the candidates' kinds. */
-        private static Candidate classify(Node resource, Node container, int level, Node name, String raw, Value value,
-                boolean empty) {
-            String known = value.known;
-            List<String> none = Collections.emptyList();
-            if (PidNames.startsWithPid(known)) {
-                if (!empty && !PidNames.holdsGuid(known)) {
-                    // pid-app-gateway-start: a deployment that deploys things, named so; not an attempt at tracking
-                    return new Candidate(resource, container, level, name, raw, NameKind.WRAPPER, none, known,
-                            value.complete, null, null, value.when, false);
-                }
-                return identify(resource, container, level, name, raw, value);
-            }
-            Boolean textBefore = PidNames.textBeforePid(known, value.complete, value.rest);
-            if (textBefore != null) {
-                // text before pid-: definitely so when known text stands there; maybe when only unknown parts do
-                return new Candidate(resource, container, level, name, raw, NameKind.PID_NOT_FIRST, none, known,
-                        value.complete, null, null, value.when, !textBefore, value.rest);
-            }
-            if (!empty) {
-                return null;
-            }
-            if (startsWithBareGuid(known)) {
-                return new Candidate(resource, container, level, name, raw, NameKind.BARE_GUID, none, known, true,
-                        null, null, value.when, false);
-            }
-            if (!value.complete && "pid-".startsWith(known.toLowerCase(Locale.ROOT))) {
-                return new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_NAME, none, known,
-                        false, null, null, value.when, true);
-            }
-            return null;
-        }
-
-        /** Finds the partner id in a resolved name: pid-, a GUID, then optionally -partnercenter or any suffix. */
-        private static Candidate identify(Node resource, Node container, int level, Node name, String raw,
-                Value value) {
-            List<String> none = Collections.emptyList();
-            if (PidNames.guidCutShort(value.known, value.complete)) {
-                return new Candidate(resource, container, level, name, raw, NameKind.UNRESOLVED_GUID, none, value.known,
-                        false, null, null, value.when, true);
-            }
-            PartnerId id = null;
-            String problem = null;
-            try {
-                id = PidNames.idOf(value.known);
-            } catch (InvalidPartnerIdException e) {
-                problem = e.problem();
-            }
-            return new Candidate(resource, container, level, name, raw, NameKind.TRACKING, none, value.known,
-                    value.complete, id, problem, value.when, true);
-        }
-
-        /** A GUID, then the end of the name or a separator, as in {@code <guid>} or {@code <guid>-westeurope-x}. */
-        private static boolean startsWithBareGuid(String s) {
-            if (s.length() < 36 || (s.length() > 36 && s.charAt(36) != '-' && s.charAt(36) != '_'
-                    && s.charAt(36) != Expressions.OPAQUE)) {
-                return false;
-            }
-            try {
-                return PartnerId.parse(s.substring(0, 36)) != null;
-            } catch (InvalidPartnerIdException e) {
-                return false;
             }
         }
     }

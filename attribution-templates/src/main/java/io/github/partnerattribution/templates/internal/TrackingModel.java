@@ -45,7 +45,11 @@ public interface TrackingModel {
         /** A deployment that deploys something, named {@code pid-<words>} with no GUID: a wrapper, not tracking. */
         WRAPPER,
         /** A name with {@code pid-<guid>} after other text ({@code <prefix>-pid-<guid>}): not counted. */
-        PID_NOT_FIRST
+        PID_NOT_FIRST,
+        /** Azure Verified Modules' own telemetry ({@code 46d3xbcp....}): not a partner id, not counted. */
+        AVM_TELEMETRY,
+        /** An empty deployment whose name opens with something that cannot be {@code pid-<guid>}: not counted. */
+        CANNOT_BE_TRACKING
     }
 
     /** A line and a column, both from 1. */

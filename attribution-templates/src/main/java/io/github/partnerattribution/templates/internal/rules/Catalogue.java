@@ -30,7 +30,8 @@ public final class Catalogue {
             new NotATemplateRule(),
             new TemplateTooLargeRule(),
             new WrapperNamedLikeTrackingRule(),
-            new PidNotAtStartRule()));
+            new PidNotAtStartRule(),
+            new AvmTelemetryRule()));
 
     private Catalogue() {
     }

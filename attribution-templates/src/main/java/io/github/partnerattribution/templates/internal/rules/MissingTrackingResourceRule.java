@@ -16,7 +16,15 @@ final class MissingTrackingResourceRule extends TrackingRule {
         if (model.role() != TemplateRole.MAIN || !model.sites().isEmpty()) {
             return;
         }
+        StringBuilder why = new StringBuilder();
+        for (TrackingModel.Site c : model.candidates()) {
+            if (c.kind() == TrackingModel.NameKind.CANNOT_BE_TRACKING && why.length() == 0) {
+                why.append(" The empty deployment ").append(quote(c.raw())).append(" is none: ")
+                        .append(c.unresolvedBecause()).append('.');
+            }
+        }
         report.report(model.start(), "The main template has no tracking resource: no deployment named pid-<guid>, so no"
-                + " deployment of it is attributed.", "Run: attribution template add --pid <your guid> " + model.file());
+                + " deployment of it is attributed." + why, "Run: attribution template add --pid <your guid> "
+                + model.file());
     }
 }

@@ -74,6 +74,16 @@ public abstract class TemplateRule {
     public void check(BicepModel model, Reporter report) {
     }
 
+    /** {@return whether the rule checks Bicep files: whether its class has a check of its own for them} */
+    public final boolean appliesToBicep() {
+        try {
+            return getClass().getMethod("check", BicepModel.class, Reporter.class).getDeclaringClass()
+                    != TemplateRule.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Where a node of the JSON tree stands. */
     static Position at(Node node) {
         return new Position(node.line, node.column);

@@ -20,7 +20,9 @@ abstract class TrackingRule extends TemplateRule {
 
     @Override
     public final void check(BicepModel model, Reporter report) {
-        check((TrackingModel) model, report);
+        if (model.checkable()) {
+            check((TrackingModel) model, report);
+        }
     }
 
     abstract void check(TrackingModel model, Reporter report);

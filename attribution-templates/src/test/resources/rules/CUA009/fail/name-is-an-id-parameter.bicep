@@ -1,0 +1,13 @@
+param partnerTrackingName string
+
+resource tracking 'Microsoft.Resources/deployments@2021-04-01' = {
+  name: partnerTrackingName
+  properties: {
+    mode: 'Incremental'
+    template: {
+      '$schema': 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'
+      contentVersion: '1.0.0.0'
+      resources: []
+    }
+  }
+}

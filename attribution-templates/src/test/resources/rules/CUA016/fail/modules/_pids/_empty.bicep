@@ -1,0 +1,2 @@
+// deploys nothing: a partner's tracking module calls it
+metadata info = 'Empty on purpose'
