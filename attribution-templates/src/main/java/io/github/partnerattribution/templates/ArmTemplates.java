@@ -4,10 +4,13 @@ import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.Discovery;
+import io.github.partnerattribution.templates.internal.EditRefused;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.LinkResolver;
 import io.github.partnerattribution.templates.internal.SolutionGraph;
 import io.github.partnerattribution.templates.internal.Source;
+import io.github.partnerattribution.templates.internal.TemplateChecker;
+import io.github.partnerattribution.templates.internal.TemplateEditor;
 import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,11 +100,11 @@ public final class ArmTemplates {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
             if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
                 // not UTF-8: the one finding that says so, as for JSON
-                return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
+                return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), Finding::new));
             }
-            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role, folder)));
+            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role, folder), Finding::new));
         }
-        return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options)));
+        return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), Finding::new));
     }
 
     /**
@@ -218,7 +221,8 @@ public final class ArmTemplates {
     /** The rules stage: every rule once, on the model the sources stage read, in the file's final role. */
     private static List<Finding> check(Source source, TemplateRole role) throws IOException {
         BicepModel bicep = source.bicep(role);
-        return sorted(bicep != null ? TemplateChecker.check(bicep) : TemplateChecker.check(source.json(role)));
+        return sorted(bicep != null ? TemplateChecker.check(bicep, Finding::new)
+                : TemplateChecker.check(source.json(role), Finding::new));
     }
 
     /**
@@ -272,7 +276,14 @@ public final class ArmTemplates {
      * owner kept, read-only files only with {@link TemplateOptions#withForce(boolean)}, concurrent edits one after
      * the other, each computed from what the previous one wrote. A dry run reads and computes, and writes nothing.
      */
-    private static TemplateEdit edit(Path file, TemplateOptions options, FileEdit.Change change) throws IOException {
+    private static TemplateEdit edit(Path file, TemplateOptions options, FileEdit.Change computed) throws IOException {
+        FileEdit.Change change = before -> {
+            try {
+                return computed.apply(before);
+            } catch (EditRefused refused) {
+                throw new TemplateException(file, refused.getMessage());
+            }
+        };
         if (options.dryRun()) {
             byte[] before = FileEdit.read(file);
             byte[] after = change.apply(before);
@@ -314,7 +325,8 @@ public final class ArmTemplates {
     private static List<Finding> check(Path file, TemplateRole role, TemplateOptions options) throws IOException {
         byte[] content = readBounded(file);
         if (content == null) {
-            return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options)));
+            return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options),
+                    Finding::new));
         }
         Path folder = file.toAbsolutePath().getParent();
         return check(content, file.toString(), folder, role, options);

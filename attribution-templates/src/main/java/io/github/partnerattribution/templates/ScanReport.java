@@ -1,5 +1,6 @@
 package io.github.partnerattribution.templates;
 
+import io.github.partnerattribution.templates.internal.ReportRenderers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,32 +110,5 @@ public final class ScanReport {
     /** {@return the report as SARIF 2.1.0, file locations relative to the scanned folder, every rule declared} */
     public String sarif() {
         return ReportRenderers.sarif(findings(), root);
-    }
-
-    /** The file's path relative to the scanned folder, with forward slashes. */
-    String relative(Path file) {
-        Path relative = relative(root, file);
-        return relative == null ? file.toString() : joined(relative, java.util.function.UnaryOperator.identity());
-    }
-
-    /** {@code file} relative to {@code root}, or null when it cannot be (another drive). */
-    static Path relative(Path root, Path file) {
-        try {
-            return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
-        } catch (IllegalArgumentException anotherDrive) {
-            return null;
-        }
-    }
-
-    /**
-     * A path's segments, each written by {@code segment}, joined by '/' on every platform (a '\\' in a name on
-     * Linux is part of the name).
-     */
-    static String joined(Path path, java.util.function.UnaryOperator<String> segment) {
-        StringBuilder out = new StringBuilder();
-        for (Path part : path) {
-            out.append(out.length() == 0 ? "" : "/").append(segment.apply(part.toString()));
-        }
-        return out.toString();
     }
 }

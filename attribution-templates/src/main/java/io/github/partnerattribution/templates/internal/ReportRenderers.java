@@ -1,4 +1,4 @@
-package io.github.partnerattribution.templates;
+package io.github.partnerattribution.templates.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,22 +9,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.templates.ArmTemplates;
+import io.github.partnerattribution.templates.Finding;
+import io.github.partnerattribution.templates.Rule;
+import io.github.partnerattribution.templates.ScanReport;
+import io.github.partnerattribution.templates.ScannedTemplate;
+import io.github.partnerattribution.templates.Severity;
 
 /**
  * The three forms of a {@link ScanReport}: text for people, JSON for scripts, SARIF for code-scanning tools. File
  * names come from the disk and are written as data: escaped for a terminal in text (an escape sequence or a line
  * break in a name cannot drive the terminal or forge a line), as JSON strings in JSON, and in SARIF as RFC 3986
- * references relative to {@code %SRCROOT%} that decode to the same name.
+ * references relative to {@code %SRCROOT%} that decode to the same name. Not API.
  */
-final class ReportRenderers {
+public final class ReportRenderers {
     private ReportRenderers() {
     }
 
-    static String text(ScanReport report) {
+    public static String text(ScanReport report) {
         StringBuilder out = new StringBuilder();
         for (ScannedTemplate t : report.templates()) {
             out.append(t.role().name().toLowerCase(Locale.ROOT)).append("  ")
-                    .append(Text.printable(report.relative(t.file()))).append(t.findings().isEmpty() ? "  ok" : "")
+                    .append(Text.printable(relativeName(report.root(), t.file()))).append(t.findings().isEmpty() ? "  ok" : "")
                     .append('\n');
             for (Finding f : t.findings()) {
                 out.append("  ").append(Text.printable(f.toString())).append('\n');
@@ -44,14 +50,14 @@ final class ReportRenderers {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    static String json(ScanReport report) {
+    public static String json(ScanReport report) {
         return write(g -> {
             g.writeStartObject();
             g.writeStringField("root", report.root().toString());
             g.writeArrayFieldStart("templates");
             for (ScannedTemplate t : report.templates()) {
                 g.writeStartObject();
-                g.writeStringField("file", report.relative(t.file()));
+                g.writeStringField("file", relativeName(report.root(), t.file()));
                 g.writeStringField("role", t.role().name().toLowerCase(Locale.ROOT));
                 g.writeArrayFieldStart("findings");
                 for (Finding f : t.findings()) {
@@ -78,7 +84,7 @@ final class ReportRenderers {
         });
     }
 
-    static String sarif(List<Finding> findings, Path root) {
+    public static String sarif(List<Finding> findings, Path root) {
         return write(g -> {
             g.writeStartObject();
             g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -90,7 +96,7 @@ final class ReportRenderers {
             g.writeStringField("name", "partner-attribution");
             g.writeStringField("informationUri", "https://learn.microsoft.com/partner-center/marketplace-offers/azure-partner-customer-usage-attribution");
             g.writeArrayFieldStart("rules");
-            for (Rule rule : Rule.all()) {
+            for (Rule rule : ArmTemplates.rules()) {
                 g.writeStartObject();
                 g.writeStringField("id", rule.code());
                 g.writeStringField("name", rule.name());
@@ -161,7 +167,7 @@ final class ReportRenderers {
         g.writeStartObject();
         g.writeStringField("code", f.code());
         g.writeStringField("severity", f.severity().name().toLowerCase(Locale.ROOT));
-        g.writeStringField("file", report.relative(java.nio.file.Paths.get(f.file())));
+        g.writeStringField("file", relativeName(report.root(), java.nio.file.Paths.get(f.file())));
         g.writeNumberField("line", f.line());
         g.writeNumberField("column", f.column());
         g.writeStringField("message", f.message());
@@ -176,9 +182,36 @@ final class ReportRenderers {
      */
     static String uriOf(String file, Path root) {
         Path path = java.nio.file.Paths.get(file);
-        Path relative = root == null ? null : ScanReport.relative(root, path);
+        Path relative = root == null ? null : relative(root, path);
         // on another drive, the path as given
-        return ScanReport.joined(relative == null ? path : relative, ReportRenderers::encodeSegment);
+        return joined(relative == null ? path : relative, ReportRenderers::encodeSegment);
+    }
+
+    /** A file's path relative to the scanned folder, with forward slashes; as given when it cannot be. */
+    public static String relativeName(Path root, Path file) {
+        Path relative = relative(root, file);
+        return relative == null ? file.toString() : joined(relative, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code file} relative to {@code root}, or null when it cannot be (another drive). */
+    static Path relative(Path root, Path file) {
+        try {
+            return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException anotherDrive) {
+            return null;
+        }
+    }
+
+    /**
+     * A path's segments, each written by {@code segment}, joined by '/' on every platform (a '\\' in a name on
+     * Linux is part of the name).
+     */
+    static String joined(Path path, java.util.function.UnaryOperator<String> segment) {
+        StringBuilder out = new StringBuilder();
+        for (Path part : path) {
+            out.append(out.length() == 0 ? "" : "/").append(segment.apply(part.toString()));
+        }
+        return out.toString();
     }
 
     /** Percent-encodes every UTF-8 byte of a path segment except RFC 3986's unreserved and sub-delims, ':' and '@'. */

@@ -1,15 +1,14 @@
-package io.github.partnerattribution.templates;
+package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.Text;
-import io.github.partnerattribution.templates.internal.JsonModel;
+import io.github.partnerattribution.templates.TemplateOptions;
+import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
 import io.github.partnerattribution.templates.internal.JsonModel.Scope;
-import io.github.partnerattribution.templates.internal.JsonTree;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Member;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
-import io.github.partnerattribution.templates.internal.Utf8;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +17,9 @@ import java.util.List;
 /**
  * Text edits of a JSON template that change nothing but the tracking resource: the file's own indentation, line
  * endings, comments, key order and byte order mark are kept, and every result is parsed again before it is
- * returned.
+ * returned. What it refuses is an {@link EditRefused}, which the API turns into a {@code TemplateException}. Not API.
  */
-final class TemplateEditor {
+public final class TemplateEditor {
     private final Path path;
     private final JsonModel model;
     private final String text;
@@ -31,33 +30,33 @@ final class TemplateEditor {
         this.text = model.text();
     }
 
-    static TemplateEditor of(Path path, byte[] bytes, TemplateOptions options) {
+    public static TemplateEditor of(Path path, byte[] bytes, TemplateOptions options) {
         TemplateRole role = TemplateRole.of(path);
         if (role != TemplateRole.MAIN) {
-            throw new TemplateException(path, "this is a " + role.name().toLowerCase(java.util.Locale.ROOT)
+            throw new EditRefused("this is a " + role.name().toLowerCase(java.util.Locale.ROOT)
                     + " template; customer usage attribution belongs in the main template only (mainTemplate.json"
                     + " or azuredeploy.json). Nothing was changed.");
         }
         JsonModel model = JsonModel.of(path.toString(), bytes, role, options);
         JsonTree.SyntaxError invalid = model.syntaxError();
         if (invalid != null) {
-            throw new TemplateException(path, "invalid JSON at line " + invalid.line + ", column " + invalid.column + ": "
+            throw new EditRefused("invalid JSON at line " + invalid.line + ", column " + invalid.column + ": "
                     + invalid.getMessage() + ". Nothing was changed.");
         }
         if (model.resources() == null || !model.resources().isContainer()) {
-            throw new TemplateException(path, "not an ARM deployment template (no $schema ending in"
+            throw new EditRefused("not an ARM deployment template (no $schema ending in"
                     + " deploymentTemplate.json with a resources section). Nothing was changed.");
         }
         return new TemplateEditor(path, model);
     }
 
     /** The new bytes with the tracking resource added, or null when the same id is already there. */
-    byte[] add(PartnerId id, String apiVersion) {
+    public byte[] add(PartnerId id, String apiVersion) {
         for (Candidate t : topLevel()) {
             if (id.equals(t.id())) {
                 return null;
             }
-            throw new TemplateException(path, "it already holds a tracking resource, " + Text.quote(t.raw())
+            throw new EditRefused("it already holds a tracking resource, " + Text.quote(t.raw())
                     + " at line " + t.resource().line + "; replace it instead (attribution template replace). Nothing"
                     + " was changed.");
         }
@@ -66,7 +65,7 @@ final class TemplateEditor {
     }
 
     /** The new bytes without the tracking resources of {@code id} (or of any id when null), or null when none. */
-    byte[] remove(PartnerId id) {
+    public byte[] remove(PartnerId id) {
         List<Candidate> doomed = new ArrayList<>();
         for (Candidate t : topLevel()) {
             if (id == null || id.equals(t.id())) {
@@ -85,7 +84,7 @@ final class TemplateEditor {
     }
 
     /** The new bytes with every tracking resource's literal name set to {@code id}, or the resource added if none. */
-    byte[] replace(PartnerId id, String apiVersion) {
+    public byte[] replace(PartnerId id, String apiVersion) {
         List<Candidate> present = topLevel();
         if (present.isEmpty()) {
             return add(id, apiVersion);
@@ -95,7 +94,7 @@ final class TemplateEditor {
         boolean changed = false;
         for (Candidate t : present) {
             if (!t.raw().regionMatches(true, 0, "pid-", 0, 4) || t.raw().contains("${")) {
-                throw new TemplateException(path, "the tracking resource's name " + Text.quote(t.raw())
+                throw new EditRefused("the tracking resource's name " + Text.quote(t.raw())
                         + " at line " + t.name().line + " is an expression or placeholder; change it where it is built."
                         + " Nothing was changed.");
             }
@@ -248,7 +247,7 @@ final class TemplateEditor {
             }
         }
         if (again.syntaxError() != null || found != expected) {
-            throw new TemplateException(path, "the edit did not produce the expected template (a bug: please report"
+            throw new EditRefused("the edit did not produce the expected template (a bug: please report"
                     + " it with the file). Nothing was changed.");
         }
         return bytes;
