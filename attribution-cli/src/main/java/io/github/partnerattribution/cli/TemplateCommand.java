@@ -49,7 +49,7 @@ final class TemplateCommand implements Runnable {
         @Option(names = "--properties", paramLabel = "FILE", description = "Properties that fill ${...} build placeholders.")
         Path properties;
 
-        @Option(names = "--main", paramLabel = "NAME", description = "More file names that count as main templates.")
+        @Option(names = "--main", paramLabel = "NAME", description = "More files that count as main templates: a file name, or a path such as samples/basic/main.bicep.")
         List<String> mainNames = new ArrayList<>();
 
         TemplateOptions options() throws IOException {

@@ -96,6 +96,21 @@ class LinkResolutionTest {
     }
 
     @Test
+    void inARepositoryOfSolutionsTheNearestFolderAboveThatHoldsThePathWins() throws IOException {
+        for (String solution : List.of("alpha", "beta")) {
+            write(solution + "/quickstart/azuredeploy.json", template("\"base\": { \"type\": \"string\" }", "",
+                    tracking("") + ",\n" + link("network", uri("[concat(parameters('base'), 'modules/network.json')]"))));
+            write(solution + "/modules/network.json", PLAIN);
+        }
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(Map.of("alpha/quickstart/azuredeploy.json", TemplateRole.MAIN, "alpha/modules/network.json",
+                TemplateRole.LINKED, "beta/quickstart/azuredeploy.json", TemplateRole.MAIN, "beta/modules/network.json",
+                TemplateRole.LINKED), roles(report), report.text());
+        assertEquals(List.of(), report.notes(), "each solution's own module, not one of two");
+        assertEquals(2, report.linksFollowed());
+    }
+
+    @Test
     void severalFilesMatchingTheSuffixAreEachATargetAndTheNoteSaysSo() throws IOException {
         write("app/azuredeploy.json", template("\"base\": { \"type\": \"string\" }", "", tracking("") + ",\n"
                 + link("network", uri("[concat(parameters('base'), 'network/network.json')]"))));

@@ -125,6 +125,7 @@ public final class RunAll {
                             scan.score() / tree.score(), scan.score() / tokens.score()),
                     scan.score() <= 1.5 * tree.score()));
         }
+        md.append(ExpressionLinksInterleaved.row());
         Measured sequential = m.get("VerifyBenchmark.sequential");
         Measured parallel = m.get("VerifyBenchmark.parallel");
         if (sequential != null && parallel != null) {

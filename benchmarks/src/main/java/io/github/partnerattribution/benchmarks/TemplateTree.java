@@ -15,6 +15,11 @@ import java.util.Random;
  * {@code nestedtemplates/} linked by {@code relativePath}; five linked templates in {@code modules/}, linked from the
  * nested ones by {@code uri(deployment().properties.templateLink.uri, ...)} and from each other (three levels deep),
  * one with a multi-line {@code if(...)}; and a parameters file that is not a template.
+ *
+ * <p>With {@code expressionLinks}, the same tree links as real solutions often do: main to nested through
+ * {@code uri(parameters('_artifactsLocation'), concat('nestedtemplates/', variables(...), sasToken))}, nested to modules
+ * through {@code concat(parameters('templateBaseUrl'), 'modules/...')} (a base URL pointing at the solution folder),
+ * modules to modules through {@code uri(deployment().properties.templateLink.uri, variables(...))}.
  */
 final class TemplateTree {
     static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
@@ -23,8 +28,18 @@ final class TemplateTree {
     private TemplateTree() {
     }
 
-    /** Writes the tree under {@code root}; returns the templates written. */
+    /** Writes the tree under {@code root}, links as literals; returns the templates written. */
     static List<Path> write(Path root, int solutions) throws IOException {
+        return write(root, solutions, false);
+    }
+
+    /** How many links a tree of {@code solutions} solutions makes: 4 + 2 + 3 per solution. */
+    static int links(int solutions) {
+        return 9 * solutions;
+    }
+
+    /** Writes the tree under {@code root}; returns the templates written. */
+    static List<Path> write(Path root, int solutions, boolean expressionLinks) throws IOException {
         Random random = new Random(20261125L);
         List<Path> templates = new ArrayList<>();
         for (int s = 0; s < solutions; s++) {
@@ -33,25 +48,37 @@ final class TemplateTree {
             Files.createDirectories(dir.resolve("nestedtemplates"));
             Files.createDirectories(dir.resolve("modules"));
             List<String> links = new ArrayList<>();
+            StringBuilder variables = new StringBuilder();
             for (int n = 0; n < 4; n++) {
-                links.add("{\"relativePath\": \"nestedtemplates/nested" + n + ".json\"}");
+                if (expressionLinks) {
+                    variables.append(",\n    \"nested").append(n).append("\": \"nested").append(n).append(".json\"");
+                    links.add("{\"uri\": \"[uri(parameters('_artifactsLocation'), concat('nestedtemplates/', variables('nested"
+                            + n + "'), parameters('_artifactsLocationSasToken')))]\"}");
+                } else {
+                    links.add("{\"relativePath\": \"nestedtemplates/nested" + n + ".json\"}");
+                }
             }
             String mainName = s % 5 == 0 ? solution + "Arm.json" : "mainTemplate.json";
-            templates.add(write(dir.resolve(mainName), template(random, links, true, false)));
+            templates.add(write(dir.resolve(mainName), template(random, links, true, false, variables.toString())));
             for (int n = 0; n < 4; n++) {
                 List<String> moduleLinks = new ArrayList<>();
                 if (n < 2) {
-                    moduleLinks.add(uri("../modules/module" + n + ".json"));
+                    moduleLinks.add(expressionLinks ? "{\"uri\": \"[concat(parameters('templateBaseUrl'), 'modules/module"
+                            + n + ".json')]\"}" : uri("../modules/module" + n + ".json"));
                 }
                 templates.add(write(dir.resolve("nestedtemplates/nested" + n + ".json"),
-                        template(random, moduleLinks, false, false)));
+                        template(random, moduleLinks, false, false, "")));
             }
             for (int m = 0; m < 5; m++) {
                 List<String> deeper = new ArrayList<>();
+                String next = "";
                 if (m < 3) {
-                    deeper.add(uri("module" + (m + 2) + ".json"));
+                    next = expressionLinks ? ",\n    \"next\": \"module" + (m + 2) + ".json\"" : "";
+                    deeper.add(expressionLinks ? "{\"uri\": \"[uri(deployment().properties.templateLink.uri,"
+                            + " variables('next'))]\"}" : uri("module" + (m + 2) + ".json"));
                 }
-                templates.add(write(dir.resolve("modules/module" + m + ".json"), template(random, deeper, false, m == 4)));
+                templates.add(write(dir.resolve("modules/module" + m + ".json"), template(random, deeper, false, m == 4,
+                        next)));
             }
             write(dir.resolve("mainTemplate.parameters.json"), "{\n  \"$schema\": \"https://schema.management.azure.com/"
                     + "schemas/2019-04-01/deploymentParameters.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n"
@@ -69,24 +96,30 @@ final class TemplateTree {
     }
 
     /** One template of 20-200 KB: parameters, variables, resources with expressions, the links, maybe tracking. */
-    private static String template(Random random, List<String> links, boolean main, boolean multiLine) {
-        return template(random, 20_000 + random.nextInt(180_001), links, main, multiLine);
+    private static String template(Random random, List<String> links, boolean main, boolean multiLine,
+            String variables) {
+        return template(random, 20_000 + random.nextInt(180_001), links, main, multiLine, variables);
     }
 
     /** A main template of about {@code target} bytes, with its tracking resource. */
     static String mainTemplate(int target) {
-        return template(new Random(target), target, new ArrayList<String>(), true, true);
+        return template(new Random(target), target, new ArrayList<String>(), true, true, "");
     }
 
-    private static String template(Random random, int target, List<String> links, boolean main, boolean multiLine) {
+    private static String template(Random random, int target, List<String> links, boolean main, boolean multiLine,
+            String variables) {
         StringBuilder b = new StringBuilder(target + 4096);
         b.append("{\n  \"$schema\": \"").append(SCHEMA).append("\",\n  \"contentVersion\": \"1.0.0.0\",\n");
         b.append("  // generated: a realistic mix of what partner templates hold\n");
         b.append("  \"parameters\": {\n    \"location\": { \"type\": \"string\", \"defaultValue\":"
                 + " \"[resourceGroup().location]\" },\n    \"prefix\": { \"type\": \"string\", \"defaultValue\": \"ctso\" },\n"
-                + "    \"enableTelemetry\": { \"type\": \"bool\", \"defaultValue\": true }\n  },\n");
+                + "    \"enableTelemetry\": { \"type\": \"bool\", \"defaultValue\": true },\n"
+                + "    \"_artifactsLocation\": { \"type\": \"string\", \"defaultValue\":"
+                + " \"[deployment().properties.templateLink.uri]\" },\n"
+                + "    \"_artifactsLocationSasToken\": { \"type\": \"securestring\", \"defaultValue\": \"\" },\n"
+                + "    \"templateBaseUrl\": { \"type\": \"string\" }\n  },\n");
         b.append("  \"variables\": {\n    \"storageName\": \"[concat(parameters('prefix'), uniqueString(resourceGroup().id))]\",\n"
-                + "    \"tags\": { \"solution\": \"contoso\", \"owner\": \"platform\" }");
+                + "    \"tags\": { \"solution\": \"contoso\", \"owner\": \"platform\" }").append(variables);
         if (multiLine) {
             b.append(",\n    \"sku\": \"[if(equals(parameters('prefix'), 'prod'),\n      'Premium_LRS',\n      'Standard_LRS')]\"");
         }

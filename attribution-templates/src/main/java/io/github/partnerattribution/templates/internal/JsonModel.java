@@ -72,7 +72,14 @@ public final class JsonModel implements TrackingModel {
             return resource;
         }
 
-        /** {@return the array or object that holds the resource} */
+        /** The same candidate without its container, its resource's strings decoded: it holds nothing else. */
+        Candidate compact() {
+            resource.detach();
+            return new Candidate(resource, null, level, name, raw(), kind(), missing, known(), complete(), id(),
+                    guidProblem(), branch(), mayCount(), rest(), unresolvedBecause());
+        }
+
+        /** {@return the array or object that holds the resource; null in a {@link #compact()} model} */
         public Node container() {
             return container;
         }
@@ -213,6 +220,21 @@ public final class JsonModel implements TrackingModel {
         return new JsonModel(file, bytes.length, false, text, bom, role, options, null, duplicates, root, resources,
                 template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates,
                 Collections.unmodifiableList(walk.links), templateSchema);
+    }
+
+    /**
+     * What the rules read of this template and nothing more, for a scan that keeps many parsed templates until their
+     * roles are known: the candidates (their resources' strings decoded, the file's text let go), the facts the rules
+     * judge, and no tree, text or links. Only edits need those; a compact model is for the rules.
+     */
+    public JsonModel compact() {
+        List<Candidate> kept = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            kept.add(c.compact());
+        }
+        Node start = root == null ? null : new Node(root.kind, root.start, root.line, root.column, null);
+        return new JsonModel(file, size, unread, "", bom, role, options, syntaxError, duplicates, start, null, template,
+                scope, kept, Collections.<LinkRef>emptyList(), templateSchema);
     }
 
     /** The same template in another role: the tree and candidates are shared, nothing is read again. */

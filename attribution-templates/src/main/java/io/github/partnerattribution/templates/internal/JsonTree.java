@@ -48,7 +48,7 @@ public final class JsonTree {
         public int column;
         /** The value of a scalar; for strings decoded from {@link #source} on first use. */
         private String text;
-        private final String source;
+        private String source;
         private final List<Member> members;
         private final List<Node> items;
         Node(Kind kind, int start, int line, int column, String text) {
@@ -87,6 +87,21 @@ public final class JsonTree {
                 text = decodeString(source, start);
             }
             return text;
+        }
+
+        /**
+         * Decodes every string below this value now and lets go of the text they were read from, so a tree kept for
+         * later holds only what it parsed, not the whole file.
+         */
+        public void detach() {
+            text();
+            source = null;
+            for (Member m : members) {
+                m.value.detach();
+            }
+            for (Node item : items) {
+                item.detach();
+            }
         }
 
         /** {@return where the value ends (exclusive) in the text, for containers; -1 for scalars (see endOf)} */

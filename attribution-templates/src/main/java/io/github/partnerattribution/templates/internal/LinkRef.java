@@ -1,6 +1,10 @@
 package io.github.partnerattribution.templates.internal;
 
+import io.github.partnerattribution.templates.internal.Expressions.Value;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * One link a template makes to another file, as written: a {@code templateLink.relativePath} or
@@ -23,14 +27,28 @@ public final class LinkRef {
     public final String raw;
     public final int line;
     public final int column;
-    /** The template whose variables and parameters the expression reads; null for Bicep. */
-    final Node scope;
+    /**
+     * Each value the link can have, as a path pattern ({@link LinkResolver#pattern}), evaluated when the link is
+     * read in the template whose variables and parameters it uses, so that nothing of that template need be kept.
+     */
+    final List<String> patterns;
 
     LinkRef(Kind kind, String raw, int line, int column, Node scope) {
         this.kind = kind;
         this.raw = raw;
         this.line = line;
         this.column = column;
-        this.scope = scope;
+        if (kind == Kind.MODULE) {
+            this.patterns = Collections.singletonList(raw);
+        } else {
+            List<String> all = new ArrayList<>();
+            for (Value value : Expressions.evaluateLink(raw, scope)) {
+                String pattern = LinkResolver.pattern(value);
+                if (!all.contains(pattern)) {
+                    all.add(pattern);
+                }
+            }
+            this.patterns = Collections.unmodifiableList(all);
+        }
     }
 }

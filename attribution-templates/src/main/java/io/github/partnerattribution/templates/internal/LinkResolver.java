@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * expression is evaluated by {@link Expressions#evaluateLink} (variables, object members, parameter defaults, each
  * of a parameter's {@code allowedValues}, {@code concat}, {@code format}, {@code uri}); what it cannot know (the
  * template's own URL, an artifacts location, a parameter without a default) is a gap. The rest is matched against the
- * tree: beside the linking template first, then from the scanned folder, then as a path suffix anywhere in it (an
- * artifacts location may point at an ancestor folder). One match is the link; several are each a possible target and
+ * tree: beside the linking template first, then from each folder above it up to the scanned one (an artifacts
+ * location may point at an ancestor folder; the nearest that holds the file wins), then as a path suffix anywhere. One match is the link; several are each a possible target and
  * the resolution says so; none, or a link out of the folder, is a note. Not API.
  *
  * <pre>{@code
@@ -90,12 +90,7 @@ public final class LinkResolver {
         Set<String> targets = new TreeSet<>();
         List<String> unresolved = new ArrayList<>();
         List<String> uncertain = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (Value value : Expressions.evaluateLink(link.raw, link.scope)) {
-            String pattern = pattern(value);
-            if (!seen.add(pattern)) {
-                continue;
-            }
+        for (String pattern : link.patterns) {
             Match m = match(pattern, folder, link.kind == LinkRef.Kind.URI);
             targets.addAll(m.files);
             if (m.files.isEmpty()) {
@@ -198,11 +193,17 @@ public final class LinkResolver {
                     + " path to match");
         }
         List<String> files = glob(folder, rest);
-        if (files.isEmpty() && (leading || uri) && !folder.isEmpty()) {
+        if (leading) {
+            // an unknown base (an artifacts location) points at this folder or one above it: the nearest wins
+            for (String up = folder; files.isEmpty() && !up.isEmpty(); ) {
+                up = up.lastIndexOf('/') < 0 ? "" : up.substring(0, up.lastIndexOf('/'));
+                files = glob(up, rest);
+            }
+            if (files.isEmpty()) {
+                files = suffix(rest);
+            }
+        } else if (files.isEmpty() && uri && !folder.isEmpty()) {
             files = glob("", rest);
-        }
-        if (files.isEmpty() && leading) {
-            files = suffix(rest);
         }
         return files.isEmpty() ? new Match(files, "no template in the scanned folder matches " + shownPattern(p))
                 : new Match(files, null);

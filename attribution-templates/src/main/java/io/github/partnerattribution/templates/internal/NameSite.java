@@ -52,6 +52,11 @@ public abstract class NameSite implements TrackingModel.Site {
         return raw;
     }
 
+    /** {@return what is known after the first unknown part, for {@link NameKind#PID_NOT_FIRST}} */
+    final String rest() {
+        return rest;
+    }
+
     /** {@return the resolved text of the name, up to its first unknown part} */
     public final String known() {
         return known;

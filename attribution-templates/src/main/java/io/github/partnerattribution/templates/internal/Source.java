@@ -72,7 +72,7 @@ public final class Source {
         if (!model.hasTemplateSchema() && model.syntaxError() == null) {
             return null;
         }
-        return new Source(file, options, false, model.links(), size, true, model, null);
+        return new Source(file, options, false, model.links(), size, true, model.compact(), null);
     }
 
     /** {@return the file} */
