@@ -10,6 +10,7 @@ import io.github.partnerattribution.templates.TemplateOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import io.github.partnerattribution.core.internal.FileEdit;
+import io.github.partnerattribution.core.internal.Text;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -135,8 +136,9 @@ final class TemplateCommand implements Runnable {
     }
 
     @Command(name = "rules", mixinStandardHelpOptions = true,
-            description = "List every finding code the checker reports: code, severity, name and what it finds.",
-            footer = {"", "Example:  attribution template rules"})
+            description = "List every finding code the checker reports: code, severity, name and what it finds; with a"
+                    + " CODE, print that rule's page.",
+            footer = {"", "Example:  attribution template rules", "          attribution template rules CUA003"})
     static final class Rules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -144,9 +146,25 @@ final class TemplateCommand implements Runnable {
         @Option(names = "--verbose", description = "Also print how to fix each finding.")
         boolean verbose;
 
+        @Parameters(arity = "0..1", paramLabel = "CODE", description = "A rule's code, such as CUA003: print its page"
+                + " (why it matters, a failing and a passing template, the fix).")
+        String code;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (code != null) {
+                for (Rule rule : ArmTemplates.rules()) {
+                    if (rule.code().equalsIgnoreCase(code.trim())) {
+                        out.print(rule.page());
+                        out.flush();
+                        return 0;
+                    }
+                }
+                throw new CommandLine.ParameterException(spec.commandLine(), "no rule " + Text.quote(code)
+                        + ": the codes are CUA001 to " + ArmTemplates.rules().get(ArmTemplates.rules().size() - 1).code()
+                        + " (attribution template rules lists them)");
+            }
             for (Rule rule : ArmTemplates.rules()) {
                 out.printf("%s  %-7s  %-34s  %s%n", rule.code(), rule.severity().name().toLowerCase(Locale.ROOT),
                         rule.name(), rule.description());

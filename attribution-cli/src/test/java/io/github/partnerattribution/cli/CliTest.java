@@ -332,6 +332,13 @@ class CliTest {
         assertTrue(lines.get(0).startsWith("CUA001  error    MissingTrackingResource"), lines.get(0));
         assertTrue(lines.get(16).startsWith("CUA017  error    NotATemplate"), lines.get(16));
         assertTrue(run("template", "rules", "--verbose").out().contains("Fix: "));
+        Run page = run("template", "rules", "cua003");
+        assertEquals(0, page.exit(), page.err());
+        assertTrue(page.out().startsWith("# CUA003 TrackingResourceNotInMainTemplate\n") && page.out().contains("## The fix"),
+                page.out());
+        Run unknown = run("template", "rules", "CUA999");
+        assertEquals(2, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().contains("no rule \"CUA999\": the codes are CUA001 to CUA021"), unknown.err());
     }
 
     @Test

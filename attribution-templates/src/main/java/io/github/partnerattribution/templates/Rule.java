@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class Rule {
     private static final List<Rule> ALL;
+    /** The project's rule pages, {@code docs/rules/} of its repository. */
+    static final String HELP_BASE = "https://github.com/partnerattribution/partner-attribution-java/blob/main/docs/rules/";
 
     static {
         List<Rule> all = new ArrayList<>();
@@ -60,6 +62,34 @@ public final class Rule {
     /** {@return how to fix what it finds} */
     public String help() {
         return rule.help();
+    }
+
+    /**
+     * The rule's page: why attribution needs it, a template that fails and one that passes, and the fix, in Markdown
+     * (the same text as {@code docs/rules/<code>.md} in the project, which {@link #helpUri()} points at).
+     *
+     * @return the page
+     */
+    public String page() {
+        String resource = "/io/github/partnerattribution/templates/rules/" + code() + ".md";
+        try (java.io.InputStream in = Rule.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from this jar");
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
+            return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@return where the rule's page is published, for SARIF's {@code helpUri} and links in reports} */
+    public String helpUri() {
+        return HELP_BASE + code() + ".md";
     }
 
     @Override

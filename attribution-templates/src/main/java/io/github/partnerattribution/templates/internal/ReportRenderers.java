@@ -100,6 +100,7 @@ public final class ReportRenderers {
                 g.writeStartObject();
                 g.writeStringField("id", rule.code());
                 g.writeStringField("name", rule.name());
+                g.writeStringField("helpUri", rule.helpUri());
                 g.writeObjectFieldStart("shortDescription");
                 g.writeStringField("text", rule.description());
                 g.writeEndObject();

@@ -75,12 +75,33 @@ public final class TemplateEditor {
         if (doomed.isEmpty()) {
             return null;
         }
-        doomed.sort(Comparator.comparingInt((Candidate t) -> t.resource().start).reversed());
-        String updated = text;
+        // every range is found in the text as read, then the ranges are merged and cut from the end backwards
+        List<int[]> ranges = new ArrayList<>();
         for (Candidate t : doomed) {
-            updated = cut(updated, t);
+            int inContainer = 0;
+            for (Candidate other : doomed) {
+                inContainer += other.container() == t.container() ? 1 : 0;
+            }
+            Node container = t.container();
+            int size = container.kind == Kind.OBJECT ? container.members().size() : container.items().size();
+            // every resource of the container goes: it is left empty, []
+            ranges.addAll(inContainer == size && size > 1 ? range(container.start + 1, container.end() - 1) : cut(t));
         }
-        return verified(updated, id, 0);
+        ranges.sort(Comparator.comparingInt((int[] r) -> r[0]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] r : ranges) {
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && r[0] <= last[1]) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                merged.add(new int[] {r[0], r[1]});
+            }
+        }
+        StringBuilder updated = new StringBuilder(text);
+        for (int i = merged.size() - 1; i >= 0; i--) {
+            updated.delete(merged.get(i)[0], merged.get(i)[1]);
+        }
+        return verified(updated.toString(), id, 0);
     }
 
     /** The new bytes with every tracking resource's literal name set to {@code id}, or the resource added if none. */
@@ -126,13 +147,13 @@ public final class TemplateEditor {
         int count = object ? resources.members().size() : resources.items().size();
         String member = object ? "\"" + symbolicName(resources) + "\": " : "";
         if (count == 0) {
+            // the block on lines of its own after the bracket; what the array held (spaces, comments) stays after it,
+            // so remove can take out exactly what was put in
             String outer = lineIndent(keyStart(model.root(), resources));
             String inside = text.substring(resources.start + 1, resources.end() - 1);
             String indent = outer + unit;
-            String body = nl + indent + member + indentBlock(block, indent, unit, nl) + nl + outer;
-            if (inside.trim().isEmpty()) {
-                return text.substring(0, resources.start + 1) + body + text.substring(resources.end() - 1);
-            }
+            boolean onItsOwnLine = inside.startsWith("\n") || inside.startsWith("\r");
+            String body = nl + indent + member + indentBlock(block, indent, unit, nl) + (onItsOwnLine ? "" : nl + outer);
             return text.substring(0, resources.start + 1) + body + inside + text.substring(resources.end() - 1);
         }
         int lastStart = object ? resources.members().get(count - 1).nameStart : resources.items().get(count - 1).start;
@@ -207,8 +228,12 @@ public final class TemplateEditor {
         return out.toString();
     }
 
-    /** Removes a tracking resource with the comma that separated it, keeping its neighbours' layout. */
-    private String cut(String current, Candidate t) {
+    /**
+     * Removes a tracking resource and what it owns, nothing else: its own lines when it stands on lines of its own,
+     * and the one comma that separated it. What {@link #add} inserted is taken out exactly, so add then remove gives
+     * the original bytes back; comments and spaces around a resource the partner wrote stay where they are.
+     */
+    private List<int[]> cut(Candidate t) {
         Node container = t.container();
         boolean object = container.kind == Kind.OBJECT;
         List<int[]> spans = new ArrayList<>();
@@ -227,13 +252,82 @@ public final class TemplateEditor {
                 index = i;
             }
         }
+        int start = spans.get(index)[0];
+        int end = spans.get(index)[1];
+        int after = skipSpaceAndComments(end);
+        boolean commaAfter = after < container.end() - 1 && text.charAt(after) == ',';
         if (spans.size() == 1) {
-            return current.substring(0, container.start + 1) + current.substring(container.end() - 1);
+            // the only resource: what add wrote into an empty array was a line break, the block, a line break and the
+            // closing line's indentation, before what the array held
+            String closing = lineBreakAt(end) + lineIndent(keyStart(model.root(), container));
+            int from = container.start + 1;
+            if (isBlank(text.substring(from, start)) && !closing.isEmpty() && text.startsWith(closing, end)
+                    && !commaAfter) {
+                return range(from, end + closing.length());
+            }
+            return range(from, container.end() - 1);
         }
-        if (index < spans.size() - 1) {
-            return current.substring(0, spans.get(index)[0]) + current.substring(spans.get(index + 1)[0]);
+        if (index < spans.size() - 1 || commaAfter) {
+            // the comma after it is its own; it goes with the resource's lines when nothing else shares them
+            int commaEnd = commaAfter ? after + 1 : end;
+            if (ownsLines(start, commaEnd)) {
+                int lineBreakBefore = lineStart(start) - lineBreakBefore(lineStart(start)).length();
+                if (index == spans.size() - 1) {
+                    return range(lineBreakBefore, commaEnd); // a trailing comma: the line before keeps its own
+                }
+                return range(lineStart(start), endOfLine(commaEnd) + lineBreakAt(endOfLine(commaEnd)).length());
+            }
+            return range(start, index < spans.size() - 1 ? spans.get(index + 1)[0] : commaEnd);
         }
-        return current.substring(0, spans.get(index - 1)[1]) + current.substring(spans.get(index)[1]);
+        // the last resource: the comma before it is its own
+        int comma = skipSpaceAndComments(spans.get(index - 1)[1]);
+        if (comma >= start || text.charAt(comma) != ',') {
+            return range(spans.get(index - 1)[1], end);
+        }
+        if (isBlank(text.substring(lineStart(comma), comma)) && lineStart(comma) > 0) {
+            // add's shape: a line of its own that the comma leads
+            int from = lineStart(comma) - lineBreakBefore(lineStart(comma)).length();
+            if (isBlank(text.substring(comma + 1, start))) {
+                return range(from, end);
+            }
+        }
+        if (ownsLines(start, end)) {
+            // "prev," then the resource on lines of its own: the comma goes, the previous line's comments stay
+            int from = lineStart(start) - lineBreakBefore(lineStart(start)).length();
+            List<int[]> both = new ArrayList<>(range(comma, comma + 1));
+            both.addAll(range(from, end));
+            return both;
+        }
+        return range(comma, end);
+    }
+
+    /** The one range {@code [from, to)} of the text. */
+    private static List<int[]> range(int from, int to) {
+        List<int[]> one = new ArrayList<>(1);
+        one.add(new int[] {from, to});
+        return one;
+    }
+
+    /** Whether {@code [start, end)} stands on lines of its own: only blanks before it on its first line and after it. */
+    private boolean ownsLines(int start, int end) {
+        return isBlank(text.substring(lineStart(start), start)) && isBlank(text.substring(end, endOfLine(end)));
+    }
+
+    /** The line break that starts at {@code offset}: CRLF, LF or CR; empty when none does. */
+    private String lineBreakAt(int offset) {
+        if (text.startsWith("\r\n", offset)) {
+            return "\r\n";
+        }
+        return offset < text.length() && (text.charAt(offset) == '\n' || text.charAt(offset) == '\r')
+                ? text.substring(offset, offset + 1) : "";
+    }
+
+    /** The line break that ends just before {@code lineStart}; empty at the text's start. */
+    private String lineBreakBefore(int lineStart) {
+        if (lineStart >= 2 && text.startsWith("\r\n", lineStart - 2)) {
+            return "\r\n";
+        }
+        return lineStart >= 1 ? text.substring(lineStart - 1, lineStart) : "";
     }
 
     /** Parses the result again: it must be valid, and hold the expected number of tracking resources of the id. */
