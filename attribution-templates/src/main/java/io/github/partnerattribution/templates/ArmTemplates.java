@@ -2,6 +2,7 @@ package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.FileEdit;
+import io.github.partnerattribution.templates.internal.BicepEditor;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.Discovery;
 import io.github.partnerattribution.templates.internal.EditRefused;
@@ -138,7 +139,9 @@ public final class ArmTemplates {
     }
 
     /**
-     * Removes the tracking resource of {@code partnerId} from a main JSON template.
+     * Removes the tracking resource of {@code partnerId} from a main template, JSON or Bicep: the resource (in Bicep
+     * the declaration and its decorators) and the separator it owns, nothing else; after {@link #add} it gives the
+     * original bytes back.
      *
      * @param file the main template
      * @param partnerId the id whose tracking resource goes; null for every tracking resource
@@ -149,14 +152,15 @@ public final class ArmTemplates {
      */
     public static TemplateEdit remove(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         if (isBicep(file)) {
-            throw new TemplateException(file, "removing from Bicep is not supported; delete the resource by hand.");
+            return edit(file, options, before -> bicepEdit(file, before, text -> BicepEditor.of(file, text)
+                    .remove(partnerId)));
         }
         return edit(file, options, before -> TemplateEditor.of(file, before, options).remove(partnerId));
     }
 
     /**
-     * Sets the id of a main JSON template's tracking resource (adding it when there is none): a GUID may change;
-     * new deployments then count for the new one.
+     * Sets the id of a main template's tracking resource, JSON or Bicep (adding it when there is none): a GUID may
+     * change; new deployments then count for the new one. Only a literal name is rewritten.
      *
      * @param file the main template
      * @param partnerId the new id
@@ -168,7 +172,11 @@ public final class ArmTemplates {
     public static TemplateEdit replace(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
         if (isBicep(file)) {
-            throw new TemplateException(file, "replacing in Bicep is not supported; change the name by hand.");
+            return edit(file, options, before -> {
+                byte[] replaced = bicepEdit(file, before, text -> BicepEditor.of(file, text).replace(partnerId));
+                return replaced != null || holdsTracking(file, before) ? replaced : bicepAdd(file, before, partnerId,
+                        options);
+            });
         }
         return edit(file, options, before -> TemplateEditor.of(file, before, options).replace(partnerId,
                 options.apiVersion()));
@@ -294,7 +302,8 @@ public final class ArmTemplates {
                 : new TemplateEdit(file, edit[0], edit[1], true);
     }
 
-    private static byte[] bicepAdd(Path file, byte[] before, PartnerId id, TemplateOptions options) {
+    /** A Bicep edit of a main file's text: refused for a module or a file that is not UTF-8; null when unchanged. */
+    private static byte[] bicepEdit(Path file, byte[] before, java.util.function.UnaryOperator<String> change) {
         TemplateRole role = TemplateRole.of(file);
         if (role != TemplateRole.MAIN) {
             throw new TemplateException(file, "this is a " + role.name().toLowerCase(Locale.ROOT) + " Bicep file;"
@@ -304,21 +313,35 @@ public final class ArmTemplates {
         if (invalid >= 0) {
             throw new TemplateException(file, JsonModel.notUtf8(before, invalid).getMessage() + ". Nothing was changed.");
         }
-        String text = Utf8.text(before);
-        BicepModel bicep = BicepModel.of(file.toString(), text, role, file.toAbsolutePath().getParent());
-        if (!bicep.deployable()) {
-            throw new TemplateException(file, "it only declares types or functions (no resource, module or output):"
-                    + " it is a library other files import, not a deployable template, so it takes no tracking"
-                    + " resource. Nothing was changed.");
+        try {
+            String after = change.apply(Utf8.text(before));
+            return after == null ? null : Utf8.bytes(after, Utf8.hasBom(before));
+        } catch (EditRefused refused) {
+            throw new TemplateException(file, refused.getMessage());
         }
-        if (bicep.holds(id)) {
-            return null;
-        }
-        if (!bicep.ids().isEmpty()) {
-            throw new TemplateException(file, "it already holds a tracking resource for " + bicep.ids().get(0)
-                    + "; change its name by hand. Nothing was changed.");
-        }
-        return Utf8.bytes(BicepModel.withTrackingResource(file, text, id, options.apiVersion()), Utf8.hasBom(before));
+    }
+
+    private static boolean holdsTracking(Path file, byte[] before) {
+        return BicepEditor.of(file, Utf8.text(before)).holdsTracking();
+    }
+
+    private static byte[] bicepAdd(Path file, byte[] before, PartnerId id, TemplateOptions options) {
+        return bicepEdit(file, before, text -> {
+            BicepModel bicep = BicepModel.of(file.toString(), text, TemplateRole.MAIN, file.toAbsolutePath().getParent());
+            if (!bicep.deployable()) {
+                throw new EditRefused("it only declares types or functions (no resource, module or output): it is a"
+                        + " library other files import, not a deployable template, so it takes no tracking resource."
+                        + " Nothing was changed.");
+            }
+            if (bicep.holds(id)) {
+                return null;
+            }
+            if (!bicep.ids().isEmpty()) {
+                throw new EditRefused("it already holds a tracking resource for " + bicep.ids().get(0)
+                        + "; replace it instead (attribution template replace). Nothing was changed.");
+            }
+            return BicepModel.withTrackingResource(file, text, id, options.apiVersion());
+        });
     }
 
     /** One file, in a role; a file over the read limit is judged by its size alone. */

@@ -40,6 +40,11 @@ public final class BicepModel implements TrackingModel {
         private final Position position;
         private final Position name;
         private final Position condition;
+        /** Where the declaration's keyword starts and its closing brace ends, and where its name's text stands. */
+        int start;
+        int end;
+        int nameStart;
+        int nameEnd;
 
         Declaration(NameKind kind, String raw, Resolved value, PartnerId id, String guidProblem, boolean mayCount,
                 Position position, Position name, Position condition) {
@@ -225,6 +230,10 @@ public final class BicepModel implements TrackingModel {
             for (Resolved value : values) {
                 Declaration d = classify(name.group(1), value, empty, position(m.start(1)), at, condition);
                 if (d != null) {
+                    d.start = m.start(1);
+                    d.end = close < 0 ? text.length() : close + 1;
+                    d.nameStart = open + 1 + name.start(1);
+                    d.nameEnd = open + 1 + name.end(1);
                     candidates.add(d);
                     if (d.mayCount()) {
                         sites.add(d);
@@ -504,6 +513,11 @@ public final class BicepModel implements TrackingModel {
         static Loaded problem(String why) {
             return new Loaded(null, why);
         }
+    }
+
+    /** {@return the text as read} */
+    String text() {
+        return text;
     }
 
     /** {@return whether a tracking declaration names this id} */
