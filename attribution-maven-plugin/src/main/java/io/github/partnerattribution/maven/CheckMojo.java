@@ -61,6 +61,13 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "attribution.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * What {@code fill} changed where: a finding in a filled copy is reported at the source file's line and column,
+     * the file the partner edits.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/attribution/fill-map.txt")
+    private File fillMap;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -72,6 +79,7 @@ public final class CheckMojo extends AbstractMojo {
         int warnings = 0;
         int templates = 0;
         List<String> sarifs = new java.util.ArrayList<>();
+        FillMap filled = FillMap.read(fillMap.toPath());
         try {
             if (propertiesFile != null) {
                 options = options.withProperties(propertiesFile.toPath());
@@ -89,8 +97,8 @@ public final class CheckMojo extends AbstractMojo {
                 for (ScannedTemplate t : report.templates()) {
                     templates++;
                     for (Finding f : t.findings()) {
-                        String line = Text.printable(f.file()) + ":[" + f.line() + "," + f.column() + "] " + f.code()
-                                + " " + Text.printable(f.message());
+                        String line = filled.where(f.file(), f.line(), f.column()) + " " + f.code() + " "
+                                + Text.printable(f.message());
                         if (f.severity() == Severity.ERROR) {
                             errors++;
                             getLog().error(line);

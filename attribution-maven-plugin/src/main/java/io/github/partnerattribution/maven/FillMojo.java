@@ -25,10 +25,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Fills {@code ${key}} placeholders in the project's ARM templates (JSON) from the partner's properties file, each
- * value checked as a partner id, and writes the filled templates to the build output; the sources are never edited.
- * A key with no value, or a value that is not a partner id, fails the build naming the key and the file. Bicep files,
- * whose {@code ${...}} is Bicep's own interpolation, are copied unchanged.
+ * Fills the partner-id placeholders ({@code ${key}}) of the project's ARM templates (JSON) from the partner's
+ * properties file, each value checked as a partner id, and writes the filled templates to the build output; the
+ * sources are never edited. Which keys are partner ids: {@code partnerIdKeys}, or those starting with
+ * {@code partnerIdKeyPrefix}, or by default every key of the properties file (the partner's registry). Every other
+ * {@code ${...}} is left as it is for Maven's own resource filtering, or, with {@code fillOtherKeys}, filled from the
+ * same file as plain text. A partner-id key with no value, or a value that is not a partner id, fails the build naming
+ * the key and the file, and nothing is written. Bicep files, whose {@code ${...}} is Bicep's own interpolation, are
+ * copied unchanged. What was filled where is written beside the output for {@code check}, which reports findings at
+ * the source file's line and column.
  *
  * <pre>{@code
  * <plugin>
@@ -54,6 +59,25 @@ public final class FillMojo extends AbstractMojo {
     /** The partner's properties file: each key a placeholder, each value a partner id. */
     @Parameter(property = "attribution.properties", required = true)
     private File propertiesFile;
+
+    /** The keys that hold partner ids; with {@code partnerIdKeyPrefix} unset too, every key of the file is one. */
+    @Parameter
+    private List<String> partnerIdKeys;
+
+    /** Keys that start with this hold partner ids, such as {@code pid.}. */
+    @Parameter(property = "attribution.partnerIdKeyPrefix")
+    private String partnerIdKeyPrefix;
+
+    /**
+     * Also fill the other placeholders that have a value in the properties file, as plain text (escaped for a JSON
+     * string); by default they are left for Maven's resource filtering.
+     */
+    @Parameter(property = "attribution.fillOtherKeys", defaultValue = "false")
+    private boolean fillOtherKeys;
+
+    /** What fill changed where, for {@code check} to report findings at the source's line and column. */
+    @Parameter(defaultValue = "${project.build.directory}/attribution/fill-map.txt")
+    private File fillMap;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -86,7 +110,10 @@ public final class FillMojo extends AbstractMojo {
             throw new MojoExecutionException("sourceDirectory " + sourceDirectory + " cannot be read: " + e.getMessage(), e);
         }
         java.util.Map<Path, byte[]> outputs = new java.util.LinkedHashMap<>();
+        StringBuilder map = new StringBuilder();
+        java.util.Set<String> left = new java.util.TreeSet<>();
         int filled = 0;
+        int plain = 0;
         for (Path file : files) {
             Path target = outputDirectory.toPath().resolve(sourceDirectory.toPath().relativize(file));
             try {
@@ -107,11 +134,24 @@ public final class FillMojo extends AbstractMojo {
                 }
                 Matcher m = PLACEHOLDER.matcher(text);
                 StringBuilder out = new StringBuilder();
+                StringBuilder replaced = new StringBuilder();
                 int count = 0;
                 while (m.find()) {
                     String key = m.group(1);
                     String value = values.getProperty(key);
                     String line = file + ":" + lineOf(text, m.start());
+                    if (!isPartnerIdKey(key, values)) {
+                        if (fillOtherKeys && value != null) {
+                            String escaped = jsonEscaped(value);
+                            replaced.append(replacement(text, m.start(), m.group().length(), escaped.length()));
+                            m.appendReplacement(out, Matcher.quoteReplacement(escaped));
+                            plain++;
+                        } else {
+                            left.add(m.group());
+                            m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                        }
+                        continue;
+                    }
                     if (value == null) {
                         problems.add(line + ": the placeholder ${" + Text.printable(key) + "} has no value in "
                                 + propertiesFile);
@@ -145,10 +185,13 @@ public final class FillMojo extends AbstractMojo {
                         canonical = id.token();
                     }
                     count++;
+                    replaced.append(replacement(text, m.start(), m.group().length(), canonical.length()));
                     m.appendReplacement(out, Matcher.quoteReplacement(canonical));
                 }
                 m.appendTail(out);
                 outputs.put(target, out.toString().getBytes(StandardCharsets.UTF_8));
+                map.append("file\t").append(target.toAbsolutePath().normalize()).append('\t')
+                        .append(file.toAbsolutePath().normalize()).append('\n').append(replaced);
                 filled += count;
             } catch (IOException e) {
                 throw new MojoExecutionException(file + " cannot be filled: " + e.getMessage(), e);
@@ -163,16 +206,62 @@ public final class FillMojo extends AbstractMojo {
         }
         try {
             for (java.util.Map.Entry<Path, byte[]> e : outputs.entrySet()) {
-                Files.createDirectories(e.getKey().getParent());
-                Path temp = Files.createTempFile(e.getKey().getParent(), ".fill", ".tmp");
-                Files.write(temp, e.getValue());
-                Files.move(temp, e.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                write(e.getKey(), e.getValue());
             }
+            write(fillMap.toPath(), map.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MojoExecutionException("the filled templates cannot be written to " + outputDirectory + ": "
                     + e.getMessage(), e);
         }
-        getLog().info("Filled " + filled + " placeholder(s) in " + files.size() + " file(s) into " + outputDirectory);
+        getLog().info("Filled " + (filled + plain) + " placeholder(s) in " + files.size() + " file(s) into "
+                + outputDirectory + " (" + filled + " partner id(s)" + (fillOtherKeys ? ", " + plain + " other value(s)"
+                : "") + ")");
+        if (!left.isEmpty()) {
+            getLog().info("Left " + left.size() + " other placeholder(s) as they are, for Maven's resource filtering"
+                    + (fillOtherKeys ? " (no value in " + propertiesFile + ")" : "") + ": "
+                    + Text.printable(String.join(", ", left)));
+        }
+    }
+
+    /** Whether a key's value is a partner id: listed, or with the prefix, or (by default) any key of the file. */
+    private boolean isPartnerIdKey(String key, Properties values) {
+        boolean listed = partnerIdKeys != null && !partnerIdKeys.isEmpty();
+        boolean prefixed = partnerIdKeyPrefix != null && !partnerIdKeyPrefix.isEmpty();
+        if (!listed && !prefixed) {
+            return values.containsKey(key);
+        }
+        return (listed && partnerIdKeys.contains(key)) || (prefixed && key.startsWith(partnerIdKeyPrefix));
+    }
+
+    /** One line of the fill map: where a placeholder stood in the source, and how long it and its value are. */
+    private static String replacement(String text, int offset, int sourceLength, int outputLength) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        return "at\t" + lineOf(text, offset) + "\t" + (offset - lineStart + 1) + "\t" + sourceLength + "\t"
+                + outputLength + "\n";
+    }
+
+    /** A value as the content of a JSON string: quotes, backslashes and control characters escaped, one line. */
+    static String jsonEscaped(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Writes a file atomically: a temp file beside it, then a move. */
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".fill", ".tmp");
+        Files.write(temp, bytes);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The text of a file that must be UTF-8; null, with a problem naming the first bad byte, when it is not. */
