@@ -101,7 +101,7 @@ final class TemplateCommand implements Runnable {
         @Mixin
         Reading reading;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files (.json or .bicep).")
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files (.json or .bicep), or Marketplace deployment packages (.zip).")
         List<Path> paths;
 
         @Override

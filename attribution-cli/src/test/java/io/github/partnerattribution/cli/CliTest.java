@@ -338,7 +338,33 @@ class CliTest {
                 page.out());
         Run unknown = run("template", "rules", "CUA999");
         assertEquals(2, unknown.exit(), unknown.err());
-        assertTrue(unknown.err().contains("no rule \"CUA999\": the codes are CUA001 to CUA021"), unknown.err());
+        assertTrue(unknown.err().contains("no rule \"CUA999\": the codes are CUA001 to CUA025"), unknown.err());
+    }
+
+    @Test
+    void templateCheckOfAMarketplacePackageReadsItAsPartnerCenterDoes() throws IOException {
+        String schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+        String main = "{ \"$schema\": \"" + schema + "\", \"resources\": [ { \"type\": \"Microsoft.Resources/deployments\","
+                + " \"apiVersion\": \"2021-04-01\", \"name\": \"net\", \"properties\": { \"mode\": \"Incremental\","
+                + " \"templateLink\": { \"relativePath\": \"nested/net.json\" } } } ] }\n";
+        Path zip = dir.resolve("offer.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String[] entry : new String[][] {{"mainTemplate.json", main}, {"nested/net.json", "{ \"$schema\": \""
+                    + schema + "\", \"resources\": [] }\n"}, {"createUiDefinition.json", "{ \"$schema\": \"https://"
+                    + "schema.management.azure.com/schemas/0.1.2-preview/CreateUIDefinition.MultiVm.json#\", \"handler\":"
+                    + " \"Microsoft.Azure.CreateUIDef\" }\n"}}) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry[0]));
+                out.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        Run r = run("template", "check", zip.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith("package  ") && r.out().split("\n")[0].endsWith("/offer.zip"), r.out());
+        assertTrue(r.out().contains("error CUA023: Partner Center refuses this package (AzureAppCannotAddTrackingId)"),
+                r.out());
+        assertTrue(r.out().contains("offer.zip!/nested/net.json  ok\n"), r.out());
+        assertTrue(r.out().contains("\nlinked  "), r.out());
     }
 
     @Test

@@ -39,7 +39,10 @@ public final class CheckMojo extends AbstractMojo {
     /** When the build fails. */
     public enum FailOn { errors, warnings, never }
 
-    /** The folders to scan; by default the project's folder (hidden folders, node_modules and target skipped). */
+    /**
+     * The folders to scan, or deployment packages ({@code .zip}) to check; by default the project's folder (hidden
+     * folders, node_modules and target skipped; the packages in a folder are checked too).
+     */
     @Parameter
     private List<File> templateDirectories;
 
@@ -87,10 +90,14 @@ public final class CheckMojo extends AbstractMojo {
             List<File> dirs = templateDirectories == null || templateDirectories.isEmpty()
                     ? List.of(basedir) : templateDirectories;
             for (File dir : dirs) {
-                if (!dir.isDirectory()) {
-                    throw new MojoExecutionException("templateDirectories: " + dir + " is not a folder");
+                boolean pkg = dir.isFile() && dir.getName().toLowerCase(Locale.ROOT).endsWith(".zip");
+                if (!dir.isDirectory() && !pkg) {
+                    throw new MojoExecutionException("templateDirectories: " + dir + " is neither a folder nor a"
+                            + " deployment package (.zip)");
                 }
-                ScanReport report = ArmTemplates.scan(dir.toPath(), options);
+                // a folder is scanned (the packages in it too); a package is checked as Partner Center reads it
+                ScanReport report = pkg ? ArmTemplates.checkPackage(dir.toPath(), options)
+                        : ArmTemplates.scan(dir.toPath(), options);
                 for (String note : report.notes()) {
                     getLog().info("Template check: " + Text.printable(note));
                 }

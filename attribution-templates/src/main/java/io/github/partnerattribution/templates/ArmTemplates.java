@@ -8,6 +8,8 @@ import io.github.partnerattribution.templates.internal.Discovery;
 import io.github.partnerattribution.templates.internal.EditRefused;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.LinkResolver;
+import io.github.partnerattribution.templates.internal.PackageArchive;
+import io.github.partnerattribution.templates.internal.PackageModel;
 import io.github.partnerattribution.templates.internal.SolutionGraph;
 import io.github.partnerattribution.templates.internal.Source;
 import io.github.partnerattribution.templates.internal.TemplateChecker;
@@ -16,6 +18,7 @@ import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,6 +72,9 @@ public final class ArmTemplates {
      * @throws IOException if the file cannot be read
      */
     public static List<Finding> check(Path file, TemplateOptions options) throws IOException {
+        if (isPackage(file)) {
+            return checkPackage(file, options).findings(); // a deployment package: the archive and what it holds
+        }
         return check(file, TemplateRole.of(file), options);
     }
 
@@ -199,7 +205,12 @@ public final class ArmTemplates {
         Map<Path, Source> sources = new TreeMap<>();
         int jsonRead = 0;
         long retained = 0;
+        List<Path> packages = new ArrayList<>();
         for (Path file : Discovery.walk(root)) {
+            if (isPackage(file)) {
+                packages.add(file);
+                continue;
+            }
             jsonRead += isBicep(file) ? 0 : 1;
             Source source = Source.read(file, options);
             if (source != null) {
@@ -220,7 +231,22 @@ public final class ArmTemplates {
                 }
             }
         }
-        return new ScanReport(root, templates, graph.notes(), graph.followed(), graph.unresolved());
+        List<String> notes = new ArrayList<>(graph.notes());
+        int followed = graph.followed();
+        int unresolved = graph.unresolved();
+        for (Path zip : packages) {
+            int[] links = checkPackage(zip, options, templates, notes);
+            followed += links[0];
+            unresolved += links[1];
+        }
+        if (!packages.isEmpty()) {
+            notes.removeIf(n -> n.startsWith("no deployment templates under ")); // the packages hold them
+        }
+        return new ScanReport(root, templates, notes, followed, unresolved);
+    }
+
+    private static boolean isPackage(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     /** Parsed sources a scan keeps for its rules stage, in bytes; beyond it, a file is read again when checked. */
@@ -234,6 +260,110 @@ public final class ArmTemplates {
     }
 
     /**
+     * Checks a Marketplace deployment package (an Azure Application plan's {@code .zip}) as Partner Center reads it:
+     * in memory (never extracted), {@code mainTemplate.json} and {@code createUiDefinition.json} at the root of the
+     * archive, the UI definition's {@code $schema} and {@code handler}, links resolved inside the archive, the
+     * attribution rules on the main template and the templates it links, and Partner Center's own rules: a main
+     * template that deploys other deployments and has no tracking resource is refused (CUA023); one without either
+     * gets Partner Center's {@code pid-<guid>-partnercenter} on upload (a note, not CUA001); languageVersion 2.0 is
+     * refused for managed applications (CUA024). An archive that is not a plain archive of files (a zip bomb, names
+     * leading out of it, links, the same name twice) is refused whole (CUA025). Findings name
+     * {@code offer.zip!/nested/x.json}.
+     *
+     * @param zip the package
+     * @param options properties for placeholders
+     * @return the report: the package as a whole (role {@link TemplateRole#PACKAGE}), then its templates
+     * @throws IOException if the file cannot be read
+     */
+    public static ScanReport checkPackage(Path zip, TemplateOptions options) throws IOException {
+        List<ScannedTemplate> templates = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int[] links = checkPackage(zip, options, templates, notes);
+        return new ScanReport(zip.toAbsolutePath().normalize().getParent(), templates, notes, links[0], links[1]);
+    }
+
+    /** Checks one package into {@code templates} and {@code notes}; returns the links followed and not resolved. */
+    private static int[] checkPackage(Path zip, TemplateOptions options, List<ScannedTemplate> templates,
+            List<String> notes) throws IOException {
+        String name = zip.toString();
+        PackageModel model;
+        Map<Path, Source> sources = new TreeMap<>();
+        Path inside = Paths.get(name + "!");
+        if (Files.size(zip) > JsonModel.READ_MAX_BYTES) {
+            model = PackageModel.refused(name, "it is " + Files.size(zip) + " bytes; at most "
+                    + JsonModel.READ_MAX_BYTES + " are read");
+        } else {
+            try {
+                PackageArchive archive = PackageArchive.read(FileEdit.read(zip));
+                JsonModel main = null;
+                for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
+                    String entry = e.getKey().toLowerCase(Locale.ROOT);
+                    if (!entry.endsWith(".json") && !entry.endsWith(".bicep")) {
+                        continue;
+                    }
+                    Path virtual = inside.resolve(e.getKey());
+                    if (e.getKey().equals(PackageModel.MAIN)) {
+                        main = JsonModel.of(virtual.toString(), e.getValue(), TemplateRole.MAIN, options);
+                    }
+                    Source source = Source.of(virtual, e.getValue(), options);
+                    if (source != null) {
+                        sources.put(virtual, source);
+                    }
+                }
+                model = PackageModel.of(name, archive.entries(), main);
+            } catch (PackageArchive.Refused refused) {
+                model = PackageModel.refused(name, refused.getMessage());
+            }
+        }
+        List<Finding> packageFindings = sorted(TemplateChecker.check(model, Finding::new));
+        templates.add(new ScannedTemplate(zip, TemplateRole.PACKAGE, packageFindings));
+        if (sources.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Path mainPath = inside.resolve(PackageModel.MAIN);
+        LinkResolver resolver = LinkResolver.of(inside, sources.keySet());
+        SolutionGraph graph = SolutionGraph.of(inside, sources, resolver, options.withMainNames(
+                Collections.singletonList(mainPath.toString())), 0);
+        JsonModel main = model.main();
+        boolean partnerCenterAdds = main != null && main.checkable() && main.sites().isEmpty()
+                && main.topLevelDeployments() == 0;
+        for (TemplateRole role : TemplateRole.values()) {
+            for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
+                // in a package only mainTemplate.json at the root is main; every other template is one it deploys
+                boolean isMain = entry.getKey().equals(mainPath);
+                TemplateRole actual = isMain ? TemplateRole.MAIN : entry.getValue() == TemplateRole.MAIN
+                        ? TemplateRole.LINKED : entry.getValue();
+                if (actual != role) {
+                    continue;
+                }
+                List<Finding> findings = check(sources.get(entry.getKey()), actual);
+                if (isMain) {
+                    // Partner Center's rules stand in for CUA001 here: CUA023, or its own tracking resource on upload
+                    List<Finding> kept = new ArrayList<>();
+                    for (Finding f : findings) {
+                        if (!f.code().equals("CUA001")) {
+                            kept.add(f);
+                        }
+                    }
+                    findings = kept;
+                }
+                templates.add(new ScannedTemplate(entry.getKey(), actual, findings));
+            }
+        }
+        for (String note : graph.notes()) {
+            if (!note.startsWith("found ")) { // "no main one": in a package, the main one is named
+                notes.add(note);
+            }
+        }
+        if (partnerCenterAdds) {
+            notes.add(mainPath + " has no tracking resource and no other deployments: Partner Center adds its own,"
+                    + " pid-<guid>-partnercenter, when the package is uploaded; if the same template also ships outside"
+                    + " the Marketplace, add your own (attribution template add) so those deployments count too");
+        }
+        return new int[] {graph.followed(), graph.unresolved()};
+    }
+
+    /**
      * Checks the given files, each in the role its path implies (or main when its name is a main name), and
      * reports them together, paths relative to the working folder.
      *
@@ -244,11 +374,20 @@ public final class ArmTemplates {
      */
     public static ScanReport checkAll(List<Path> files, TemplateOptions options) throws IOException {
         List<ScannedTemplate> templates = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int followed = 0;
+        int unresolved = 0;
         for (Path file : files) {
+            if (isPackage(file)) {
+                int[] links = checkPackage(file, options, templates, notes);
+                followed += links[0];
+                unresolved += links[1];
+                continue;
+            }
             TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
             templates.add(new ScannedTemplate(file, role, check(file, role, options)));
         }
-        return new ScanReport(java.nio.file.Paths.get("").toAbsolutePath(), templates);
+        return new ScanReport(Paths.get("").toAbsolutePath(), templates, notes, followed, unresolved);
     }
 
     /**

@@ -22,7 +22,12 @@ public enum TemplateRole {
      * {@code *.sample.bicep}, {@code *.test.bicep}): an entry point of its own, reported but not the main template,
      * so the modules it calls keep the role they have without it.
      */
-    SAMPLE;
+    SAMPLE,
+    /**
+     * A Marketplace deployment package ({@code .zip}) as a whole: its layout and the rules Partner Center applies on
+     * upload; the templates inside it are reported in their own roles, as {@code offer.zip!/mainTemplate.json}.
+     */
+    PACKAGE;
 
     /**
      * The role a file's path implies: nested or linked by its folder, otherwise main.

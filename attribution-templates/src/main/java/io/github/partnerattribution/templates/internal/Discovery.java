@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The discovery stage of a scan: the {@code .json} and {@code .bicep} regular files under a folder, in path order,
+ * The discovery stage of a scan: the {@code .json}, {@code .bicep} and {@code .zip} (deployment package) regular files
+ * under a folder, in path order,
  * skipping hidden folders, {@code node_modules} and {@code target}. Symbolic links to folders are not followed, so a
  * walk cannot loop. Not API.
  *
@@ -39,7 +40,7 @@ public final class Discovery {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (attrs.isRegularFile() && (name.endsWith(".json") || name.endsWith(".bicep"))) {
+                if (attrs.isRegularFile() && (name.endsWith(".json") || name.endsWith(".bicep") || name.endsWith(".zip"))) {
                     files.add(file.normalize());
                 }
                 return FileVisitResult.CONTINUE;

@@ -347,6 +347,21 @@ public final class JsonModel implements TrackingModel {
         return resources;
     }
 
+    /** {@return the template's {@code languageVersion}, such as {@code 2.0}; null when it has none (1.0)} */
+    public String languageVersion() {
+        return root == null || root.kind != Kind.OBJECT ? null : root.string("languageVersion");
+    }
+
+    /** {@return how many {@code Microsoft.Resources/deployments} the template deploys at its top level} */
+    public int topLevelDeployments() {
+        int n = 0;
+        for (Node r : resources == null || !resources.isContainer() ? Collections.<Node>emptyList() : resources.elements()) {
+            String type = r.kind == Kind.OBJECT ? r.string("type") : null;
+            n += type != null && type.equalsIgnoreCase(DEPLOYMENTS) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** {@return whether the JSON is a deployment template: a deploymentTemplate.json {@code $schema} and resources} */
     public boolean isTemplate() {
         return template;

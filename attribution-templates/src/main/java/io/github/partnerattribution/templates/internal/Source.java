@@ -52,7 +52,17 @@ public final class Source {
             return new Source(file, options, bicep, Collections.<LinkRef>emptyList(), size, true,
                     JsonModel.unread(file.toString(), size, TemplateRole.MAIN, options), null);
         }
-        byte[] content = FileEdit.read(file);
+        return of(file, FileEdit.read(file), options);
+    }
+
+    /**
+     * A file's content, read from elsewhere (an archive): Bicep's loaded files are then not read, since they are not
+     * on disk beside it.
+     */
+    public static Source of(Path file, byte[] content, TemplateOptions options) {
+        boolean bicep = isBicep(file);
+        long size = content.length;
+        boolean onDisk = Files.isRegularFile(file);
         if (bicep) {
             if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
                 // not UTF-8: the one finding that says so, as for JSON
@@ -60,7 +70,7 @@ public final class Source {
                         JsonModel.of(file.toString(), content, TemplateRole.MAIN, options), null);
             }
             BicepModel model = BicepModel.of(file.toString(), Utf8.text(content), TemplateRole.MAIN,
-                    file.toAbsolutePath().getParent());
+                    onDisk ? file.toAbsolutePath().getParent() : null);
             return new Source(file, options, true, model.links(), size, model.deployable(), null, model);
         }
         if (!JsonModel.mayBeTemplate(content)) {

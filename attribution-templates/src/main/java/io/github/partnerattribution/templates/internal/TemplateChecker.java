@@ -35,6 +35,10 @@ public final class TemplateChecker {
         return run(model.file(), findings, (rule, reporter) -> rule.check(model, reporter));
     }
 
+    public static <F> List<F> check(PackageModel model, Findings<F> findings) {
+        return run(model.file(), findings, (rule, reporter) -> rule.check(model, reporter));
+    }
+
     /** Every rule of the catalogue, one after the other, each through {@code check}. */
     private static <F> List<F> run(String file, Findings<F> findings,
             BiConsumer<TemplateRule, TemplateRule.Reporter> check) {

@@ -31,7 +31,11 @@ public final class Catalogue {
             new TemplateTooLargeRule(),
             new WrapperNamedLikeTrackingRule(),
             new PidNotAtStartRule(),
-            new AvmTelemetryRule()));
+            new AvmTelemetryRule(),
+            new PackageLayoutRule(),
+            new PartnerCenterCannotAddTrackingRule(),
+            new ManagedAppLanguageVersionRule(),
+            new PackageRefusedRule()));
 
     private Catalogue() {
     }

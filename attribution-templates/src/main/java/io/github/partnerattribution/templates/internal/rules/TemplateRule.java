@@ -4,6 +4,7 @@ import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import io.github.partnerattribution.templates.internal.PackageModel;
 import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
@@ -72,6 +73,20 @@ public abstract class TemplateRule {
 
     /** Checks a Bicep file; a rule that does not apply to Bicep leaves it alone. */
     public void check(BicepModel model, Reporter report) {
+    }
+
+    /** Checks a Marketplace deployment package as a whole; a rule about templates leaves it alone. */
+    public void check(PackageModel model, Reporter report) {
+    }
+
+    /** {@return whether the rule judges packages as a whole rather than templates} */
+    public final boolean appliesToPackages() {
+        try {
+            return getClass().getMethod("check", PackageModel.class, Reporter.class).getDeclaringClass()
+                    != TemplateRule.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** {@return whether the rule checks Bicep files: whether its class has a check of its own for them} */
