@@ -218,11 +218,15 @@ class LinkResolutionTest {
     void bicepModulesFromARegistryAreNotedNotFollowed() throws IOException {
         write("main.bicep", "module net 'br/public:avm/res/network/virtual-network:0.5.0' = {\n  name: 'net'\n}\n"
                 + "module app './app.bicep' = [for i in range(0, 2): {\n  name: 'app${i}'\n}]\n");
-        write("app.bicep", "param location string = 'westeurope'\n");
+        write("app.bicep", "param location string = 'westeurope'\n// module fake 'commented-out.bicep' = {}\n"
+                + "module gone './modules/gone.bicep' = {\n  name: 'gone'\n}\n");
         ScanReport report = ArmTemplates.scan(dir);
         assertEquals(TemplateRole.LINKED, roles(report).get("app.bicep"), report.text());
         assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("main.bicep:1:") && n.contains("registry")),
                 report.notes().toString());
+        assertTrue(report.notes().contains("app.bicep:3: the module ./modules/gone.bicep was not resolved: no template"
+                + " modules/gone.bicep in the scanned folder"), report.notes().toString());
+        assertEquals(2, report.linksUnresolved(), "the registry module and the missing one; the commented one is none");
     }
 
     @Test
@@ -235,13 +239,18 @@ class LinkResolutionTest {
         write("samples/basic/main.bicep", "module s '../../modules/storage/main.bicep' = {\n  name: 's'\n}\n");
         // a sample may carry its own tracking resource: it is no nested or linked template
         write("deploy.sample.bicep", "module s 'modules/storage/main.bicep' = {\n  name: 's'\n}\n" + trackingBicep);
+        // JSON too: a test deployment under tests/ that links a module
+        write("modules/network/network.json", PLAIN);
+        write("tests/e2e/azuredeploy.json", json(RG, link("net", "{ \"relativePath\": \"../../modules/network/network.json\" }")));
         ScanReport report = ArmTemplates.scan(dir);
         assertEquals(Map.of("modules/storage/main.bicep", TemplateRole.MAIN,
                 "modules/storage/tests/defaults.test.bicep", TemplateRole.SAMPLE,
-                "samples/basic/main.bicep", TemplateRole.SAMPLE, "deploy.sample.bicep", TemplateRole.SAMPLE),
+                "samples/basic/main.bicep", TemplateRole.SAMPLE, "deploy.sample.bicep", TemplateRole.SAMPLE,
+                "modules/network/network.json", TemplateRole.MAIN, "tests/e2e/azuredeploy.json", TemplateRole.SAMPLE),
                 roles(report), report.text());
-        assertEquals(List.of(), errors(report), "no CUA003 on the module, no CUA001 on the samples: " + report.text());
-        assertTrue(report.notes().contains("3 samples and tests that call modules were set aside as entry points, not"
+        assertEquals(List.of("CUA001 " + dir.resolve("modules/network/network.json")), errors(report), "no CUA003 on the"
+                + " module, no CUA001 on the samples; the standalone JSON module is main: " + report.text());
+        assertTrue(report.notes().contains("4 samples and tests that call modules were set aside as entry points, not"
                 + " main templates; name one with --main to check it as the main template"), report.notes().toString());
         ScanReport named = ArmTemplates.scan(dir, TemplateOptions.defaults().withMainNames(List.of("samples/basic/main.bicep")));
         assertEquals(TemplateRole.MAIN, roles(named).get("samples/basic/main.bicep"), named.text());
