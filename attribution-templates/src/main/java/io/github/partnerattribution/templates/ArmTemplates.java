@@ -53,9 +53,10 @@ public final class ArmTemplates {
     }
 
     /**
-     * Checks one template, its role taken from its path (nested or linked by folder, otherwise main).
+     * Checks one template, its role taken from its path (nested or linked by folder, otherwise main); a {@code .zip}
+     * is checked as a deployment package, its findings and those of the templates in it together.
      *
-     * @param file a JSON template or a Bicep file
+     * @param file a JSON template, a Bicep file or a deployment package
      * @return the findings, in file order; empty when all is well
      * @throws IOException if the file cannot be read
      */
@@ -66,7 +67,7 @@ public final class ArmTemplates {
     /**
      * Checks one template with options (build properties for {@code ${...}} placeholders).
      *
-     * @param file a JSON template or a Bicep file
+     * @param file a JSON template, a Bicep file or a deployment package (.zip)
      * @param options the options
      * @return the findings, in file order
      * @throws IOException if the file cannot be read
@@ -364,10 +365,11 @@ public final class ArmTemplates {
     }
 
     /**
-     * Checks the given files, each in the role its path implies (or main when its name is a main name), and
-     * reports them together, paths relative to the working folder.
+     * Checks the given files, each in the role its path implies, or main when the options name it
+     * ({@link TemplateOptions#withMainNames}, by file name or path); a {@code .zip} is checked as a deployment package
+     * ({@link #checkPackage}). Reported together, paths relative to the working folder.
      *
-     * @param files templates, JSON or Bicep
+     * @param files templates, JSON or Bicep, or deployment packages
      * @param options properties and extra main names
      * @return the report
      * @throws IOException if a file cannot be read
