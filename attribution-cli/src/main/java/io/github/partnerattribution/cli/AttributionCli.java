@@ -63,7 +63,7 @@ public final class AttributionCli implements Runnable {
         }
     }
 
-    /** Runs the command line and exits with its code. */
+    /** Runs the command line through picocli, whatever its form, and exits with its code ({@link Main} runs fast). */
     public static void main(String[] args) {
         quietNetty();
         CommandLine cli = commandLine(args);
@@ -73,21 +73,9 @@ public final class AttributionCli implements Runnable {
         System.exit(exit);
     }
 
-    /**
-     * Keeps Netty (azure-core's HTTP client) off {@code sun.misc.Unsafe} and off its native libraries (OpenSSL, epoll):
-     * on JDK 24 and later each prints warnings to standard error on every run of {@code verify} and {@code pal}, and the
-     * JDK's own TLS and NIO serve a command line as well. A value the user set stays.
-     */
+    /** Keeps Netty off {@code sun.misc.Unsafe} and its native libraries: see {@link Main#quietNetty()}. */
     static void quietNetty() {
-        if (System.getProperty("io.netty.noUnsafe") == null) {
-            System.setProperty("io.netty.noUnsafe", "true");
-        }
-        if (System.getProperty("io.netty.handler.ssl.noOpenSsl") == null) {
-            System.setProperty("io.netty.handler.ssl.noOpenSsl", "true");
-        }
-        if (System.getProperty("io.netty.transport.noNative") == null) {
-            System.setProperty("io.netty.transport.noNative", "true"); // epoll's native library: the JDK's NIO serves
-        }
+        Main.quietNetty();
     }
 
     /** The command line with every subcommand, this tool's exit codes and one-line errors; for in-process use. */
@@ -161,6 +149,11 @@ public final class AttributionCli implements Runnable {
     }
 
     private static final ExitCodes EXIT_CODES = new ExitCodes();
+
+    /** The exit code for an exception a command threw. */
+    static int exitCode(Throwable e) {
+        return EXIT_CODES.getExitCode(e);
+    }
 
     static String oneLine(Throwable e) {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;

@@ -2,6 +2,7 @@ package io.github.partnerattribution.cli;
 
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,11 +33,16 @@ final class GuidCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return print(count, spec.commandLine().getOut());
+        }
+
+        /** Prints {@code count} new GUIDs; the one body of {@code guid new}, for picocli and {@link FastPath}. */
+        static int print(int count, PrintWriter out) {
             if (count < 1 || count > 1000) {
                 throw Failure.invalidInput("--count is " + count + "; give a number from 1 to 1000");
             }
             for (int i = 0; i < count; i++) {
-                spec.commandLine().getOut().println(PartnerId.random().guid());
+                out.println(PartnerId.random().guid());
             }
             return 0;
         }
@@ -54,14 +60,19 @@ final class GuidCommand implements Runnable {
 
         @Override
         public Integer call() {
+            return check(values, spec.commandLine().getOut());
+        }
+
+        /** Checks each value; the one body of {@code guid check}, for picocli and {@link FastPath}. */
+        static int check(List<String> values, PrintWriter out) {
             int invalid = 0;
             for (String value : values) {
                 try {
                     PartnerId id = PartnerId.parse(value);
-                    spec.commandLine().getOut().println("ok       guid " + id.guid() + "  token " + id.token());
+                    out.println("ok       guid " + id.guid() + "  token " + id.token());
                 } catch (InvalidPartnerIdException e) {
                     invalid++;
-                    spec.commandLine().getOut().println("invalid  " + e.input() + ": " + e.problem());
+                    out.println("invalid  " + e.input() + ": " + e.problem());
                 }
             }
             return invalid == 0 ? 0 : AttributionCli.FINDINGS;

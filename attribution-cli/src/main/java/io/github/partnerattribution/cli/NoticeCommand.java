@@ -29,9 +29,15 @@ final class NoticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return print(partner, kind, format, spec.commandLine().getOut());
+    }
+
+    /** Prints the notice; the one body of {@code notice}, for picocli and {@link FastPath}. */
+    static int print(String partner, Kind kind, Format format, java.io.PrintWriter out) {
         CustomerNotice notice = Failure.judging(() -> CustomerNotice.create(partner,
                 kind == Kind.sdk ? CustomerNotice.Kind.SDK : CustomerNotice.Kind.TEMPLATE));
-        spec.commandLine().getOut().print(format == Format.markdown ? notice.markdown() : notice.text());
+        out.print(format == Format.markdown ? notice.markdown() : notice.text());
+        out.flush();
         return 0;
     }
 }

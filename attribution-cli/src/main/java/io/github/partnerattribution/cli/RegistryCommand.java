@@ -38,7 +38,10 @@ final class RegistryCommand implements Runnable {
     }
 
     static int problems(CommandSpec spec, InvalidRegistryException e) {
-        PrintWriter out = spec.commandLine().getOut();
+        return problems(spec.commandLine().getOut(), e);
+    }
+
+    static int problems(PrintWriter out, InvalidRegistryException e) {
         e.problems().forEach(problem -> out.println(Text.printable(problem)));
         out.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
         return AttributionCli.FINDINGS;
@@ -55,17 +58,22 @@ final class RegistryCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            return list(file.path, spec.commandLine().getOut());
+        }
+
+        /** Lists a registry file; the one body of {@code registry list}, for picocli and {@link FastPath}. */
+        static int list(Path path, PrintWriter out) throws IOException {
+            FileEdit.regularFile(path); // a missing file, a folder or a FIFO is named before anything is read
             PartnerIdRegistry registry;
             try {
-                registry = file.load();
+                registry = PartnerIdRegistry.load(path);
             } catch (InvalidRegistryException e) {
-                return problems(spec, e);
+                return problems(out, e);
             }
             int width = 3;
             for (PartnerIdRegistry.Entry e : registry.entries()) {
                 width = Math.max(width, e.key().length());
             }
-            PrintWriter out = spec.commandLine().getOut();
             out.printf("%-" + width + "s  %-36s  %s%n", "KEY", "GUID", "DESCRIPTION");
             for (PartnerIdRegistry.Entry e : registry.entries()) {
                 out.printf("%-" + width + "s  %-36s  %s%n", Text.printable(e.key()), e.partnerId().guid(),

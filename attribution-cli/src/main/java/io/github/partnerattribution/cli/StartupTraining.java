@@ -42,6 +42,7 @@ final class StartupTraining {
             };
             PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
             for (String[] run : runs) {
+                FastPath.run(run, nowhere, nowhere); // the local commands' plain forms, as main runs them
                 picocli.CommandLine cli = AttributionCli.commandLine(run);
                 cli.setOut(nowhere);
                 cli.setErr(nowhere);

@@ -59,7 +59,11 @@ final class TemplateCommand implements Runnable {
         }
 
         int print(CommandSpec spec, ScanReport report) {
-            PrintWriter out = spec.commandLine().getOut();
+            return print(format, spec.commandLine().getOut(), spec.commandLine().getErr(), report);
+        }
+
+        /** Prints a report; the one body of check's and scan's output, for picocli and {@link FastPath}. */
+        static int print(Format format, PrintWriter out, PrintWriter err, ScanReport report) {
             switch (format) {
                 case json:
                     out.print(report.json());
@@ -74,9 +78,9 @@ final class TemplateCommand implements Runnable {
             if (format != Format.text) {
                 // text output carries them already; for json and sarif say them where a person reads
                 for (String note : report.notes()) {
-                    spec.commandLine().getErr().println("attribution: note: " + note);
+                    err.println("attribution: note: " + note);
                 }
-                spec.commandLine().getErr().flush();
+                err.flush();
             }
             // nothing to check is not a pass: a folder without templates is named wrong or is the wrong folder
             return report.count(Severity.ERROR) > 0 || report.templates().isEmpty() ? AttributionCli.FINDINGS : 0;
@@ -128,10 +132,15 @@ final class TemplateCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            return reading.print(spec, scan(dir, reading.options()));
+        }
+
+        /** Scans a folder, named when it is not one; the one body of {@code template scan}, with {@link FastPath}. */
+        static ScanReport scan(Path dir, TemplateOptions options) throws IOException {
             if (!Files.isDirectory(dir)) {
                 throw new NoSuchFileException(dir + " (not a folder)");
             }
-            return reading.print(spec, ArmTemplates.scan(dir, reading.options()));
+            return ArmTemplates.scan(dir, options);
         }
     }
 
@@ -153,17 +162,30 @@ final class TemplateCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            if (code != null) {
-                for (Rule rule : ArmTemplates.rules()) {
-                    if (rule.code().equalsIgnoreCase(code.trim())) {
-                        out.print(rule.page());
-                        out.flush();
-                        return 0;
-                    }
-                }
+            if (code != null && rule(code) == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no rule " + Text.quote(code)
                         + ": the codes are CUA001 to " + ArmTemplates.rules().get(ArmTemplates.rules().size() - 1).code()
                         + " (attribution template rules lists them)");
+            }
+            return print(code, verbose, out);
+        }
+
+        /** The rule of a code, in any case; null when there is none. */
+        static Rule rule(String code) {
+            for (Rule rule : ArmTemplates.rules()) {
+                if (rule.code().equalsIgnoreCase(code.trim())) {
+                    return rule;
+                }
+            }
+            return null;
+        }
+
+        /** The list, or one rule's page; the one body of {@code template rules}, for picocli and {@link FastPath}. */
+        static int print(String code, boolean verbose, PrintWriter out) {
+            if (code != null) {
+                out.print(rule(code).page());
+                out.flush();
+                return 0;
             }
             for (Rule rule : ArmTemplates.rules()) {
                 out.printf("%s  %-7s  %-34s  %s%n", rule.code(), rule.severity().name().toLowerCase(Locale.ROOT),

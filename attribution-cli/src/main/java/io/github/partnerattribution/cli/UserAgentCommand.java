@@ -25,6 +25,12 @@ final class UserAgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        spec.commandLine().getOut().println(line(pid, shell));
+        return 0;
+    }
+
+    /** The line for a shell; the one body of {@code user-agent}, for picocli and {@link FastPath}. */
+    static String line(String pid, Shell shell) {
         String token = PartnerId.parse(pid).token();
         String variable = Attribution.USER_AGENT_VARIABLE;
         String line;
@@ -43,7 +49,6 @@ final class UserAgentCommand implements Callable<Integer> {
                 line = "case \" ${" + variable + "-} \" in *\" " + token + " \"*) ;; *) export " + variable + "=\"${"
                         + variable + ":+$" + variable + " }" + token + "\";; esac";
         }
-        spec.commandLine().getOut().println(line);
-        return 0;
+        return line;
     }
 }
