@@ -290,8 +290,9 @@ public final class ArmTemplates {
         PackageModel model;
         Map<Path, Source> sources = new TreeMap<>();
         Path inside = Paths.get(name + "!");
-        if (Files.size(zip) > JsonModel.READ_MAX_BYTES) {
-            model = PackageModel.refused(name, "it is " + Files.size(zip) + " bytes; at most "
+        long size = Files.size(zip);
+        if (size > JsonModel.READ_MAX_BYTES) {
+            model = PackageModel.refused(name, "it is " + size + " bytes; at most "
                     + JsonModel.READ_MAX_BYTES + " are read");
         } else {
             try {
@@ -303,10 +304,14 @@ public final class ArmTemplates {
                         continue;
                     }
                     Path virtual = inside.resolve(e.getKey());
+                    Source source;
                     if (e.getKey().equals(PackageModel.MAIN)) {
+                        // parsed once: Partner Center's rules read the whole model, the attribution rules its source
                         main = JsonModel.of(virtual.toString(), e.getValue(), TemplateRole.MAIN, options);
+                        source = Source.of(virtual, main, options);
+                    } else {
+                        source = Source.of(virtual, e.getValue(), options);
                     }
-                    Source source = Source.of(virtual, e.getValue(), options);
                     if (source != null) {
                         sources.put(virtual, source);
                     }

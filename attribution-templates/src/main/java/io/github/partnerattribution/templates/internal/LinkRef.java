@@ -27,20 +27,26 @@ public final class LinkRef {
     public final String raw;
     public final int line;
     public final int column;
-    /**
-     * Each value the link can have, as a path pattern ({@link LinkResolver#pattern}), evaluated when the link is
-     * read in the template whose variables and parameters it uses, so that nothing of that template need be kept.
-     */
-    final List<String> patterns;
+    /** The template whose variables and parameters the expression reads, until the link is evaluated. */
+    private Node scope;
+    private List<String> patterns;
 
     LinkRef(Kind kind, String raw, int line, int column, Node scope) {
         this.kind = kind;
         this.raw = raw;
         this.line = line;
         this.column = column;
-        if (kind == Kind.MODULE) {
-            this.patterns = Collections.singletonList(raw);
-        } else {
+        this.scope = scope;
+        this.patterns = kind == Kind.MODULE ? Collections.singletonList(raw) : null;
+    }
+
+    /**
+     * Each value the link can have, as a path pattern ({@link LinkResolver#pattern}). Evaluated once, on first use
+     * (a scan, while the template is at hand; a single check never asks), and then the template is let go, so that a
+     * kept link holds nothing of it.
+     */
+    List<String> patterns() {
+        if (patterns == null) {
             List<String> all = new ArrayList<>();
             for (Value value : Expressions.evaluateLink(raw, scope)) {
                 String pattern = LinkResolver.pattern(value);
@@ -48,7 +54,9 @@ public final class LinkRef {
                     all.add(pattern);
                 }
             }
-            this.patterns = Collections.unmodifiableList(all);
+            patterns = Collections.unmodifiableList(all);
+            scope = null;
         }
+        return patterns;
     }
 }

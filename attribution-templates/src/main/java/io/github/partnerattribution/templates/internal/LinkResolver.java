@@ -68,14 +68,9 @@ public final class LinkResolver {
         return r;
     }
 
-    /** The path of a file under the root, with forward slashes. */
+    /** The path of a file under the root, with forward slashes, as reports write it. */
     public String relative(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        StringBuilder out = new StringBuilder();
-        for (Path part : absolute.startsWith(root) ? root.relativize(absolute) : absolute) {
-            out.append(out.length() == 0 ? "" : "/").append(part);
-        }
-        return out.toString();
+        return ReportRenderers.relativeName(root, file);
     }
 
     /** Where a link of {@code from} leads. */
@@ -90,7 +85,7 @@ public final class LinkResolver {
         Set<String> targets = new TreeSet<>();
         List<String> unresolved = new ArrayList<>();
         List<String> uncertain = new ArrayList<>();
-        for (String pattern : link.patterns) {
+        for (String pattern : link.patterns()) {
             Match m = match(pattern, folder, link.kind == LinkRef.Kind.URI);
             targets.addAll(m.files);
             if (m.files.isEmpty()) {

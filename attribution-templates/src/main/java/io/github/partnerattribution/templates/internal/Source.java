@@ -52,7 +52,7 @@ public final class Source {
             return new Source(file, options, bicep, Collections.<LinkRef>emptyList(), size, true,
                     JsonModel.unread(file.toString(), size, TemplateRole.MAIN, options), null);
         }
-        return of(file, FileEdit.read(file), options);
+        return of(file, FileEdit.read(file), options, file.toAbsolutePath().getParent());
     }
 
     /**
@@ -60,29 +60,41 @@ public final class Source {
      * on disk beside it.
      */
     public static Source of(Path file, byte[] content, TemplateOptions options) {
-        boolean bicep = isBicep(file);
+        return of(file, content, options, null);
+    }
+
+    /** A file's content; a Bicep file loads its files from {@code folder} (null: none). */
+    private static Source of(Path file, byte[] content, TemplateOptions options, Path folder) {
         long size = content.length;
-        boolean onDisk = Files.isRegularFile(file);
-        if (bicep) {
+        if (isBicep(file)) {
             if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
                 // not UTF-8: the one finding that says so, as for JSON
                 return new Source(file, options, true, Collections.<LinkRef>emptyList(), size, true,
                         JsonModel.of(file.toString(), content, TemplateRole.MAIN, options), null);
             }
-            BicepModel model = BicepModel.of(file.toString(), Utf8.text(content), TemplateRole.MAIN,
-                    onDisk ? file.toAbsolutePath().getParent() : null);
+            BicepModel model = BicepModel.of(file.toString(), Utf8.text(content), TemplateRole.MAIN, folder);
             return new Source(file, options, true, model.links(), size, model.deployable(), null, model);
         }
         if (!JsonModel.mayBeTemplate(content)) {
             return null;
         }
-        JsonModel model = JsonModel.of(file.toString(), content, TemplateRole.MAIN, options);
+        return of(file, JsonModel.of(file.toString(), content, TemplateRole.MAIN, options), options);
+    }
+
+    /**
+     * A JSON template already parsed (a package's main template, which its own rules read too); null when it is not
+     * a template. Its links are evaluated now, and only its compact model is kept.
+     */
+    public static Source of(Path file, JsonModel model, TemplateOptions options) {
         // A template is what names a deployment template's $schema; one that cannot be parsed is kept when its
         // bytes do, so its syntax error is reported rather than the file skipped.
         if (!model.hasTemplateSchema() && model.syntaxError() == null) {
             return null;
         }
-        return new Source(file, options, false, model.links(), size, true, model.compact(), null);
+        for (LinkRef link : model.links()) {
+            link.patterns();
+        }
+        return new Source(file, options, false, model.links(), model.size(), true, model.compact(), null);
     }
 
     /** {@return the file} */
