@@ -1,7 +1,5 @@
 package io.github.partnerattribution.cli;
 
-import io.github.partnerattribution.core.internal.FileEdit;
-import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.TemplateOptions;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -86,11 +84,8 @@ final class FastPath {
             for (int i = 2; i < args.length; i++) {
                 paths.add(Paths.get(args[i]));
             }
-            for (Path path : paths) {
-                FileEdit.regularFile(path); // as the command: a missing file or a folder is named before any is read
-            }
             return TemplateCommand.Reading.print(TemplateCommand.Format.text, out, err,
-                    ArmTemplates.checkAll(paths, TemplateOptions.defaults()));
+                    TemplateCommand.Check.check(paths, TemplateOptions.defaults()));
         }
         if (starts(args, "template", "scan") && args.length == 3 && plain(args, 2)) {
             return TemplateCommand.Reading.print(TemplateCommand.Format.text, out, err,
