@@ -68,7 +68,7 @@ public final class CheckMojo extends AbstractMojo {
      * What {@code fill} changed where: a finding in a filled copy is reported at the source file's line and column,
      * the file the partner edits.
      */
-    @Parameter(defaultValue = "${project.build.directory}/attribution/fill-map.txt")
+    @Parameter(defaultValue = FillMap.DEFAULT_FILE)
     private File fillMap;
 
     @Override

@@ -18,6 +18,9 @@ import java.util.Map;
  * maps to the same line of the source, its column shifted back over the values before it.
  */
 final class FillMap {
+    /** Where {@code fill} writes the map and {@code check} reads it, unless configured otherwise. */
+    static final String DEFAULT_FILE = "${project.build.directory}/attribution/fill-map.txt";
+
     private static final FillMap EMPTY = new FillMap(new HashMap<Path, Filled>());
 
     private static final class Filled {

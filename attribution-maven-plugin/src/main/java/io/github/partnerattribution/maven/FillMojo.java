@@ -76,7 +76,7 @@ public final class FillMojo extends AbstractMojo {
     private boolean fillOtherKeys;
 
     /** What fill changed where, for {@code check} to report findings at the source's line and column. */
-    @Parameter(defaultValue = "${project.build.directory}/attribution/fill-map.txt")
+    @Parameter(defaultValue = FillMap.DEFAULT_FILE)
     private File fillMap;
 
     @Override
