@@ -11,6 +11,7 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Configuration;
+import com.azure.core.util.Context;
 import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.CoreUtils;
 import io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider;
@@ -267,15 +268,26 @@ public final class AttributionDoctor {
         return false;
     }
 
-    /** The User-Agent a request gets from these policies, sent to an HTTP client that answers locally. */
+    /**
+     * The User-Agent a request gets from these policies, sent to an HTTP client that answers locally. Sent
+     * synchronously, as every policy here can be, so that nothing of Reactor is started for it.
+     */
     private static String userAgentOf(HttpPipelinePolicy... policies) {
         AtomicReference<String> seen = new AtomicReference<>();
-        HttpClient local = request -> {
-            seen.set(request.getHeaders().getValue(HttpHeaderName.USER_AGENT));
-            return Mono.just(new LocalResponse(request));
+        HttpClient local = new HttpClient() {
+            @Override
+            public Mono<HttpResponse> send(HttpRequest request) {
+                return Mono.fromCallable(() -> sendSync(request, Context.NONE));
+            }
+
+            @Override
+            public HttpResponse sendSync(HttpRequest request, Context context) {
+                seen.set(request.getHeaders().getValue(HttpHeaderName.USER_AGENT));
+                return new LocalResponse(request);
+            }
         };
         HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(local).policies(policies).build();
-        pipeline.send(new HttpRequest(HttpMethod.GET, "https://management.azure.com/")).block();
+        pipeline.sendSync(new HttpRequest(HttpMethod.GET, "https://management.azure.com/"), Context.NONE).close();
         return seen.get();
     }
 
