@@ -2,6 +2,7 @@ package io.github.partnerattribution.cli;
 
 import io.github.partnerattribution.azurecore.AttributionDoctor;
 import io.github.partnerattribution.core.internal.Text;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,16 +25,21 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return print(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command's body, for picocli and for {@link FastPath}: the diagnosis, escaped, and the exit code. */
+    static int print(PrintWriter out, PrintWriter err) {
         Map<String, String> properties = new HashMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
             properties.put(name, System.getProperty(name));
         }
         AttributionDoctor doctor = AttributionDoctor.examine(properties, environment.get());
         for (String line : doctor.text().split("\n")) {
-            spec.commandLine().getOut().println(Text.printable(line)); // settings can hold anything: escaped
+            out.println(Text.printable(line)); // settings can hold anything: escaped
         }
         if (!doctor.healthy()) {
-            spec.commandLine().getErr().println("attribution: " + Text.printable(doctor.problem()));
+            err.println("attribution: " + Text.printable(doctor.problem()));
             return AttributionCli.FINDINGS;
         }
         return 0;

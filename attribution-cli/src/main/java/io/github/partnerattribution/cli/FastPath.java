@@ -16,9 +16,9 @@ import java.util.List;
  * The local commands a pre-commit hook or an editor runs, in their plain forms, run without building picocli's model
  * of the command line, which costs more than the work they do: {@code guid check VALUE...}, {@code guid new
  * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F]},
- * {@code registry list --file FILE}, {@code template rules [--verbose] [CODE]}, {@code template check FILE...} and
- * {@code template scan DIR}. Each runs the same body as its picocli command, prints to the same streams and
- * exits with the same code; anything else (an option it does not know, help, {@code --debug}, an {@code @file},
+ * {@code registry list --file FILE}, {@code doctor}, {@code template rules [--verbose] [CODE]}, {@code template check
+ * FILE...} and {@code template scan DIR}. Each runs the same body as its picocli command, prints to the same
+ * streams and exits with the same code; anything else (an option it does not know, help, {@code --debug}, an {@code @file},
  * a value that looks like an option, a rule code that is not one) is left to picocli, which says what is wrong.
  * {@code FastPathTest} runs every form both ways and compares what they print.
  */
@@ -93,6 +93,9 @@ final class FastPath {
         }
         if (starts(args, "registry", "list") && args.length == 4 && args[2].equals("--file") && plain(args, 3)) {
             return RegistryCommand.List.list(Paths.get(args[3]), out);
+        }
+        if (args.length == 1 && args[0].equals("doctor")) {
+            return DoctorCommand.print(out, err);
         }
         if (args.length > 0 && args[0].equals("notice")) {
             java.util.Map<String, String> options = options(args, 1, "--partner", "--kind", "--format");

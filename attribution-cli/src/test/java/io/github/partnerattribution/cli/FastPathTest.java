@@ -84,6 +84,24 @@ class FastPathTest {
         }
     }
 
+    /** {@code doctor} reads the environment: each setting both ways, the escape sequence in the bad one included. */
+    @Test
+    void doctorPrintsWhatPicocliPrintsForEachSetting() {
+        java.util.function.Supplier<java.util.Map<String, String>> real = DoctorCommand.environment;
+        try {
+            for (java.util.Map<String, String> env : List.of(java.util.Map.<String, String>of(),
+                    java.util.Map.of("AZURE_PARTNER_ID", ID), java.util.Map.of("AZURE_PARTNER_ID", "not-a-guid\u001b[31m"),
+                    java.util.Map.of("AZURE_PARTNER_ID", ID, "AZURE_PARTNER_ATTRIBUTION_DISABLED", "true"))) {
+                DoctorCommand.environment = () -> env;
+                CliTest.Run fast = fast("doctor");
+                assertNotNull(fast, "doctor runs fast");
+                assertEquals(CliTest.run("doctor"), fast, env.toString());
+            }
+        } finally {
+            DoctorCommand.environment = real;
+        }
+    }
+
     @Test
     void guidNewPrintsAsManyGuidsAsAsked() {
         CliTest.Run one = fast("guid", "new");
@@ -104,7 +122,7 @@ class FastPathTest {
             {"template", "scan", "--format", "sarif", "."}, {"template", "scan", "a", "b"}, {"notice"},
             {"notice", "--partner", "Contoso", "--kind", "bogus"}, {"notice", "--partner"}, {"registry", "list"},
             {"registry", "list", "--file"}, {"registry", "check", "--file", "x"}, {"verify"}, {"--version"},
-            {"doctor"},
+            {"doctor", "--help"}, {"doctor", "x"},
         };
         for (String[] form : others) {
             assertNull(fast(form), String.join(" ", form));
