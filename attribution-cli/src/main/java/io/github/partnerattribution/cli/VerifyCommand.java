@@ -5,7 +5,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.resourcemanager.AzureResourceManager;
+import com.azure.resourcemanager.resources.ResourceManager;
 import io.github.partnerattribution.azurecore.AttributedClientFactory;
 import io.github.partnerattribution.azurecore.DeploymentVerifier;
 import io.github.partnerattribution.azurecore.VerificationResult;
@@ -161,13 +161,13 @@ final class VerifyCommand implements Callable<Integer> {
         // tool's own reads carry its own User-Agent and the partner id configured for this user (if any), never the
         // id being checked, which may be someone else's.
         ServerGuard guard = guard(uri, MAX_REQUESTS, MAX_BODY_BYTES);
-        AzureResourceManager azure = AttributedClientFactory.create(configuredAttribution(spec.commandLine().getErr()))
-                .configure(AzureResourceManager.configure().withPolicy(guard.perCall())
+        ResourceManager resources = AttributedClientFactory.create(configuredAttribution(spec.commandLine().getErr()))
+                .configure(ResourceManager.configure().withPolicy(guard.perCall())
                         .withRetryPolicy(guard.retryPolicy()).withPolicy(guard.perRetry())
                         .withPolicy(toolUserAgent()))
                 .authenticate(credential(), profile)
                 .withSubscription(clientSubscription);
-        DeploymentVerifier verifier = DeploymentVerifier.create(azure);
+        DeploymentVerifier verifier = DeploymentVerifier.create(resources);
         VerificationResult result = EndpointCalls.within("verify", timeoutSeconds, guard, spec.commandLine().getErr(),
                 () -> tenant ? verifier.verifyTenant(id)
                 : managementGroup != null ? verifier.verifyManagementGroup(managementGroup, id)
