@@ -5,5 +5,5 @@ setlocal
 set "HOME_DIR=%~dp0.."
 set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %ATTRIBUTION_OPTS% -cp "%HOME_DIR%\lib\attribution.jar" io.github.partnerattribution.cli.Main %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:-UsePerfData %ATTRIBUTION_OPTS% -cp "%HOME_DIR%\lib\attribution.jar" io.github.partnerattribution.cli.Main %*
 exit /b %ERRORLEVEL%

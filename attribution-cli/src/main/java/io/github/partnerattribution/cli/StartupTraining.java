@@ -18,6 +18,7 @@ final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        Main.quietNetty(); // as every run does; and the entry point's class is then in the archive too
         Path dir = Files.createTempDirectory("attribution-training");
         try {
             Path template = Files.write(dir.resolve("mainTemplate.json"), ("{\"$schema\":\"https://schema.management."
@@ -38,6 +39,7 @@ final class StartupTraining {
                 {"notice", "--partner", "Contoso"},
                 {"user-agent", "--pid", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"},
                 {"registry", "list", "--file", registry.toString()},
+                {"doctor"},
                 {"--help"},
             };
             PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());

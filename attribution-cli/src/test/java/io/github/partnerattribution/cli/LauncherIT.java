@@ -19,7 +19,15 @@ class LauncherIT {
             "target/attribution-0.1.0-SNAPSHOT/attribution-0.1.0-SNAPSHOT"));
 
     @TempDir
+    Path temp;
+
+    /** The user's cache folder, with a space in its name as on many a workstation. */
     Path cache;
+
+    @org.junit.jupiter.api.BeforeEach
+    void cacheFolder() throws java.io.IOException {
+        cache = Files.createDirectory(temp.resolve("user cache"));
+    }
 
     CliProcessIT.Result launch(String options, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(DIST.resolve("bin/attribution").toString()));
@@ -45,22 +53,34 @@ class LauncherIT {
         Path folder = cache.resolve("partner-attribution");
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(folder)));
-        List<Path> archives;
-        try (Stream<Path> files = Files.list(folder)) {
-            archives = files.toList();
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(folder)) {
+            files = all.filter(Files::isRegularFile).toList();
         }
-        assertEquals(1, archives.size(), archives.toString());
-        assertTrue(archives.get(0).getFileName().toString().matches("attribution-[0-9]+\\.jsa"), archives.toString());
+        // one archive, named by the install's and the JDK's folders, and nothing else: the class list it was made
+        // from and the partial archive are gone; every folder on the way is the user's alone
+        Path jdk = Paths.get(System.getProperty("java.home"), "bin").toRealPath();
+        Path expected = folder.resolve("for" + DIST.toRealPath()).resolve("with" + jdk).resolve("java.jsa");
+        assertEquals(List.of(expected), files);
+        for (Path f = expected.getParent(); !f.equals(cache); f = f.getParent()) {
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f)), f.toString());
+        }
 
-        // the second run maps the archive: the tool's classes come from it
+        // the second run maps the archive, one archive of the JDK's classes and the tool's together (not the JDK's
+        // own with the tool's as a layer on top), and loads no class of the tool from the jar
         CliProcessIT.Result second = launch("-Xlog:class+load", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
         assertEquals(0, second.exit(), second.err());
-        assertTrue(second.out().contains("io.github.partnerattribution.cli.GuidCommand$Check source: shared objects file"
-                + " (top)"), "GuidCommand from the archive");
+        assertTrue(second.out().contains("java.lang.Object source: shared objects file\n"), "the JDK's from it");
+        assertTrue(second.out().contains("io.github.partnerattribution.cli.GuidCommand$Check source: shared objects"
+                + " file\n"), "GuidCommand from the archive");
+        assertTrue(second.out().contains("io.github.partnerattribution.cli.Main source: shared objects file\n"),
+                "the entry point too");
+        assertFalse(second.out().contains("source: file:"), "no class read from the jar");
         assertFalse(second.out().contains("picocli.CommandLine "), "a plain local command runs without picocli");
         CliProcessIT.Result help = launch("-Xlog:class+load", "guid", "check", "--help");
         assertEquals(0, help.exit(), help.err());
-        assertTrue(help.out().contains("picocli.CommandLine source: shared objects file (top)"),
+        assertTrue(help.out().contains("picocli.CommandLine source: shared objects file\n"),
                 "picocli, for everything else, is archivable (Java 17 bytecode)");
 
         CliProcessIT.Result bad = launch("", "guid", "check", "nope");
