@@ -59,7 +59,9 @@ public final class FileEdit {
      * so a FIFO never blocks the caller.
      */
     public static byte[] read(Path path) throws IOException {
-        return Files.readAllBytes(regularFile(path));
+        // one stat, through links, rather than resolving the real path: a scan reads thousands of files
+        regular(path, Files.readAttributes(path, BasicFileAttributes.class));
+        return Files.readAllBytes(path);
     }
 
     /** How long an edit waits for another process's edit of the same file before it gives up, unless told. */
@@ -347,14 +349,19 @@ public final class FileEdit {
             throw new NoSuchFileException(path.toString());
         }
         Path target = path.toRealPath();
-        if (Files.isDirectory(target)) {
+        regular(path, Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        return target;
+    }
+
+    /** Refuses what {@code path} names unless these attributes are a regular file's. */
+    private static void regular(Path path, BasicFileAttributes attributes) throws IOException {
+        if (attributes.isDirectory()) {
             throw new IOException(path + " is a directory, not a file; nothing was read or changed");
         }
-        if (!Files.isRegularFile(target)) {
+        if (!attributes.isRegularFile()) {
             throw new IOException(path + " is not a regular file (a FIFO, device or socket); nothing was read or"
                     + " changed");
         }
-        return target;
     }
 
     private static Path newFileTarget(Path path) throws IOException {
