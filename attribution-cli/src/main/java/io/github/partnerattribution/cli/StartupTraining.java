@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * The run {@code bin/attribution} records its class-data-sharing archive from, once per JDK and install: the local
- * commands, in process, on a small template and registry of their own, so that the classes they load are already
- * parsed and verified when a user runs them. Not for users; it writes only to a temp folder of its own, which it
+ * commands, in process, on a small solution and registry of their own (a main template linking a module through an
+ * expression, a parameters file, Bicep with a module, a template with a finding), so that the classes a user's run
+ * loads are already parsed and verified, and none is read from the jar. Not for users; it writes only to a temp folder of its own, which it
  * removes.
  */
 final class StartupTraining {
@@ -21,23 +22,40 @@ final class StartupTraining {
         Main.quietNetty(); // as every run does; and the entry point's class is then in the archive too
         Path dir = Files.createTempDirectory("attribution-training");
         try {
-            Path template = Files.write(dir.resolve("mainTemplate.json"), ("{\"$schema\":\"https://schema.management."
-                    + "azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\"contentVersion\":\"1.0.0.0\","
-                    + "\"resources\":[{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\","
-                    + "\"name\":\"pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d\",\"properties\":{\"mode\":\"Incremental\","
-                    + "\"template\":{\"$schema\":\"https://schema.management.azure.com/schemas/2019-04-01/"
-                    + "deploymentTemplate.json#\",\"contentVersion\":\"1.0.0.0\",\"resources\":[]}}}]}")
-                    .getBytes(StandardCharsets.UTF_8));
-            Path registry = Files.write(dir.resolve("pid.properties"),
-                    "offer.main=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d\n".getBytes(StandardCharsets.UTF_8));
+            Path template = write(dir, "mainTemplate.json", "{\"$schema\":\"" + SCHEMA + "\",\"contentVersion\":"
+                    + "\"1.0.0.0\",\"parameters\":{\"prefix\":{\"type\":\"string\",\"defaultValue\":\"ctso\"}},"
+                    + "\"variables\":{\"base\":\"modules/\",\"sku\":\"[if(equals(parameters('prefix'), 'prod'),\n"
+                    + "  'Premium_LRS', 'Standard_LRS')]\"},\"resources\":[" + TRACKING + ",{\"type\":"
+                    + "\"Microsoft.Resources/deployments\",\"apiVersion\":\"2022-09-01\",\"name\":\"network\","
+                    + "\"properties\":{\"mode\":\"Incremental\",\"templateLink\":{\"relativePath\":"
+                    + "\"[concat(variables('base'), 'network.json')]\"}}}]}");
+            write(dir, "mainTemplate.parameters.json", "{\"$schema\":\"https://schema.management.azure.com/schemas/"
+                    + "2019-04-01/deploymentParameters.json#\",\"contentVersion\":\"1.0.0.0\",\"parameters\":{}}");
+            write(Files.createDirectory(dir.resolve("modules")), "network.json", "{\"$schema\":\"" + SCHEMA
+                    + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[{\"type\":"
+                    + "\"Microsoft.Network/networkSecurityGroups\",\"apiVersion\":\"2023-04-01\",\"name\":"
+                    + "\"[format('{0}-nsg', 'ctso')]\",\"location\":\"westeurope\",\"properties\":{}}]}");
+            Path bicep = Files.createDirectory(dir.resolve("bicep"));
+            write(bicep, "main.bicep", "module storage 'modules/storage.bicep' = {\n  name: 'storage'\n}\n\n"
+                    + "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '" + PID + "'\n"
+                    + "  properties: {\n    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
+            write(Files.createDirectory(bicep.resolve("modules")), "storage.bicep", "param location string ="
+                    + " resourceGroup().location\n\nresource s 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                    + "  name: 'store${uniqueString(resourceGroup().id)}'\n  location: location\n}\n");
+            // a main template without tracking, so that findings are rendered too
+            Path untracked = write(Files.createDirectory(dir.resolve("other")), "azuredeploy.json", "{\"$schema\":\""
+                    + SCHEMA + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[]}");
+            Path registry = write(dir, "pid.properties", "offer.main=" + ID + "\n");
             String[][] runs = {
-                {"guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"},
+                {"guid", "check", ID},
                 {"guid", "new"},
                 {"template", "check", template.toString()},
+                {"template", "check", untracked.toString()},
                 {"template", "scan", dir.toString()},
                 {"template", "rules"},
+                {"template", "rules", "CUA001"},
                 {"notice", "--partner", "Contoso"},
-                {"user-agent", "--pid", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"},
+                {"user-agent", "--pid", ID},
                 {"registry", "list", "--file", registry.toString()},
                 {"doctor"},
                 {"--help"},
@@ -51,12 +69,22 @@ final class StartupTraining {
                 cli.execute(run);
             }
         } finally {
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                     Files.delete(f);
                 }
             }
-            Files.delete(dir);
         }
+    }
+
+    private static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+    private static final String PID = "pid-" + ID;
+    private static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+    private static final String TRACKING = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\","
+            + "\"name\":\"" + PID + "\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"$schema\":\""
+            + SCHEMA + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[]}}}";
+
+    private static Path write(Path folder, String name, String text) throws IOException {
+        return Files.write(folder.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
 }
