@@ -43,11 +43,12 @@ public final class RunAll {
                 .forks(1).warmupIterations(1).measurementIterations(3).build();
         collect(new Runner(verify).run(), m);
         String endToEnd = EndToEndInterleaved.row(EndToEndInterleaved.measure());
+        CheckStages.Result stages = CheckStages.measure();
         PeakHeap.Result peak = PeakHeap.measure(4_000_000);
         Path launcher = StartupBenchmark.launcher();
         String startup = launcher == null ? "" : StartupBenchmark.rows(StartupBenchmark.measure(launcher));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, table(m, peak, endToEnd, startup).getBytes(StandardCharsets.UTF_8));
+        Files.write(out, table(m, peak, endToEnd, stages, startup).getBytes(StandardCharsets.UTF_8));
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
@@ -62,7 +63,8 @@ public final class RunAll {
         }
     }
 
-    static String table(Map<String, Measured> m, PeakHeap.Result peak, String endToEndRow, String startupRows)
+    static String table(Map<String, Measured> m, PeakHeap.Result peak, String endToEndRow, CheckStages.Result stages,
+            String startupRows)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
@@ -100,15 +102,9 @@ public final class RunAll {
                             oc.score() - oa.score(), ob.score() / oc.score()), added <= 100));
         }
         md.append(endToEndRow);
-        Measured parse = m.get("TemplateCheckBenchmark.jacksonParse");
-        Measured check = m.get("TemplateCheckBenchmark.check");
         Measured readParse = m.get("TemplateCheckBenchmark.readAndParseMainTemplates");
         Measured add = m.get("TemplateCheckBenchmark.addMainTemplates");
-        if (parse != null && check != null) {
-            md.append(row("Templates: check within 2x a plain Jackson parse of the same bytes",
-                    String.format(Locale.ROOT, "check/parse = %.2f", check.score() / parse.score()),
-                    check.score() <= 2 * parse.score()));
-        }
+        md.append(CheckStages.row(stages)); // alternated in one JVM: JMH's two runs minutes apart were noise
         if (readParse != null && add != null) {
             md.append(row("Templates: add (dry run) against reading and parsing the same files",
                     String.format(Locale.ROOT, "add/(read+parse) = %.2f", add.score() / readParse.score()), true)
@@ -144,6 +140,7 @@ public final class RunAll {
                             peak.templateBytes(), peak.templateHeapKb(), peak.tinyHeapKb()), peak.ratio() <= 8));
         }
         md.append(startupRows);
+        md.append(CheckStages.profile(stages));
         md.append("\n## All results\n\n| benchmark | score | error | unit | bytes/op |\n|---|---:|---:|---|---:|\n");
         for (Measured r : m.values()) {
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %s | %s |%n", r.name(), r.score(), r.error(),
