@@ -87,6 +87,42 @@ class LauncherIT {
         assertEquals(1, bad.exit(), bad.err());
     }
 
+    /** A JDK that cannot make the archive: every run works, and the JDK is asked once, not on every run. */
+    @Test
+    void aJdkThatCannotMakeTheArchiveIsNotAskedAgainUntilItChanges() throws Exception {
+        Path log = temp.resolve("java.log");
+        Path java = Files.createDirectories(temp.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$*\" >> '" + log + "'\ncase \"$*\" in *-Xshare:dump*) exit 1 ;; esac\n"
+                + "exec '" + Paths.get(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", temp.resolve("jdk").toString(),
+                "ATTRIBUTION_CDS", "on", "ATTRIBUTION_OPTS", "");
+        for (int run = 0; run < 2; run++) {
+            CliProcessIT.Result r = CliProcessIT.run(List.of(DIST.resolve("bin/attribution").toString(), "guid", "check",
+                    "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"), env);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("ok "), r.out());
+            assertEquals("", r.err());
+        }
+        assertEquals(1, dumps(log), Files.readString(log));
+        List<String> left;
+        try (Stream<Path> all = Files.walk(cache)) {
+            left = all.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
+        }
+        assertEquals(List.of("java.jsa.failed"), left, "no archive, no class list, no partial one: only the mark");
+
+        // a newer JDK in the same place is asked again
+        assertTrue(java.toFile().setLastModified(System.currentTimeMillis() + 5_000));
+        CliProcessIT.Result again = CliProcessIT.run(List.of(DIST.resolve("bin/attribution").toString(), "guid", "new"),
+                env);
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(2, dumps(log), Files.readString(log));
+    }
+
+    private static long dumps(Path log) throws java.io.IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains("-Xshare:dump")).count();
+    }
+
     @Test
     void withoutTheArchiveTheLauncherStillRuns() throws Exception {
         CliProcessIT.Result r = CliProcessIT.run(List.of(DIST.resolve("bin/attribution").toString(), "template",
