@@ -18,8 +18,9 @@ import java.util.List;
  * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F]},
  * {@code registry list --file FILE}, {@code doctor}, {@code template rules [--verbose] [CODE]}, {@code template check
  * FILE...} and {@code template scan DIR}. Each runs the same body as its picocli command, prints to the same
- * streams and exits with the same code; anything else (an option it does not know, help, {@code --debug}, an {@code @file},
- * a value that looks like an option, a rule code that is not one) is left to picocli, which says what is wrong.
+ * streams and exits with the same code; anything else (an option it does not know, help, {@code --debug}, an
+ * {@code @file}, a value that looks like an option, a rule code that is not one) is left to picocli, which says what
+ * is wrong.
  * {@code FastPathTest} runs every form both ways and compares what they print.
  */
 final class FastPath {

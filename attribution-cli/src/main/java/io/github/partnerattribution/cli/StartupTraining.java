@@ -11,10 +11,17 @@ import java.nio.file.Path;
  * The run {@code bin/attribution} records its class-data-sharing archive from, once per JDK and install: the local
  * commands, in process, on a small solution and registry of their own (a main template linking a module through an
  * expression, a parameters file, Bicep with a module, a template with a finding), so that the classes a user's run
- * loads are already parsed and verified, and none is read from the jar. Not for users; it writes only to a temp folder of its own, which it
- * removes.
+ * loads are already parsed and verified, and none is read from the jar. Not for users; it writes only to a temp
+ * folder of its own, which it removes.
  */
 final class StartupTraining {
+    private static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+    private static final String PID = "pid-" + ID;
+    private static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+    private static final String TRACKING = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\","
+            + "\"name\":\"" + PID + "\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"$schema\":\""
+            + SCHEMA + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[]}}}";
+
     private StartupTraining() {
     }
 
@@ -76,13 +83,6 @@ final class StartupTraining {
             }
         }
     }
-
-    private static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
-    private static final String PID = "pid-" + ID;
-    private static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-    private static final String TRACKING = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\","
-            + "\"name\":\"" + PID + "\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"$schema\":\""
-            + SCHEMA + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[]}}}";
 
     private static Path write(Path folder, String name, String text) throws IOException {
         return Files.write(folder.resolve(name), text.getBytes(StandardCharsets.UTF_8));
