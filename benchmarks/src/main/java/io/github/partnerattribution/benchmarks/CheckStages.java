@@ -12,12 +12,9 @@ import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code ArmTemplates.check} of the corpus against a plain Jackson token pass of the same bytes, and where the
@@ -47,15 +44,8 @@ final class CheckStages {
     private final List<String> names = new ArrayList<>();
     private long sink;
 
-    private CheckStages(Path corpus) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
-        }
-        if (files.isEmpty()) {
-            throw new IllegalStateException("No templates under " + corpus.toAbsolutePath() + "; pass -Dcorpus=<dir>");
-        }
-        for (Path file : files) {
+    private CheckStages() throws IOException {
+        for (Path file : TemplateCheckBenchmark.corpus()) {
             templates.add(Files.readAllBytes(file));
             names.add(file.getFileName().toString());
         }
@@ -68,7 +58,7 @@ final class CheckStages {
     }
 
     static Result measure() throws Exception {
-        CheckStages s = new CheckStages(Paths.get(System.getProperty("corpus", "../shared/corpus")));
+        CheckStages s = new CheckStages();
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
             s.round(i);
         }
@@ -85,8 +75,9 @@ final class CheckStages {
         for (byte[] t : s.templates) {
             bytes += t.length;
         }
-        return new Result(s.templates.size(), bytes, median(us[0]), median(us[1]), median(us[2]), median(us[3]),
-                median(ratios), StartupBenchmark.quantile(ratios, 0.25), StartupBenchmark.quantile(ratios, 0.75));
+        return new Result(s.templates.size(), bytes, StartupBenchmark.median(us[0]), StartupBenchmark.median(us[1]),
+                StartupBenchmark.median(us[2]), StartupBenchmark.median(us[3]), StartupBenchmark.median(ratios),
+                StartupBenchmark.quantile(ratios, 0.25), StartupBenchmark.quantile(ratios, 0.75));
     }
 
     /** One round: each stage timed once, in an order that turns each round, microseconds per pass. */
@@ -129,13 +120,9 @@ final class CheckStages {
         }
     }
 
-    private static double median(double[] v) {
-        return StartupBenchmark.quantile(v, 0.5);
-    }
-
     /** The goal's row for latest.md. */
     static String row(Result r) {
-        String verdict = r.ratioQ3() <= 2.0 ? "met" : r.ratio() <= 2.0 ? "within noise of the goal" : "**missed**";
+        String verdict = StartupBenchmark.verdict(r.ratio(), r.ratioQ3(), 2.0);
         return "| Templates: check within 2x a plain Jackson parse of the same bytes | " + String.format(Locale.ROOT,
                 "check/parse = %.2f (quartiles %.2f-%.2f, %d rounds alternating the stages in one JVM after %d); %.0f us"
                         + " against %.0f us for the corpus (%d templates, %,d bytes); where the rest goes: the table"

@@ -218,7 +218,15 @@ final class StartupBenchmark {
     }
 
     private static String verdict(Row r, double goal) {
-        return r.ratioQ3() <= goal ? "met" : r.ratio() <= goal ? "within noise of the goal" : "**missed**";
+        return verdict(r.ratio(), r.ratioQ3(), goal);
+    }
+
+    /**
+     * The verdict on a ratio measured in alternated rounds: met when its upper quartile is within the goal, within
+     * noise when only its median is.
+     */
+    static String verdict(double median, double q3, double goal) {
+        return q3 <= goal ? "met" : median <= goal ? "within noise of the goal" : "**missed**";
     }
 
     public static void main(String[] args) throws Exception {

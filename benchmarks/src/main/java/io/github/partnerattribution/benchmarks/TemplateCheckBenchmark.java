@@ -42,8 +42,8 @@ public class TemplateCheckBenchmark {
     private static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
     private static final TemplateOptions DRY_RUN = TemplateOptions.defaults().withDryRun(true);
 
-    @Setup
-    public void load() throws IOException {
+    /** The corpus's JSON templates ({@code -Dcorpus}, by default {@code ../shared/corpus}), in path order. */
+    static List<Path> corpus() throws IOException {
         Path corpus = Paths.get(System.getProperty("corpus", "../shared/corpus"));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
@@ -52,6 +52,12 @@ public class TemplateCheckBenchmark {
         if (files.isEmpty()) {
             throw new IllegalStateException("No templates under " + corpus.toAbsolutePath() + "; pass -Dcorpus=<dir>");
         }
+        return files;
+    }
+
+    @Setup
+    public void load() throws IOException {
+        List<Path> files = corpus();
         Path copies = Files.createTempDirectory("template-benchmark");
         for (Path file : files) {
             templates.add(Files.readAllBytes(file));
