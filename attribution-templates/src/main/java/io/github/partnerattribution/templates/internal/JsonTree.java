@@ -349,6 +349,10 @@ public final class JsonTree {
         /** Duplicate names, and their offsets, Jackson's lines and columns, until the positions are settled. */
         private final List<String> duplicateNames = new ArrayList<>();
         private int[] duplicateAt = new int[12];
+        /** The tree's root once its value is complete; the member name last read, and where it starts. */
+        private Node root;
+        private String name;
+        private int nameStart = -1;
 
         Parse(String text, byte[] ascii, int offset, boolean focus, boolean relaxed) {
             this.relaxed = relaxed;
@@ -509,113 +513,121 @@ public final class JsonTree {
             }
         }
 
+        /**
+         * The tree of the parser's tokens. The loop is kept this small on purpose: a command runs once over a few
+         * files, and a method's loop runs interpreted until it has turned some 60,000 times, while a method called
+         * per token is compiled after a few hundred calls; as one loop, the body ran interpreted for most of a cold
+         * scan.
+         */
         private Node tokens(JsonParser parser) throws IOException, SyntaxError {
-            Node root = null;
-            String name = null;
-            int nameStart = -1;
-            JsonToken token;
             ParserBase base = parser instanceof ParserBase ? (ParserBase) parser : null;
+            JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                Frame owner = top();
-                if (token == JsonToken.FIELD_NAME) {
-                    name = parser.currentName();
-                    if (!owner.add(name)) {
-                        repeated(parser, name);
-                    }
-                    if (owner.childRole(name, focus) == Role.SKIPPED) {
-                        skip(parser, parser.nextToken()); // a member that is not kept
-                        continue;
-                    }
-                    // field names keep their own start, so ask the parser for it (only for kept ones)
-                    nameStart = (int) offsetOf(parser.currentTokenLocation());
-                    continue;
-                }
-                // For values, ParserBase gives the token's position without allocating a JsonLocation (its raw offset
-                // and column are one past currentTokenLocation's).
-                int start;
-                int line;
-                int column;
-                if (base != null) {
-                    start = (int) base.getTokenCharacterOffset() - 1;
-                    line = base.getTokenLineNr();
-                    column = base.getTokenColumnNr() - 1;
-                } else {
-                    JsonLocation at = parser.currentTokenLocation();
-                    start = (int) offsetOf(at);
-                    line = at.getLineNr();
-                    column = at.getColumnNr();
-                }
-                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    Frame closed = top();
-                    depth--;
-                    closed.node.end = start + 1;
-                    Frame parent = top();
-                    if (parent == null) {
-                        root = closed.node;
-                    } else if (parent.object) {
-                        parent.node.members.add(new Member(closed.pendingName, closed.pendingNameStart, closed.node));
-                    } else {
-                        parent.node.items.add(closed.node);
-                    }
-                    continue;
-                }
-                if (owner == null && root != null) {
-                    Lines all = new Lines(text);
-                    throw new SyntaxError("unexpected content after the end of the JSON value", all.line(start),
-                            all.column(start));
-                }
-                String member = owner != null && owner.object ? name : null;
-                Role role = owner == null ? Role.TEMPLATE : owner.childRole(member, focus);
-                if (role == Role.SKIPPED) {
-                    skip(parser, token);
-                    continue;
-                }
-                Node node;
-                switch (token) {
-                    case START_OBJECT:
-                        node = new Node(Kind.OBJECT, start, line, column, null);
-                        break;
-                    case START_ARRAY:
-                        node = new Node(Kind.ARRAY, start, line, column, null);
-                        break;
-                    case VALUE_STRING:
-                        // Not parser.getText(): most strings (descriptions, metadata) are never read, so they are
-                        // decoded from the text on first use; Jackson still checks them as it skips them.
-                        node = new Node(Kind.STRING, start, line, column, null, text);
-                        break;
-                    case VALUE_NUMBER_INT:
-                    case VALUE_NUMBER_FLOAT:
-                        node = new Node(Kind.NUMBER, start, line, column, parser.getText());
-                        break;
-                    case VALUE_TRUE:
-                    case VALUE_FALSE:
-                        node = new Node(Kind.BOOLEAN, start, line, column, parser.getText());
-                        break;
-                    default:
-                        node = new Node(Kind.NULL, start, line, column, null);
-                }
-                if (node.isContainer()) {
-                    Frame frame = push(node, role, node.kind == Kind.OBJECT);
-                    frame.pendingName = member;
-                    frame.pendingNameStart = nameStart;
-                    continue;
-                }
-                node.end = -1; // scalars' ends are found when needed: see endOf
-                if (owner == null) {
-                    root = node;
-                } else if (owner.object) {
-                    if (owner.role == Role.RESOURCE && node.kind == Kind.STRING && Frame.is(member, "type")) {
-                        owner.deployment = mayBeDeployment(node, parser);
-                    }
-                    owner.node.members.add(new Member(member, nameStart, node));
-                } else {
-                    owner.node.items.add(node);
-                }
+                token(parser, base, token);
             }
             if (root == null) {
                 throw new SyntaxError("the file holds no JSON value", 1, 1);
             }
             return root;
+        }
+
+        /** Takes one token into the tree: a member's name, a value, or the end of a container. */
+        private void token(JsonParser parser, ParserBase base, JsonToken token) throws IOException, SyntaxError {
+            Frame owner = top();
+            if (token == JsonToken.FIELD_NAME) {
+                name = parser.currentName();
+                if (!owner.add(name)) {
+                    repeated(parser, name);
+                }
+                if (owner.childRole(name, focus) == Role.SKIPPED) {
+                    skip(parser, parser.nextToken()); // a member that is not kept
+                    return;
+                }
+                // field names keep their own start, so ask the parser for it (only for kept ones)
+                nameStart = (int) offsetOf(parser.currentTokenLocation());
+                return;
+            }
+            // For values, ParserBase gives the token's position without allocating a JsonLocation (its raw offset
+            // and column are one past currentTokenLocation's).
+            int start;
+            int line;
+            int column;
+            if (base != null) {
+                start = (int) base.getTokenCharacterOffset() - 1;
+                line = base.getTokenLineNr();
+                column = base.getTokenColumnNr() - 1;
+            } else {
+                JsonLocation at = parser.currentTokenLocation();
+                start = (int) offsetOf(at);
+                line = at.getLineNr();
+                column = at.getColumnNr();
+            }
+            if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                Frame closed = top();
+                depth--;
+                closed.node.end = start + 1;
+                Frame parent = top();
+                if (parent == null) {
+                    root = closed.node;
+                } else if (parent.object) {
+                    parent.node.members.add(new Member(closed.pendingName, closed.pendingNameStart, closed.node));
+                } else {
+                    parent.node.items.add(closed.node);
+                }
+                return;
+            }
+            if (owner == null && root != null) {
+                Lines all = new Lines(text);
+                throw new SyntaxError("unexpected content after the end of the JSON value", all.line(start),
+                        all.column(start));
+            }
+            String member = owner != null && owner.object ? name : null;
+            Role role = owner == null ? Role.TEMPLATE : owner.childRole(member, focus);
+            if (role == Role.SKIPPED) {
+                skip(parser, token);
+                return;
+            }
+            Node node;
+            switch (token) {
+                case START_OBJECT:
+                    node = new Node(Kind.OBJECT, start, line, column, null);
+                    break;
+                case START_ARRAY:
+                    node = new Node(Kind.ARRAY, start, line, column, null);
+                    break;
+                case VALUE_STRING:
+                    // Not parser.getText(): most strings (descriptions, metadata) are never read, so they are
+                    // decoded from the text on first use; Jackson still checks them as it skips them.
+                    node = new Node(Kind.STRING, start, line, column, null, text);
+                    break;
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    node = new Node(Kind.NUMBER, start, line, column, parser.getText());
+                    break;
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    node = new Node(Kind.BOOLEAN, start, line, column, parser.getText());
+                    break;
+                default:
+                    node = new Node(Kind.NULL, start, line, column, null);
+            }
+            if (node.isContainer()) {
+                Frame frame = push(node, role, node.kind == Kind.OBJECT);
+                frame.pendingName = member;
+                frame.pendingNameStart = nameStart;
+                return;
+            }
+            node.end = -1; // scalars' ends are found when needed: see endOf
+            if (owner == null) {
+                root = node;
+            } else if (owner.object) {
+                if (owner.role == Role.RESOURCE && node.kind == Kind.STRING && Frame.is(member, "type")) {
+                    owner.deployment = mayBeDeployment(node, parser);
+                }
+                owner.node.members.add(new Member(member, nameStart, node));
+            } else {
+                owner.node.items.add(node);
+            }
         }
     }
 
