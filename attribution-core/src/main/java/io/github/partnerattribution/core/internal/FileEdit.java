@@ -217,7 +217,7 @@ public final class FileEdit {
      * nonce written through the locked channel reads back through the path exactly when both are one file.
      */
     private static boolean namesTheLockedFile(Path lockPath, FileChannel channel) throws IOException {
-        byte[] nonce = (Long.toHexString(NONCES.nextLong()) + Long.toHexString(System.nanoTime()))
+        byte[] nonce = (Long.toHexString(Nonces.RANDOM.nextLong()) + Long.toHexString(System.nanoTime()))
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         channel.truncate(0);
         channel.write(java.nio.ByteBuffer.wrap(nonce), 0);
@@ -235,7 +235,16 @@ public final class FileEdit {
         return Arrays.equals(nonce, read);
     }
 
-    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
+    /**
+     * The lock's nonces, made on the first lock: a SecureRandom starts the JDK's security providers, which a command
+     * that only reads files (a scan, a check) should not wait for.
+     */
+    private static final class Nonces {
+        static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+        private Nonces() {
+        }
+    }
 
     /** The lock file of a read-only target: a hidden file beside it, there only while an edit holds it. */
     static Path lockBeside(Path target) {
