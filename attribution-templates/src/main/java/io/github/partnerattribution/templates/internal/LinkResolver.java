@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Turns each link a template makes into the scanned files it can reach, as ARM and Bicep would follow it. A link's
@@ -246,7 +245,7 @@ public final class LinkResolver {
         if (!hasGap(target)) {
             return byRelative.containsKey(target) ? Collections.singletonList(target) : Collections.<String>emptyList();
         }
-        return matching(Pattern.compile(regex(target)), name(target));
+        return matching(target, false, name(target));
     }
 
     /** Files anywhere whose path ends with {@code relative} (whole segments), which may hold gaps. */
@@ -262,10 +261,11 @@ public final class LinkResolver {
             return Collections.emptyList();
         }
         String joined = String.join("/", parts);
-        return matching(Pattern.compile("(?:.*/)?" + regex(joined)), name(joined));
+        return matching(joined, true, name(joined));
     }
 
-    private List<String> matching(Pattern regex, String name) {
+    /** The candidates matching {@code pattern} whole, or, for a {@code suffix}, as their last segments. */
+    private List<String> matching(String pattern, boolean suffix, String name) {
         Collection<String> candidates;
         if (!hasGap(name)) {
             List<String> same = byName.get(name);
@@ -273,13 +273,64 @@ public final class LinkResolver {
         } else {
             candidates = new TreeSet<>(byRelative.keySet());
         }
+        String[] segments = pattern.split("/", -1);
         List<String> out = new ArrayList<>();
         for (String candidate : candidates) {
-            if (regex.matcher(candidate).matches()) {
+            if (matches(segments, candidate, suffix)) {
                 out.add(candidate);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a relative path matches a pattern's segments: as many segments (or, for a {@code suffix}, its last
+     * ones), each matched by {@link #segmentMatches}. A gap never spans a {@code /}, so segment by segment is the
+     * whole test; no regular expression is compiled per link.
+     */
+    static boolean matches(String[] segments, String path, boolean suffix) {
+        String[] parts = path.split("/", -1);
+        int skip = parts.length - segments.length;
+        if (skip < 0 || (skip > 0 && !suffix)) {
+            return false;
+        }
+        for (int i = 0; i < segments.length; i++) {
+            if (!segmentMatches(segments[i], parts[skip + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One segment against a pattern: literal characters as they are, a {@link Expressions#GAP} any run of characters
+     * and an {@link Expressions#OPAQUE} exactly one. The usual wildcard walk: on a mismatch, the last gap takes one
+     * character more, which finds a match whenever there is one.
+     */
+    static boolean segmentMatches(String pattern, String text) {
+        int p = 0;
+        int t = 0;
+        int gap = -1;
+        int resume = 0;
+        while (t < text.length()) {
+            char c = p < pattern.length() ? pattern.charAt(p) : 0;
+            if (p < pattern.length() && c == Expressions.GAP) {
+                gap = p++;
+                resume = t;
+            } else if (p < pattern.length() && (c == Expressions.OPAQUE || c == text.charAt(t))) {
+                p++;
+                t++;
+            } else if (gap >= 0) {
+                p = gap + 1;
+                t = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == Expressions.GAP) {
+            p++;
+        }
+        return p == pattern.length();
     }
 
     private static Match found(String file) {
@@ -308,28 +359,6 @@ public final class LinkResolver {
             }
         }
         return parts.isEmpty() ? null : String.join("/", parts);
-    }
-
-    /** A pattern as a regular expression over relative paths: a gap is any text within a segment. */
-    private static String regex(String pattern) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == Expressions.GAP || c == Expressions.OPAQUE) {
-                if (literal.length() > 0) {
-                    out.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                out.append(c == Expressions.GAP ? "[^/]*" : "[^/]");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (literal.length() > 0) {
-            out.append(Pattern.quote(literal.toString()));
-        }
-        return out.toString();
     }
 
     private static String stripLeading(String p) {
