@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * One JSON template, read once: its tree, scope and tracking candidates, each name resolved as far as it can be
@@ -24,7 +23,6 @@ public final class JsonModel implements TrackingModel {
     public static final long ARM_MAX_BYTES = 4L * 1024 * 1024;
     /** Files larger than this are not read at all (a template cannot be): 64 MB. */
     public static final long READ_MAX_BYTES = 64L * 1024 * 1024;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     /** The deployment scope a template's {@code $schema} names. */
     public enum Scope {
@@ -424,7 +422,7 @@ public final class JsonModel implements TrackingModel {
     }
 
     /** Visits every resource, child resources and inline nested templates included, collecting candidates. */
-    private static final class Walk {
+    static final class Walk {
         private final Node root;
         private final TemplateOptions options;
         private final List<Candidate> out;
@@ -476,6 +474,33 @@ public final class JsonModel implements TrackingModel {
             return scope != null && scope.equalsIgnoreCase("inner") ? inner : outer;
         }
 
+        /**
+         * A name with its build placeholders ({@code ${key}}, the text up to the first {@code }}) filled from the
+         * properties; those with no value are kept as written and added to {@code missing}.
+         */
+        static String filled(String raw, Map<String, String> properties, List<String> missing) {
+            int open = raw.indexOf("${");
+            if (open < 0) {
+                return raw; // most names hold none
+            }
+            StringBuilder out = new StringBuilder(raw.length() + 32);
+            int from = 0;
+            for (; open >= 0; open = raw.indexOf("${", from)) {
+                int close = raw.indexOf('}', open + 2);
+                if (close < 0) {
+                    break; // no placeholder ends after this one: none follows
+                }
+                String written = raw.substring(open, close + 1);
+                String value = properties.get(raw.substring(open + 2, close));
+                if (value == null) {
+                    missing.add(written);
+                }
+                out.append(raw, from, open).append(value == null ? written : value);
+                from = close + 1;
+            }
+            return out.append(raw, from, raw.length()).toString();
+        }
+
         private void consider(Node resource, Node container, int level) {
             Node name = resource.get("name");
             if (name == null || name.kind != Kind.STRING) {
@@ -483,16 +508,7 @@ public final class JsonModel implements TrackingModel {
             }
             String raw = name.text();
             List<String> missing = new ArrayList<>();
-            Matcher m = PLACEHOLDER.matcher(raw);
-            StringBuffer filled = new StringBuffer();
-            while (m.find()) {
-                String value = options.properties().get(m.group(1));
-                if (value == null) {
-                    missing.add(m.group(0));
-                }
-                m.appendReplacement(filled, Matcher.quoteReplacement(value == null ? m.group(0) : value));
-            }
-            m.appendTail(filled);
+            String filled = filled(raw, options.properties(), missing);
             boolean empty = isEmptyDeployment(resource);
             if (!missing.isEmpty()) {
                 if (empty) {
@@ -501,7 +517,7 @@ public final class JsonModel implements TrackingModel {
                 }
                 return;
             }
-            List<Value> values = Expressions.evaluateAll(filled.toString(), root);
+            List<Value> values = Expressions.evaluateAll(filled, root);
             for (Value value : values) {
                 NameClassifier.Verdict v = NameClassifier.classify(value.known, value.complete, value.rest,
                         value.opensWithParameter, value.because, empty);
