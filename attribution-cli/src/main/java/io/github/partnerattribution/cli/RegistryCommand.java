@@ -74,10 +74,10 @@ final class RegistryCommand implements Runnable {
             for (PartnerIdRegistry.Entry e : registry.entries()) {
                 width = Math.max(width, e.key().length());
             }
-            out.printf("%-" + width + "s  %-36s  %s%n", "KEY", "GUID", "DESCRIPTION");
+            out.println(Text.padded("KEY", width) + "  " + Text.padded("GUID", 36) + "  DESCRIPTION");
             for (PartnerIdRegistry.Entry e : registry.entries()) {
-                out.printf("%-" + width + "s  %-36s  %s%n", Text.printable(e.key()), e.partnerId().guid(),
-                        Text.printable(e.description().isEmpty() ? e.key() : e.description()));
+                out.println(Text.padded(Text.printable(e.key()), width) + "  " + Text.padded(e.partnerId().guid(), 36)
+                        + "  " + Text.printable(e.description().isEmpty() ? e.key() : e.description()));
             }
             return 0;
         }

@@ -87,12 +87,26 @@ final class TemplateCommand implements Runnable {
         }
 
         private static String colour(String text) {
+            if (!text.contains(": error CUA") && !text.contains(": warning CUA") || !mayColour()) {
+                return text; // nothing to colour (a clean check asks nothing of the terminal), or no terminal
+            }
             CommandLine.Help.Ansi ansi = CommandLine.Help.Ansi.AUTO;
             if (!ansi.enabled()) {
                 return text;
             }
             return text.replace(": error CUA", ": " + ansi.string("@|bold,red error|@") + " CUA")
                     .replace(": warning CUA", ": " + ansi.string("@|yellow warning|@") + " CUA");
+        }
+
+        /**
+         * False when picocli's {@code Ansi.AUTO} would surely say no colour: nothing forces it on (the
+         * {@code picocli.ansi} property, {@code CLICOLOR_FORCE}), there is no terminal, and it is not Windows (where
+         * picocli takes Cygwin's and MSYS's terminals for one without a console). Then picocli, whose classes a check
+         * otherwise would not load, is not asked.
+         */
+        static boolean mayColour() {
+            return System.getProperty("picocli.ansi") != null || System.getenv("CLICOLOR_FORCE") != null
+                    || System.console() != null || System.getProperty("os.name", "").startsWith("Windows");
         }
     }
 
@@ -193,10 +207,10 @@ final class TemplateCommand implements Runnable {
                 return 0;
             }
             for (Rule rule : ArmTemplates.rules()) {
-                out.printf("%s  %-7s  %-34s  %s%n", rule.code(), rule.severity().name().toLowerCase(Locale.ROOT),
-                        rule.name(), rule.description());
+                out.println(rule.code() + "  " + Text.padded(rule.severity().name().toLowerCase(Locale.ROOT), 7) + "  "
+                        + Text.padded(rule.name(), 34) + "  " + rule.description());
                 if (verbose) {
-                    out.printf("%8s%s%n", "", "Fix: " + rule.help());
+                    out.println("        Fix: " + rule.help());
                 }
             }
             return 0;

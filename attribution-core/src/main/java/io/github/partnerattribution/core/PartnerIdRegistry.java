@@ -76,9 +76,9 @@ public final class PartnerIdRegistry {
         List<String> problems = new ArrayList<>();
         StringBuilder description = new StringBuilder();
 
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int n = 1; n <= lines.length; n++) {
-            String line = lines[n - 1];
+        List<String> lines = lines(text);
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1);
             if (n == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
@@ -297,6 +297,27 @@ public final class PartnerIdRegistry {
             }
         }
         return -1;
+    }
+
+    /**
+     * The lines of a text, ended by CRLF, CR or LF; the text after the last break is a line too (empty when the text
+     * ends with one). By hand, not {@code split} with a regular expression, which a local command would pay for.
+     */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
     }
 
     private static boolean looksLikeEntry(String comment) {

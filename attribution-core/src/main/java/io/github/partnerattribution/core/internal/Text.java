@@ -158,4 +158,16 @@ public final class Text {
         }
         return out.toString();
     }
+
+    /**
+     * {@code s} with spaces after it up to {@code width} characters (as {@code %-<width>s} would have it): the local
+     * commands' columns, without {@link java.util.Formatter}, whose parser starts the regular-expression engine.
+     */
+    public static String padded(String s, int width) {
+        StringBuilder out = new StringBuilder(Math.max(width, s.length())).append(s);
+        while (out.length() < width) {
+            out.append(' ');
+        }
+        return out.toString();
+    }
 }
