@@ -108,11 +108,11 @@ public final class ArmTemplates {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
             if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
                 // not UTF-8: the one finding that says so, as for JSON
-                return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), Finding::new));
+                return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), FINDINGS));
             }
-            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role, folder), Finding::new));
+            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role, folder), FINDINGS));
         }
-        return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), Finding::new));
+        return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), FINDINGS));
     }
 
     /**
@@ -256,8 +256,8 @@ public final class ArmTemplates {
     /** The rules stage: every rule once, on the model the sources stage read, in the file's final role. */
     private static List<Finding> check(Source source, TemplateRole role) throws IOException {
         BicepModel bicep = source.bicep(role);
-        return sorted(bicep != null ? TemplateChecker.check(bicep, Finding::new)
-                : TemplateChecker.check(source.json(role), Finding::new));
+        return sorted(bicep != null ? TemplateChecker.check(bicep, FINDINGS)
+                : TemplateChecker.check(source.json(role), FINDINGS));
     }
 
     /**
@@ -321,7 +321,7 @@ public final class ArmTemplates {
                 model = PackageModel.refused(name, refused.getMessage());
             }
         }
-        List<Finding> packageFindings = sorted(TemplateChecker.check(model, Finding::new));
+        List<Finding> packageFindings = sorted(TemplateChecker.check(model, FINDINGS));
         templates.add(new ScannedTemplate(zip, TemplateRole.PACKAGE, packageFindings));
         if (sources.isEmpty()) {
             return new int[] {0, 0};
@@ -495,7 +495,7 @@ public final class ArmTemplates {
         byte[] content = readBounded(file);
         if (content == null) {
             return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options),
-                    Finding::new));
+                    FINDINGS));
         }
         Path folder = file.toAbsolutePath().getParent();
         return check(content, file.toString(), folder, role, options);
@@ -524,8 +524,28 @@ public final class ArmTemplates {
 
     private static List<Finding> sorted(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings);
-        out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
-                : a.column() != b.column() ? Integer.compare(a.column(), b.column()) : a.code().compareTo(b.code()));
+        out.sort(BY_POSITION);
         return Collections.unmodifiableList(out);
     }
+
+    // Classes rather than a method reference and a lambda: the first lambda a JVM links costs a short command some
+    // 5 ms, more than checking a small template (see TemplateChecker).
+
+    /** Findings made as this API's {@link Finding}. */
+    private static final TemplateChecker.Findings<Finding> FINDINGS = new TemplateChecker.Findings<Finding>() {
+        @Override
+        public Finding make(String code, Severity severity, String file, int line, int column, String message,
+                String hint) {
+            return new Finding(code, severity, file, line, column, message, hint);
+        }
+    };
+
+    /** By line, then column, then code. */
+    private static final java.util.Comparator<Finding> BY_POSITION = new java.util.Comparator<Finding>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            return a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                    : a.column() != b.column() ? Integer.compare(a.column(), b.column()) : a.code().compareTo(b.code());
+        }
+    };
 }

@@ -59,7 +59,11 @@ public final class LinkResolver {
         for (Path t : templates) {
             String relative = r.relative(t);
             r.byRelative.put(relative, t);
-            r.byName.computeIfAbsent(name(relative), k -> new ArrayList<>()).add(relative);
+            List<String> same = r.byName.get(name(relative));
+            if (same == null) {
+                r.byName.put(name(relative), same = new ArrayList<>());
+            }
+            same.add(relative);
         }
         for (List<String> same : r.byName.values()) {
             Collections.sort(same);

@@ -8,9 +8,6 @@ import io.github.partnerattribution.core.PartnerId;
  * then optionally {@code -partnercenter}, then any suffix real templates add ({@code -<uniqueString>}). Not API.
  */
 public final class PidNames {
-    private static final java.util.regex.Pattern PID_GUID = java.util.regex.Pattern.compile(
-            "(?i)pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     private PidNames() {
     }
 
@@ -42,15 +39,52 @@ public final class PidNames {
         return !onlyGaps;
     }
 
-    /** Where {@code pid-<guid>} first stands in a text, or -1; past 0, other text stands before it. */
+    /**
+     * Where {@code pid-<guid>} first stands in a text ({@code pid-} in any case, then 8-4-4-4-12 hex digits), or -1;
+     * past 0, other text stands before it. By hand rather than by a regular expression: the check of one small
+     * template would otherwise start the regular-expression engine, and with it the JDK's lambda machinery.
+     */
     public static int indexOfPidGuid(String text) {
-        java.util.regex.Matcher m = PID_GUID.matcher(text);
-        return m.find() ? m.start() : -1;
+        for (int at = 0; at + 40 <= text.length(); at++) {
+            if (isAscii(text.charAt(at), 'p') && isAscii(text.charAt(at + 1), 'i') && isAscii(text.charAt(at + 2), 'd')
+                    && text.charAt(at + 3) == '-' && isGuidAt(text, at + 4)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether 8-4-4-4-12 hex digits, in either case, start at {@code from}. */
+    private static boolean isGuidAt(String text, int from) {
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(from + i);
+            if (i == 8 || i == 13 || i == 18 || i == 23 ? c != '-' : !isHex(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code c} is the ASCII letter {@code lower} in either case (and nothing that only folds to it). */
+    private static boolean isAscii(char c, char lower) {
+        return c == lower || c == (char) (lower - 'a' + 'A');
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Whether the text after {@code pid-} starts with something GUID-like: 8 hex digits, then a hyphen. */
     public static boolean holdsGuid(String name) {
-        return guidRun(name) >= 9 && name.substring(4, 12).matches("[0-9a-fA-F]{8}");
+        if (guidRun(name) < 9) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (!isHex(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -185,13 +185,13 @@ public final class ReportRenderers {
         Path path = java.nio.file.Paths.get(file);
         Path relative = root == null ? null : relative(root, path);
         // on another drive, the path as given
-        return joined(relative == null ? path : relative, ReportRenderers::encodeSegment);
+        return joined(relative == null ? path : relative, true);
     }
 
     /** A file's path relative to the scanned folder, with forward slashes; as given when it cannot be. */
     public static String relativeName(Path root, Path file) {
         Path relative = relative(root, file);
-        return relative == null ? file.toString() : joined(relative, java.util.function.UnaryOperator.identity());
+        return relative == null ? file.toString() : joined(relative, false);
     }
 
     /** {@code file} relative to {@code root}, or null when it cannot be (another drive). */
@@ -204,13 +204,13 @@ public final class ReportRenderers {
     }
 
     /**
-     * A path's segments, each written by {@code segment}, joined by '/' on every platform (a '\\' in a name on
-     * Linux is part of the name).
+     * A path's segments, each percent-encoded when {@code encode}, joined by '/' on every platform (a '\\' in a name
+     * on Linux is part of the name).
      */
-    static String joined(Path path, java.util.function.UnaryOperator<String> segment) {
+    static String joined(Path path, boolean encode) {
         StringBuilder out = new StringBuilder();
         for (Path part : path) {
-            out.append(out.length() == 0 ? "" : "/").append(segment.apply(part.toString()));
+            out.append(out.length() == 0 ? "" : "/").append(encode ? encodeSegment(part.toString()) : part.toString());
         }
         return out.toString();
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * The rules stage: runs every rule of the catalogue over a template's model and collects what they report, each with
@@ -27,25 +26,35 @@ public final class TemplateChecker {
     private TemplateChecker() {
     }
 
+    // No lambdas on this path: the first one a JVM links costs a short command some 5 ms (the JDK's lambda
+    // machinery), more than checking a small template; the CLI's start-up guard (StartPathIT) holds it to that.
+
     public static <F> List<F> check(JsonModel model, Findings<F> findings) {
-        return run(model.file(), findings, (rule, reporter) -> rule.check(model, reporter));
+        return run(model.file(), findings, model, null, null);
     }
 
     public static <F> List<F> check(BicepModel model, Findings<F> findings) {
-        return run(model.file(), findings, (rule, reporter) -> rule.check(model, reporter));
+        return run(model.file(), findings, null, model, null);
     }
 
     public static <F> List<F> check(PackageModel model, Findings<F> findings) {
-        return run(model.file(), findings, (rule, reporter) -> rule.check(model, reporter));
+        return run(model.file(), findings, null, null, model);
     }
 
-    /** Every rule of the catalogue, one after the other, each through {@code check}. */
-    private static <F> List<F> run(String file, Findings<F> findings,
-            BiConsumer<TemplateRule, TemplateRule.Reporter> check) {
+    /** Every rule of the catalogue, one after the other, on the one model given. */
+    private static <F> List<F> run(String file, Findings<F> findings, JsonModel json, BicepModel bicep,
+            PackageModel pack) {
         List<F> out = new ArrayList<>();
         for (TemplateRule rule : Catalogue.RULES) {
             try {
-                check.accept(rule, reporter(rule, file, findings, out));
+                Reporter<F> reporter = new Reporter<>(rule, file, findings, out);
+                if (json != null) {
+                    rule.check(json, reporter);
+                } else if (bicep != null) {
+                    rule.check(bicep, reporter);
+                } else {
+                    rule.check(pack, reporter);
+                }
             } catch (RuntimeException e) {
                 out.add(findings.make(rule.code(), Severity.WARNING, file, 1, 1, "The rule " + rule.name()
                         + " could not check this file (" + e + "), so what it looks for was not checked.",
@@ -59,13 +68,25 @@ public final class TemplateChecker {
      * A rule's reporter; a finding the rule already reported at the same place in the same words (a rule about the
      * resource, reached through each branch of its name's {@code if}) is kept once.
      */
-    private static <F> TemplateRule.Reporter reporter(TemplateRule rule, String file, Findings<F> findings,
-            List<F> out) {
-        Set<String> seen = new HashSet<>();
-        return (TrackingModel.Position at, String message, String hint) -> {
+    private static final class Reporter<F> implements TemplateRule.Reporter {
+        private final TemplateRule rule;
+        private final String file;
+        private final Findings<F> findings;
+        private final List<F> out;
+        private final Set<String> seen = new HashSet<>();
+
+        Reporter(TemplateRule rule, String file, Findings<F> findings, List<F> out) {
+            this.rule = rule;
+            this.file = file;
+            this.findings = findings;
+            this.out = out;
+        }
+
+        @Override
+        public void report(TrackingModel.Position at, String message, String hint) {
             if (seen.add(at.line + ":" + at.column + ":" + message)) {
                 out.add(findings.make(rule.code(), rule.severity(), file, at.line, at.column, message, hint));
             }
-        };
+        }
     }
 }
