@@ -35,7 +35,12 @@ final class Failure extends RuntimeException {
         try {
             return call.get();
         } catch (IllegalArgumentException e) {
-            throw new Failure(e.getMessage(), AttributionCli.FINDINGS, e);
+            throw judged(e);
         }
+    }
+
+    /** The judgement of {@link #judging}, for a local command's path, where a lambda would cost more than the call. */
+    static Failure judged(IllegalArgumentException e) {
+        return new Failure(e.getMessage(), AttributionCli.FINDINGS, e);
     }
 }

@@ -34,8 +34,13 @@ final class NoticeCommand implements Callable<Integer> {
 
     /** Prints the notice; the one body of {@code notice}, for picocli and {@link FastPath}. */
     static int print(String partner, Kind kind, Format format, java.io.PrintWriter out) {
-        CustomerNotice notice = Failure.judging(() -> CustomerNotice.create(partner,
-                kind == Kind.sdk ? CustomerNotice.Kind.SDK : CustomerNotice.Kind.TEMPLATE));
+        CustomerNotice notice;
+        try {
+            notice = CustomerNotice.create(partner,
+                    kind == Kind.sdk ? CustomerNotice.Kind.SDK : CustomerNotice.Kind.TEMPLATE);
+        } catch (IllegalArgumentException e) {
+            throw Failure.judged(e);
+        }
         out.print(format == Format.markdown ? notice.markdown() : notice.text());
         out.flush();
         return 0;
