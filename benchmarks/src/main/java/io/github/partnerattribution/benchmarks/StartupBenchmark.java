@@ -16,7 +16,8 @@ import java.util.Locale;
  * against a bare JVM start ({@code java -Xshare:auto -version}, same JDK), the two alternated pair by pair (A B, then
  * B A) so that a slower minute of the machine falls on both; the ratio of each pair, then its median and quartiles.
  * {@code template scan} of a 100-file tree is set against the bare start plus the scan itself (the same scan in this
- * warm JVM).
+ * warm JVM), on two trees: 100 generated templates of 20-200 KB (11 MB, the large end), and 100 real ones (the corpus's
+ * one solution of several files, its main template and the three it links, 25 times: 1.9 MB).
  */
 final class StartupBenchmark {
     static final int WARMUP = 2;
@@ -27,7 +28,7 @@ final class StartupBenchmark {
      * scan timed inside a JVM started as the launcher starts it (its flags and archive), so cold as in the command.
      */
     record Row(String command, double bareMs, double commandMs, double ratio, double ratioQ1, double ratioQ3,
-            double scanMs, double coldScanMs) {
+            double scanMs, double coldScanMs, String tree, String detail) {
     }
 
     private StartupBenchmark() {
@@ -57,8 +58,11 @@ final class StartupBenchmark {
                 .getBytes(StandardCharsets.UTF_8));
         Path registry = Files.write(work.resolve("pid.properties"),
                 "offer.main=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d\n".getBytes(StandardCharsets.UTF_8));
-        Path tree = Files.createDirectories(work.resolve("tree"));
+        Path tree = Files.createDirectories(work.resolve("generated"));
         TemplateTree.write(tree, 10);
+        Path real = realTree(work.resolve("weblogic-admin-x25"), 25);
+        java.util.Map<Path, String> trees = java.util.Map.of(tree, describe(tree, "generated templates of 20-200 KB"), real,
+                describe(real, "real templates (the corpus's weblogic-admin solution 25 times)"));
         String id = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
         List<String[]> commands = List.of(
                 new String[] {"guid", "check", id},
@@ -68,7 +72,8 @@ final class StartupBenchmark {
                 new String[] {"notice", "--partner", "Contoso"},
                 new String[] {"registry", "list", "--file", registry.toString()},
                 new String[] {"doctor"},
-                new String[] {"template", "scan", tree.toString()});
+                new String[] {"template", "scan", tree.toString()},
+                new String[] {"template", "scan", real.toString()});
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> bare = List.of(java, "-Xshare:auto", "-version");
         List<Row> rows = new ArrayList<>();
@@ -93,12 +98,63 @@ final class StartupBenchmark {
                 }
                 ratios[i] = b[i] / a[i];
             }
-            boolean scan = command.length > 1 && command[1].equals("scan");
+            Path scanned = command.length > 2 && command[1].equals("scan") ? Paths.get(command[2]) : null;
             rows.add(new Row(String.join(" ", command).replace(work.toString() + "/", ""), median(a), median(b),
-                    median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75), scan ? scanInProcess(tree) : 0,
-                    scan ? coldScan(launcher, cache, tree) : 0));
+                    median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75),
+                    scanned != null ? scanInProcess(scanned) : 0, scanned != null ? coldScan(launcher, cache, scanned) : 0,
+                    scanned != null ? trees.get(scanned) : "", command[0].equals("doctor") ? doctorDetail(launcher, cache)
+                    : ""));
         }
         return rows;
+    }
+
+    /** {@code copies} copies of the corpus's weblogic-admin solution (its templates, as they are) under {@code dir}. */
+    static Path realTree(Path dir, int copies) throws IOException {
+        List<Path> solution = new ArrayList<>();
+        Path base = null;
+        for (Path file : TemplateCheckBenchmark.corpus()) {
+            for (Path p = file.getParent(); p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("weblogic-admin")) {
+                    base = p;
+                    solution.add(file);
+                    break;
+                }
+            }
+        }
+        if (solution.size() < 2) {
+            throw new IllegalStateException("no weblogic-admin solution of several templates in the corpus");
+        }
+        for (int c = 0; c < copies; c++) {
+            Path copy = dir.resolve(String.format(Locale.ROOT, "copy%02d", c));
+            for (Path file : solution) {
+                Path to = copy.resolve(base.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+        return dir;
+    }
+
+    /** Where the doctor's time beyond the tool's own goes: azure-core's first use, cold as in the command. */
+    private static String doctorDetail(Path launcher, Path cache) throws Exception {
+        double[] ms = cold(launcher, cache, AzureCoreFirstUse.class);
+        return String.format(Locale.ROOT, "; of it, azure-core's first use, timed inside a JVM started as the launcher"
+                + " starts it: SLF4J's start %.0f ms, the first ClientLogger %.0f ms, HttpHeaderName's constants %.0f ms"
+                + " (through ExpandableStringEnum's method handles), the rest of the doctor %.0f ms", ms[0], ms[1], ms[2],
+                ms[3]);
+    }
+
+    /** How many templates a tree holds (parameter files aside) and the size of all its files, for its row. */
+    private static String describe(Path tree, String what) throws IOException {
+        long[] n = new long[2];
+        try (java.util.stream.Stream<Path> files = Files.walk(tree)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                String name = f.getFileName().toString();
+                n[0] += (name.endsWith(".json") || name.endsWith(".bicep")) && !name.endsWith(".parameters.json") ? 1 : 0;
+                n[1] += f.toFile().length();
+            });
+        }
+        return String.format(Locale.ROOT, "%d %s, %.1f MB", n[0], what, n[1] / 1e6);
     }
 
     /**
@@ -123,6 +179,15 @@ final class StartupBenchmark {
      * made in {@code cache}, the tool's jar first on the class path: the median of {@link #PAIRS} runs.
      */
     static double coldScan(Path launcher, Path cache, Path tree) throws Exception {
+        return cold(launcher, cache, ColdScan.class, tree.toString())[0];
+    }
+
+    /**
+     * Runs {@code main} {@link #PAIRS} times, each in a fresh JVM started as the launcher starts the tool (its flags,
+     * read from the script, and the archive it made in {@code cache}; the tool's jar first on the class path), and
+     * returns the median of each figure it prints on one line.
+     */
+    static double[] cold(Path launcher, Path cache, Class<?> main, String... args) throws Exception {
         String flags = null;
         for (String line : Files.readAllLines(launcher)) {
             if (line.startsWith("flags=\"")) {
@@ -139,31 +204,44 @@ final class StartupBenchmark {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off"));
         command.addAll(Arrays.asList(flags.split(" ")));
-        Path benchmarks = Paths.get(StartupBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         command.addAll(List.of("-cp", launcher.getParent().resolveSibling("lib").resolve("attribution.jar")
-                + java.io.File.pathSeparator + benchmarks, ColdScan.class.getName(), tree.toString()));
-        double[] ms = new double[PAIRS];
+                + java.io.File.pathSeparator + harness(main), main.getName()));
+        command.addAll(Arrays.asList(args));
+        double[][] figures = null;
         for (int i = 0; i < PAIRS; i++) {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + ": " + out);
             }
-            ms[i] = Double.parseDouble(out);
+            String[] values = out.split(" ");
+            figures = figures == null ? new double[values.length][PAIRS] : figures;
+            for (int k = 0; k < values.length; k++) {
+                figures[k][i] = Double.parseDouble(values[k]);
+            }
         }
-        return median(ms);
+        double[] medians = new double[figures.length];
+        for (int k = 0; k < figures.length; k++) {
+            medians[k] = median(figures[k]);
+        }
+        return medians;
     }
 
-    /** {@code ArmTemplates.scan} of one folder, timed inside this JVM; prints the milliseconds. */
-    static final class ColdScan {
-        private ColdScan() {
+    /**
+     * A jar of {@code main}'s class alone, to follow the tool's on the class path: not this module's jar, whose
+     * copies of the tool's dependencies (a second SLF4J binding among them) would change what is timed.
+     */
+    private static Path harness(Class<?> main) throws IOException {
+        Path jar = Files.createTempFile("harness", ".jar");
+        String entry = main.getName().replace('.', '/') + ".class";
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                java.io.InputStream in = main.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
         }
-
-        public static void main(String[] args) throws IOException {
-            long t = System.nanoTime();
-            ArmTemplates.scan(Paths.get(args[0]));
-            System.out.println((System.nanoTime() - t) / 1e6);
-        }
+        jar.toFile().deleteOnExit();
+        return jar;
     }
 
     private static double time(List<String> command, Path cache) throws Exception {
@@ -210,7 +288,9 @@ final class StartupBenchmark {
                         + " %.2fx the bare start)", r.scanMs(), goal, r.coldScanMs(), coldGoal,
                         verdict(r, coldGoal).replace("*", ""), (r.commandMs() - r.coldScanMs()) / r.bareMs());
             }
-            md.append("| CLI start-up: `attribution ").append(r.command()).append("` within ")
+            measured += r.detail();
+            md.append("| CLI start-up: `attribution ").append(r.command()).append("`")
+                    .append(scan ? " (" + r.tree() + ")" : "").append(" within ")
                     .append(scan ? "2x the bare JVM start plus the scan" : "2x the bare JVM start").append(" | ")
                     .append(measured).append(" | ").append(verdict(r, goal)).append(" |\n");
         }
