@@ -156,7 +156,7 @@ public final class PartnerId {
             char c = s.charAt(i);
             if (c == '-') {
                 hyphenated = true;
-            } else if (!isHex(c)) {
+            } else if (!Text.isHexDigit(c)) {
                 throw invalid(s, Text.describe(c) + " at position " + (i + 1)
                         + " is not a hexadecimal digit (0-9, a-f)");
             }
@@ -210,10 +210,6 @@ public final class PartnerId {
 
     private static boolean isTrimmable(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static InvalidPartnerIdException invalid(String input, String problem) {

@@ -170,4 +170,9 @@ public final class Text {
         }
         return out.toString();
     }
+
+    /** Whether {@code c} is a hexadecimal digit, 0-9, a-f or A-F (ASCII only). */
+    public static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
 }

@@ -2,6 +2,7 @@ package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.internal.Text;
 
 /**
  * Reading the partner id out of a deployment name that starts with {@code pid-}, for JSON and Bicep alike: the GUID,
@@ -58,7 +59,7 @@ public final class PidNames {
     private static boolean isGuidAt(String text, int from) {
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(from + i);
-            if (i == 8 || i == 13 || i == 18 || i == 23 ? c != '-' : !isHex(c)) {
+            if (i == 8 || i == 13 || i == 18 || i == 23 ? c != '-' : !Text.isHexDigit(c)) {
                 return false;
             }
         }
@@ -70,17 +71,13 @@ public final class PidNames {
         return c == lower || c == (char) (lower - 'a' + 'A');
     }
 
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
     /** Whether the text after {@code pid-} starts with something GUID-like: 8 hex digits, then a hyphen. */
     public static boolean holdsGuid(String name) {
         if (guidRun(name) < 9) {
             return false;
         }
         for (int i = 4; i < 12; i++) {
-            if (!isHex(name.charAt(i))) {
+            if (!Text.isHexDigit(name.charAt(i))) {
                 return false;
             }
         }
@@ -119,6 +116,6 @@ public final class PidNames {
     }
 
     private static boolean isGuidChar(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
+        return Text.isHexDigit(c) || c == '-';
     }
 }
