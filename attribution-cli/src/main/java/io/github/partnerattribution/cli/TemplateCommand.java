@@ -87,7 +87,7 @@ final class TemplateCommand implements Runnable {
         }
 
         private static String colour(String text) {
-            if (!text.contains(": error CUA") && !text.contains(": warning CUA") || !mayColour()) {
+            if (!(text.contains(": error CUA") || text.contains(": warning CUA")) || !mayColour()) {
                 return text; // nothing to colour (a clean check asks nothing of the terminal), or no terminal
             }
             CommandLine.Help.Ansi ansi = CommandLine.Help.Ansi.AUTO;

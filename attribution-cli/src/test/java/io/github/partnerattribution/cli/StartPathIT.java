@@ -67,8 +67,11 @@ class StartPathIT {
                     .collect(Collectors.toList());
             // from the tool's entry point on: what the JDK loads to start (JDK 25 opens a jar with lambdas) is not
             // the tool's path
-            int main = loaded.indexOf(loaded.stream().filter(c -> c.startsWith("io.github.partnerattribution.cli.Main "))
-                    .findFirst().orElseThrow(() -> new AssertionError("the log names no entry point: " + loaded)));
+            int main = 0;
+            while (main < loaded.size() && !loaded.get(main).startsWith("io.github.partnerattribution.cli.Main ")) {
+                main++;
+            }
+            assertTrue(main < loaded.size(), "the log names no entry point: " + loaded);
             List<String> found = new ArrayList<>();
             for (String c : loaded.subList(main, loaded.size())) {
                 for (Map.Entry<String, String> e : NOT_ON_THE_WAY.entrySet()) {

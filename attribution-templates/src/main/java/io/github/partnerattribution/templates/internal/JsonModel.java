@@ -421,8 +421,35 @@ public final class JsonModel implements TrackingModel {
         return innerResources == null || (innerResources.isContainer() && innerResources.elements().isEmpty());
     }
 
+    /**
+     * A name with its build placeholders ({@code ${key}}, the text up to the first {@code }}) filled from the
+     * properties; those with no value are kept as written and added to {@code missing}.
+     */
+    static String filled(String raw, Map<String, String> properties, List<String> missing) {
+        int open = raw.indexOf("${");
+        if (open < 0) {
+            return raw; // most names hold none
+        }
+        StringBuilder out = new StringBuilder(raw.length() + 32);
+        int from = 0;
+        for (; open >= 0; open = raw.indexOf("${", from)) {
+            int close = raw.indexOf('}', open + 2);
+            if (close < 0) {
+                break; // no placeholder ends after this one: none follows
+            }
+            String written = raw.substring(open, close + 1);
+            String value = properties.get(raw.substring(open + 2, close));
+            if (value == null) {
+                missing.add(written);
+            }
+            out.append(raw, from, open).append(value == null ? written : value);
+            from = close + 1;
+        }
+        return out.append(raw, from, raw.length()).toString();
+    }
+
     /** Visits every resource, child resources and inline nested templates included, collecting candidates. */
-    static final class Walk {
+    private static final class Walk {
         private final Node root;
         private final TemplateOptions options;
         private final List<Candidate> out;
@@ -472,33 +499,6 @@ public final class JsonModel implements TrackingModel {
             Node options = properties.get("expressionEvaluationOptions");
             String scope = options == null || options.kind != Kind.OBJECT ? null : options.string("scope");
             return scope != null && scope.equalsIgnoreCase("inner") ? inner : outer;
-        }
-
-        /**
-         * A name with its build placeholders ({@code ${key}}, the text up to the first {@code }}) filled from the
-         * properties; those with no value are kept as written and added to {@code missing}.
-         */
-        static String filled(String raw, Map<String, String> properties, List<String> missing) {
-            int open = raw.indexOf("${");
-            if (open < 0) {
-                return raw; // most names hold none
-            }
-            StringBuilder out = new StringBuilder(raw.length() + 32);
-            int from = 0;
-            for (; open >= 0; open = raw.indexOf("${", from)) {
-                int close = raw.indexOf('}', open + 2);
-                if (close < 0) {
-                    break; // no placeholder ends after this one: none follows
-                }
-                String written = raw.substring(open, close + 1);
-                String value = properties.get(raw.substring(open + 2, close));
-                if (value == null) {
-                    missing.add(written);
-                }
-                out.append(raw, from, open).append(value == null ? written : value);
-                from = close + 1;
-            }
-            return out.append(raw, from, raw.length()).toString();
         }
 
         private void consider(Node resource, Node container, int level) {

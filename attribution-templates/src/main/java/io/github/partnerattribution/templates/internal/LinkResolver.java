@@ -59,9 +59,10 @@ public final class LinkResolver {
         for (Path t : templates) {
             String relative = r.relative(t);
             r.byRelative.put(relative, t);
-            List<String> same = r.byName.get(name(relative));
+            String name = name(relative);
+            List<String> same = r.byName.get(name);
             if (same == null) {
-                r.byName.put(name(relative), same = new ArrayList<>());
+                r.byName.put(name, same = new ArrayList<>());
             }
             same.add(relative);
         }
@@ -249,7 +250,7 @@ public final class LinkResolver {
         if (!hasGap(target)) {
             return byRelative.containsKey(target) ? Collections.singletonList(target) : Collections.<String>emptyList();
         }
-        return matching(target, false, name(target));
+        return matching(target.split("/", -1), false, name(target));
     }
 
     /** Files anywhere whose path ends with {@code relative} (whole segments), which may hold gaps. */
@@ -264,12 +265,11 @@ public final class LinkResolver {
         if (parts.contains("..") || parts.isEmpty()) {
             return Collections.emptyList();
         }
-        String joined = String.join("/", parts);
-        return matching(joined, true, name(joined));
+        return matching(parts.toArray(new String[0]), true, parts.get(parts.size() - 1));
     }
 
-    /** The candidates matching {@code pattern} whole, or, for a {@code suffix}, as their last segments. */
-    private List<String> matching(String pattern, boolean suffix, String name) {
+    /** The candidates matching a pattern's {@code segments} whole, or, for a {@code suffix}, as their last ones. */
+    private List<String> matching(String[] segments, boolean suffix, String name) {
         Collection<String> candidates;
         if (!hasGap(name)) {
             List<String> same = byName.get(name);
@@ -277,7 +277,6 @@ public final class LinkResolver {
         } else {
             candidates = new TreeSet<>(byRelative.keySet());
         }
-        String[] segments = pattern.split("/", -1);
         List<String> out = new ArrayList<>();
         for (String candidate : candidates) {
             if (matches(segments, candidate, suffix)) {

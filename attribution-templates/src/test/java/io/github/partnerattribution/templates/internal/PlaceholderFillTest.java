@@ -22,7 +22,7 @@ class PlaceholderFillTest {
         properties.put("admin.start", "pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
         List<String> missing = new ArrayList<>();
         assertEquals("pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-${admin.end}",
-                JsonModel.Walk.filled("${admin.start}-${admin.end}", properties, missing));
+                JsonModel.filled("${admin.start}-${admin.end}", properties, missing));
         assertEquals(List.of("${admin.end}"), missing);
     }
 
@@ -42,7 +42,7 @@ class PlaceholderFillTest {
             List<String> expectedMissing = new ArrayList<>();
             String expected = oracle(raw.toString(), properties, expectedMissing);
             List<String> missing = new ArrayList<>();
-            assertEquals(expected, JsonModel.Walk.filled(raw.toString(), properties, missing), raw::toString);
+            assertEquals(expected, JsonModel.filled(raw.toString(), properties, missing), raw::toString);
             assertEquals(expectedMissing, missing, raw::toString);
             filled += expected.equals(raw.toString()) ? 0 : 1;
         }
