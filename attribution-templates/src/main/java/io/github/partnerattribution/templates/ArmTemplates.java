@@ -4,14 +4,10 @@ import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.templates.internal.BicepEditor;
 import io.github.partnerattribution.templates.internal.BicepModel;
-import io.github.partnerattribution.templates.internal.Discovery;
 import io.github.partnerattribution.templates.internal.EditRefused;
 import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.LinkResolver;
-import io.github.partnerattribution.templates.internal.PackageArchive;
-import io.github.partnerattribution.templates.internal.PackageModel;
-import io.github.partnerattribution.templates.internal.SolutionGraph;
-import io.github.partnerattribution.templates.internal.Source;
+import io.github.partnerattribution.templates.internal.Note;
+import io.github.partnerattribution.templates.internal.Pipeline;
 import io.github.partnerattribution.templates.internal.TemplateChecker;
 import io.github.partnerattribution.templates.internal.TemplateEditor;
 import io.github.partnerattribution.templates.internal.Utf8;
@@ -73,10 +69,10 @@ public final class ArmTemplates {
      * @throws IOException if the file cannot be read
      */
     public static List<Finding> check(Path file, TemplateOptions options) throws IOException {
-        if (isPackage(file)) {
+        if (Pipeline.isPackage(file)) {
             return checkPackage(file, options).findings(); // a deployment package: the archive and what it holds
         }
-        return check(file, TemplateRole.of(file), options);
+        return Pipeline.checking(options, FINDINGS).check(file, TemplateRole.of(file));
     }
 
     /**
@@ -99,20 +95,12 @@ public final class ArmTemplates {
      * @return the findings, in file order
      */
     public static List<Finding> check(byte[] content, String fileName, TemplateRole role, TemplateOptions options) {
-        return check(content, fileName, null, role, options);
-    }
-
-    /** Checks content; a Bicep file's {@code load...Content} files are read from {@code folder} when it is known. */
-    private static List<Finding> check(byte[] content, String fileName, Path folder, TemplateRole role,
-            TemplateOptions options) {
-        if (fileName.toLowerCase(Locale.ROOT).endsWith(".bicep")) {
-            if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
-                // not UTF-8: the one finding that says so, as for JSON
-                return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), FINDINGS));
-            }
-            return sorted(TemplateChecker.check(BicepModel.of(fileName, Utf8.text(content), role, folder), FINDINGS));
+        Pipeline<Finding> run = Pipeline.checking(options, FINDINGS);
+        try {
+            return run.check(run.unit(Paths.get(fileName), content), role, false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // content in memory: nothing is read again
         }
-        return sorted(TemplateChecker.check(JsonModel.of(fileName, content, role, options), FINDINGS));
     }
 
     /**
@@ -141,7 +129,8 @@ public final class ArmTemplates {
      */
     public static TemplateEdit add(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
-        return edit(file, options, before -> isBicep(file) ? bicepAdd(file, before, partnerId, options)
+        return edit(file, options, before -> isBicep(file) ? bicepEdit(file, before, options,
+                editor -> editor.add(partnerId, options.apiVersion()))
                 : TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion()));
     }
 
@@ -159,8 +148,7 @@ public final class ArmTemplates {
      */
     public static TemplateEdit remove(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         if (isBicep(file)) {
-            return edit(file, options, before -> bicepEdit(file, before, text -> BicepEditor.of(file, text)
-                    .remove(partnerId)));
+            return edit(file, options, before -> bicepEdit(file, before, options, editor -> editor.remove(partnerId)));
         }
         return edit(file, options, before -> TemplateEditor.of(file, before, options).remove(partnerId));
     }
@@ -179,11 +167,11 @@ public final class ArmTemplates {
     public static TemplateEdit replace(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
         if (isBicep(file)) {
-            return edit(file, options, before -> {
-                byte[] replaced = bicepEdit(file, before, text -> BicepEditor.of(file, text).replace(partnerId));
-                return replaced != null || holdsTracking(file, before) ? replaced : bicepAdd(file, before, partnerId,
-                        options);
-            });
+            return edit(file, options, before -> bicepEdit(file, before, options, editor -> {
+                String replaced = editor.replace(partnerId);
+                return replaced != null || editor.holdsTracking() ? replaced
+                        : editor.add(partnerId, options.apiVersion());
+            }));
         }
         return edit(file, options, before -> TemplateEditor.of(file, before, options).replace(partnerId,
                 options.apiVersion()));
@@ -203,61 +191,19 @@ public final class ArmTemplates {
      * @throws IOException if the folder cannot be walked or a template read
      */
     public static ScanReport scan(Path root, TemplateOptions options) throws IOException {
-        Map<Path, Source> sources = new TreeMap<>();
-        int jsonRead = 0;
-        long retained = 0;
-        List<Path> packages = new ArrayList<>();
-        for (Path file : Discovery.walk(root)) {
-            if (isPackage(file)) {
-                packages.add(file);
-                continue;
-            }
-            jsonRead += isBicep(file) ? 0 : 1;
-            Source source = Source.read(file, options);
-            if (source != null) {
-                retained += source.size();
-                if (retained > RETAINED_MAX_BYTES) {
-                    source.release(); // read again by the rules stage: memory stays bounded on any tree
-                }
-                sources.put(file, source);
-            }
-        }
-        LinkResolver resolver = LinkResolver.of(root, sources.keySet());
-        SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead);
-        List<ScannedTemplate> templates = new ArrayList<>();
-        for (TemplateRole role : TemplateRole.values()) {
-            for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
-                if (entry.getValue() == role) {
-                    templates.add(new ScannedTemplate(entry.getKey(), role, check(sources.get(entry.getKey()), role)));
-                }
-            }
-        }
-        List<String> notes = new ArrayList<>(graph.notes());
-        int followed = graph.followed();
-        int unresolved = graph.unresolved();
-        for (Path zip : packages) {
-            int[] links = checkPackage(zip, options, templates, notes);
-            followed += links[0];
-            unresolved += links[1];
-        }
-        if (!packages.isEmpty()) {
-            notes.removeIf(n -> n.startsWith("no deployment templates under ")); // the packages hold them
-        }
-        return new ScanReport(root, templates, notes, followed, unresolved);
+        return report(root, Pipeline.scanning(options, FINDINGS).scan(root));
     }
 
-    private static boolean isPackage(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
-    }
-
-    /** Parsed sources a scan keeps for its rules stage, in bytes; beyond it, a file is read again when checked. */
-    private static final long RETAINED_MAX_BYTES = 256L * 1024 * 1024;
-
-    /** The rules stage: every rule once, on the model the sources stage read, in the file's final role. */
-    private static List<Finding> check(Source source, TemplateRole role) throws IOException {
-        BicepModel bicep = source.bicep(role);
-        return sorted(bicep != null ? TemplateChecker.check(bicep, FINDINGS)
-                : TemplateChecker.check(source.json(role), FINDINGS));
+    private static ScanReport report(Path root, Pipeline.Result<Finding> result) {
+        List<ScannedTemplate> templates = new ArrayList<>(result.templates.size());
+        for (Pipeline.Checked<Finding> t : result.templates) {
+            templates.add(new ScannedTemplate(t.file, t.role, t.findings));
+        }
+        List<String> notes = new ArrayList<>(result.notes.size());
+        for (Note note : result.notes) {
+            notes.add(note.words);
+        }
+        return new ScanReport(root, templates, notes, result.followed, result.unresolved);
     }
 
     /**
@@ -277,96 +223,9 @@ public final class ArmTemplates {
      * @throws IOException if the file cannot be read
      */
     public static ScanReport checkPackage(Path zip, TemplateOptions options) throws IOException {
-        List<ScannedTemplate> templates = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        int[] links = checkPackage(zip, options, templates, notes);
-        return new ScanReport(zip.toAbsolutePath().normalize().getParent(), templates, notes, links[0], links[1]);
-    }
-
-    /** Checks one package into {@code templates} and {@code notes}; returns the links followed and not resolved. */
-    private static int[] checkPackage(Path zip, TemplateOptions options, List<ScannedTemplate> templates,
-            List<String> notes) throws IOException {
-        String name = zip.toString();
-        PackageModel model;
-        Map<Path, Source> sources = new TreeMap<>();
-        Path inside = Paths.get(name + "!");
-        long size = Files.size(zip);
-        if (size > JsonModel.READ_MAX_BYTES) {
-            model = PackageModel.refused(name, "it is " + size + " bytes; at most "
-                    + JsonModel.READ_MAX_BYTES + " are read");
-        } else {
-            try {
-                PackageArchive archive = PackageArchive.read(FileEdit.read(zip));
-                JsonModel main = null;
-                for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
-                    String entry = e.getKey().toLowerCase(Locale.ROOT);
-                    if (!entry.endsWith(".json") && !entry.endsWith(".bicep")) {
-                        continue;
-                    }
-                    Path virtual = inside.resolve(e.getKey());
-                    Source source;
-                    if (e.getKey().equals(PackageModel.MAIN)) {
-                        // parsed once: Partner Center's rules read the whole model, the attribution rules its source
-                        main = JsonModel.of(virtual.toString(), e.getValue(), TemplateRole.MAIN, options);
-                        source = Source.of(virtual, main, options);
-                    } else {
-                        source = Source.of(virtual, e.getValue(), options);
-                    }
-                    if (source != null) {
-                        sources.put(virtual, source);
-                    }
-                }
-                model = PackageModel.of(name, archive.entries(), main);
-            } catch (PackageArchive.Refused refused) {
-                model = PackageModel.refused(name, refused.getMessage());
-            }
-        }
-        List<Finding> packageFindings = sorted(TemplateChecker.check(model, FINDINGS));
-        templates.add(new ScannedTemplate(zip, TemplateRole.PACKAGE, packageFindings));
-        if (sources.isEmpty()) {
-            return new int[] {0, 0};
-        }
-        Path mainPath = inside.resolve(PackageModel.MAIN);
-        LinkResolver resolver = LinkResolver.of(inside, sources.keySet());
-        SolutionGraph graph = SolutionGraph.of(inside, sources, resolver, options.withMainNames(
-                Collections.singletonList(mainPath.toString())), 0);
-        JsonModel main = model.main();
-        boolean partnerCenterAdds = main != null && main.checkable() && main.sites().isEmpty()
-                && main.topLevelDeployments() == 0;
-        for (TemplateRole role : TemplateRole.values()) {
-            for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
-                // in a package only mainTemplate.json at the root is main; every other template is one it deploys
-                boolean isMain = entry.getKey().equals(mainPath);
-                TemplateRole actual = isMain ? TemplateRole.MAIN : entry.getValue() == TemplateRole.MAIN
-                        ? TemplateRole.LINKED : entry.getValue();
-                if (actual != role) {
-                    continue;
-                }
-                List<Finding> findings = check(sources.get(entry.getKey()), actual);
-                if (isMain) {
-                    // Partner Center's rules stand in for CUA001 here: CUA023, or its own tracking resource on upload
-                    List<Finding> kept = new ArrayList<>();
-                    for (Finding f : findings) {
-                        if (!f.code().equals("CUA001")) {
-                            kept.add(f);
-                        }
-                    }
-                    findings = kept;
-                }
-                templates.add(new ScannedTemplate(entry.getKey(), actual, findings));
-            }
-        }
-        for (String note : graph.notes()) {
-            if (!note.startsWith("found ")) { // "no main one": in a package, the main one is named
-                notes.add(note);
-            }
-        }
-        if (partnerCenterAdds) {
-            notes.add(mainPath + " has no tracking resource and no other deployments: Partner Center adds its own,"
-                    + " pid-<guid>-partnercenter, when the package is uploaded; if the same template also ships outside"
-                    + " the Marketplace, add your own (attribution template add) so those deployments count too");
-        }
-        return new int[] {graph.followed(), graph.unresolved()};
+        Pipeline.Result<Finding> result = new Pipeline.Result<>();
+        Pipeline.checking(options, FINDINGS).checkPackage(zip, result);
+        return report(zip.toAbsolutePath().normalize().getParent(), result);
     }
 
     /**
@@ -380,21 +239,7 @@ public final class ArmTemplates {
      * @throws IOException if a file cannot be read
      */
     public static ScanReport checkAll(List<Path> files, TemplateOptions options) throws IOException {
-        List<ScannedTemplate> templates = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        int followed = 0;
-        int unresolved = 0;
-        for (Path file : files) {
-            if (isPackage(file)) {
-                int[] links = checkPackage(file, options, templates, notes);
-                followed += links[0];
-                unresolved += links[1];
-                continue;
-            }
-            TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
-            templates.add(new ScannedTemplate(file, role, check(file, role, options)));
-        }
-        return new ScanReport(Paths.get("").toAbsolutePath(), templates, notes, followed, unresolved);
+        return report(Paths.get("").toAbsolutePath(), Pipeline.checking(options, FINDINGS).checkAll(files));
     }
 
     /**
@@ -417,7 +262,7 @@ public final class ArmTemplates {
      */
     public static List<PartnerId> partnerIds(byte[] content, TemplateOptions options) {
         List<PartnerId> ids = new ArrayList<>();
-        for (JsonModel.Candidate t : JsonModel.of("template", content, TemplateRole.MAIN, options).sites()) {
+        for (JsonModel.Candidate t : JsonModel.of("template", content, options).sites()) {
             if (t.id() != null && t.level() == 0) {
                 ids.add(t.id());
             }
@@ -448,8 +293,11 @@ public final class ArmTemplates {
                 : new TemplateEdit(file, edit[0], edit[1], true);
     }
 
-    /** A Bicep edit of a main file's text: refused for a module or a file that is not UTF-8; null when unchanged. */
-    private static byte[] bicepEdit(Path file, byte[] before, java.util.function.UnaryOperator<String> change) {
+    /**
+     * A Bicep edit of a main file's text, made by {@link BicepEditor} from its syntax tree: refused for a module or a
+     * file that is not UTF-8; null when unchanged.
+     */
+    private static byte[] bicepEdit(Path file, byte[] before, TemplateOptions options, BicepChange change) {
         TemplateRole role = TemplateRole.of(file);
         if (role != TemplateRole.MAIN) {
             throw new TemplateException(file, "this is a " + role.name().toLowerCase(Locale.ROOT) + " Bicep file;"
@@ -460,56 +308,17 @@ public final class ArmTemplates {
             throw new TemplateException(file, JsonModel.notUtf8(before, invalid).getMessage() + ". Nothing was changed.");
         }
         try {
-            String after = change.apply(Utf8.text(before));
+            BicepModel.Loader loader = Pipeline.checking(options, FINDINGS).loader(file.toAbsolutePath().getParent());
+            String after = change.apply(BicepEditor.of(file.toString(), Utf8.text(before), loader));
             return after == null ? null : Utf8.bytes(after, Utf8.hasBom(before));
         } catch (EditRefused refused) {
             throw new TemplateException(file, refused.getMessage());
         }
     }
 
-    private static boolean holdsTracking(Path file, byte[] before) {
-        return BicepEditor.of(file, Utf8.text(before)).holdsTracking();
-    }
-
-    private static byte[] bicepAdd(Path file, byte[] before, PartnerId id, TemplateOptions options) {
-        return bicepEdit(file, before, text -> {
-            BicepModel bicep = BicepModel.of(file.toString(), text, TemplateRole.MAIN, file.toAbsolutePath().getParent());
-            if (!bicep.deployable()) {
-                throw new EditRefused("it only declares types or functions (no resource, module or output): it is a"
-                        + " library other files import, not a deployable template, so it takes no tracking resource."
-                        + " Nothing was changed.");
-            }
-            if (bicep.holds(id)) {
-                return null;
-            }
-            if (!bicep.ids().isEmpty()) {
-                throw new EditRefused("it already holds a tracking resource for " + bicep.ids().get(0)
-                        + "; replace it instead (attribution template replace). Nothing was changed.");
-            }
-            return BicepModel.withTrackingResource(file, text, id, options.apiVersion());
-        });
-    }
-
-    /** One file, in a role; a file over the read limit is judged by its size alone. */
-    private static List<Finding> check(Path file, TemplateRole role, TemplateOptions options) throws IOException {
-        byte[] content = readBounded(file);
-        if (content == null) {
-            return sorted(TemplateChecker.check(JsonModel.unread(file.toString(), Files.size(file), role, options),
-                    FINDINGS));
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        return check(content, file.toString(), folder, role, options);
-    }
-
-    /**
-     * A template file's bytes, or null when it is over {@link JsonModel#READ_MAX_BYTES}: far beyond what ARM accepts,
-     * it is reported by its size and never read, so a huge file cannot exhaust memory.
-     */
-    private static byte[] readBounded(Path file) throws IOException {
-        if (Files.size(file) > JsonModel.READ_MAX_BYTES) {
-            return null;
-        }
-        return FileEdit.read(file);
+    /** One edit of a Bicep file's text: the new text, or null when nothing changes. */
+    private interface BicepChange {
+        String apply(BicepEditor editor);
     }
 
     private static boolean isBicep(Path file) {
@@ -522,12 +331,6 @@ public final class ArmTemplates {
         }
     }
 
-    private static List<Finding> sorted(List<Finding> findings) {
-        List<Finding> out = new ArrayList<>(findings);
-        out.sort(BY_POSITION);
-        return Collections.unmodifiableList(out);
-    }
-
     // Classes rather than a method reference and a lambda: the first lambda a JVM links costs a short command some
     // 5 ms, more than checking a small template (see TemplateChecker).
 
@@ -537,15 +340,6 @@ public final class ArmTemplates {
         public Finding make(String code, Severity severity, String file, int line, int column, String message,
                 String hint) {
             return new Finding(code, severity, file, line, column, message, hint);
-        }
-    };
-
-    /** By line, then column, then code. */
-    private static final java.util.Comparator<Finding> BY_POSITION = new java.util.Comparator<Finding>() {
-        @Override
-        public int compare(Finding a, Finding b) {
-            return a.line() != b.line() ? Integer.compare(a.line(), b.line())
-                    : a.column() != b.column() ? Integer.compare(a.column(), b.column()) : a.code().compareTo(b.code());
         }
     };
 }

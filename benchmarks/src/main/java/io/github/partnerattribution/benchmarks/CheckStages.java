@@ -112,7 +112,7 @@ final class CheckStages {
                     sink += JsonTree.parseTemplate(text, ascii ? b : null, bom ? 3 : 0, new ArrayList<>()).start;
                     break;
                 case 2:
-                    sink += JsonModel.of(names.get(i), b, TemplateRole.MAIN, TemplateOptions.defaults()).size();
+                    sink += JsonModel.of(names.get(i), b, TemplateOptions.defaults()).size();
                     break;
                 default:
                     sink += ArmTemplates.check(b, names.get(i), TemplateRole.MAIN, TemplateOptions.defaults()).size();

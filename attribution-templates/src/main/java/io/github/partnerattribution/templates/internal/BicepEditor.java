@@ -2,36 +2,65 @@ package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.templates.internal.BicepSyntax.Kind;
 import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Text edits of a Bicep file that change nothing but the tracking resource: {@code remove} takes the declaration, its
- * decorators and the blank line before it, so it undoes {@code add} byte for byte; {@code replace} rewrites the
- * name's literal. Every result is read again before it is returned. Not API.
+ * Edits of a Bicep file that change nothing but the tracking resource, made at the syntax tree's positions:
+ * {@code add} appends a declaration (a symbol no declaration or import takes, {@code location} where the tree's
+ * {@code targetScope} needs it); {@code remove} takes the declaration with its decorators (one line or many) and the
+ * blank line before it, so it undoes {@code add} byte for byte, in any line endings; {@code replace} rewrites the
+ * name's literal. A file that ends inside a string or comment is refused, and every result is read again before it
+ * is returned. Not API.
  *
  * <pre>{@code
- * String after = BicepEditor.of(path, text).remove(partnerId); // null when there is none
+ * String after = BicepEditor.of(text, loader).remove(partnerId); // null when there is none
  * }</pre>
  */
 public final class BicepEditor {
-    private final Path path;
     private final String text;
     private final BicepModel model;
+    private final BicepModel.Loader loader;
 
-    private BicepEditor(Path path, String text, BicepModel model) {
-        this.path = path;
+    private BicepEditor(String text, BicepModel model, BicepModel.Loader loader) {
         this.text = text;
         this.model = model;
+        this.loader = loader;
     }
 
-    /** An editor of a Bicep file's text, read beside {@code path} for the files it loads. */
-    public static BicepEditor of(Path path, String text) {
-        BicepModel model = BicepModel.of(path.toString(), text, io.github.partnerattribution.templates.TemplateRole.MAIN,
-                path.toAbsolutePath().getParent());
-        return new BicepEditor(path, text, model);
+    /** An editor of a Bicep file's text; {@code loader} answers for the files beside it. */
+    public static BicepEditor of(String file, String text, BicepModel.Loader loader) {
+        return new BicepEditor(text, BicepModel.of(file, text, loader), loader);
+    }
+
+    /** {@return the model the edits are made from} */
+    public BicepModel model() {
+        return model;
+    }
+
+    /**
+     * The text with a tracking resource for {@code id} appended, or null when it is already there.
+     *
+     * @throws EditRefused for a library of types or functions, another id already there, or a file that ends inside
+     *     a string or a comment
+     */
+    public String add(PartnerId id, String apiVersion) {
+        if (!model.deployable()) {
+            throw new EditRefused("it only declares types or functions (no resource, module or output): it is a"
+                    + " library other files import, not a deployable template, so it takes no tracking resource."
+                    + " Nothing was changed.");
+        }
+        refuseUnterminated();
+        if (model.holds(id)) {
+            return null;
+        }
+        if (!model.ids().isEmpty()) {
+            throw new EditRefused("it already holds a tracking resource for " + model.ids().get(0)
+                    + "; replace it instead (attribution template replace). Nothing was changed.");
+        }
+        return verified(BicepModel.withTrackingResource(text, model.syntax(), id, apiVersion), id, 1);
     }
 
     /** The text without the tracking resources of {@code id} (of any id when null), or null when there is none. */
@@ -42,7 +71,7 @@ public final class BicepEditor {
         }
         StringBuilder out = new StringBuilder(text);
         for (int i = doomed.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
-            int[] range = range(doomed.get(i));
+            int[] range = range(doomed.get(i).declaration);
             out.delete(range[0], range[1]);
         }
         return verified(out.toString(), id, 0);
@@ -60,16 +89,16 @@ public final class BicepEditor {
         boolean changed = false;
         for (int i = present.size() - 1; i >= 0; i--) {
             BicepModel.Declaration d = present.get(i);
-            String raw = d.raw().trim();
-            boolean literal = raw.length() > 2 && raw.startsWith("'") && raw.endsWith("'") && !raw.contains("${")
-                    && raw.regionMatches(true, 1, "pid-", 0, 4);
+            BicepSyntax.Node name = d.nameNode;
+            boolean literal = name.kind == Kind.STRING && text.charAt(name.start) == '\''
+                    && !text.startsWith("'''", name.start) && d.complete();
             if (!literal) {
                 throw new EditRefused("the tracking resource's name " + Text.quote(d.raw()) + " at line "
                         + d.namePosition().line + " is built by an expression; change it where it is built. Nothing"
                         + " was changed.");
             }
             if (!id.equals(d.id())) {
-                out.replace(d.nameStart, d.nameEnd, "'" + id.token() + "'");
+                out.replace(name.start, name.end, "'" + id.token() + "'");
                 changed = true;
             }
         }
@@ -81,43 +110,59 @@ public final class BicepEditor {
         return !tracking(null).isEmpty();
     }
 
+    private void refuseUnterminated() {
+        for (BicepSyntax.Diagnostic d : model.syntax().diagnostics) {
+            if (d.unterminated) {
+                TrackingModel.Position at = model.syntax().position(d.offset);
+                throw new EditRefused("the file ends inside a string or comment that is never closed (" + d.message
+                        + ", line " + at.line + "); a resource added at its end would be part of it. Close it first."
+                        + " Nothing was changed.");
+            }
+        }
+    }
+
+    /** The top-level tracking declarations of the id, one per declaration (not per branch of its name). */
     private List<BicepModel.Declaration> tracking(PartnerId id) {
         List<BicepModel.Declaration> out = new ArrayList<>();
         for (BicepModel.Declaration d : model.candidates()) {
-            if (d.kind() == NameKind.TRACKING && d.decided() && (id == null || id.equals(d.id()))
-                    && (out.isEmpty() || out.get(out.size() - 1).start != d.start)) { // one per declaration, not branch
+            if (d.kind() == NameKind.TRACKING && d.decided() && d.declaration != null && d.level() == 0
+                    && (id == null || id.equals(d.id()))
+                    && (out.isEmpty() || out.get(out.size() - 1).declaration != d.declaration)) {
                 out.add(d);
             }
         }
         return out;
     }
 
-    /** The declaration's lines with its decorators, and the blank line before it when there is one. */
-    private int[] range(BicepModel.Declaration d) {
+    /**
+     * The declaration's lines, its decorators included, with its line break, and the blank line before it when there
+     * is one; at the end of a file without a final line break, the line break before it instead.
+     */
+    private int[] range(BicepSyntax.Declaration d) {
         int from = lineStart(d.start);
-        while (from > 0) { // decorators (@description(...), @batchSize(...)) on the lines just above
-            int previous = lineStart(from - 1);
-            if (!text.substring(previous, from).trim().startsWith("@")) {
-                break;
-            }
-            from = previous;
+        if (!text.substring(from, d.start).trim().isEmpty()) {
+            return new int[] {d.start, d.end}; // something else shares its first line: only the declaration goes
         }
         int to = d.end;
         while (to < text.length() && (text.charAt(to) == ' ' || text.charAt(to) == '\t')) {
             to++;
         }
+        boolean lastLine = to == text.length();
         if (text.startsWith("\r\n", to)) {
             to += 2;
         } else if (to < text.length() && (text.charAt(to) == '\n' || text.charAt(to) == '\r')) {
             to++;
-        } else if (to < text.length()) {
-            return new int[] {d.start, d.end}; // something else shares the line: only the declaration goes
+        } else if (!lastLine) {
+            return new int[] {d.start, d.end}; // something else shares its last line
         }
         if (from > 0) {
             int previous = lineStart(from - 1);
             if (text.substring(previous, from).trim().isEmpty()) {
                 from = previous; // the blank line that set it apart
             }
+        }
+        if (lastLine && from > 0) {
+            from = lineBreakBefore(from); // the last line has no line break: the one before it goes
         }
         return new int[] {from, to};
     }
@@ -130,15 +175,26 @@ public final class BicepEditor {
         return i;
     }
 
+    /** Where the line break that ends the line before {@code lineStart} begins. */
+    private int lineBreakBefore(int lineStart) {
+        int i = lineStart;
+        if (i > 0 && text.charAt(i - 1) == '\n') {
+            i--;
+        }
+        if (i > 0 && text.charAt(i - 1) == '\r') {
+            i--;
+        }
+        return i;
+    }
+
     /** Reads the result again: it must hold the expected number of tracking resources of the id. */
     private String verified(String updated, PartnerId id, int expected) {
-        BicepModel again = BicepModel.of(path.toString(), updated, io.github.partnerattribution.templates.TemplateRole.MAIN,
-                path.toAbsolutePath().getParent());
+        BicepModel again = BicepModel.of(model.file(), updated, loader);
         int found = 0;
         for (PartnerId each : again.ids()) {
             found += id == null || id.equals(each) ? 1 : 0;
         }
-        if (found != expected) {
+        if (found != expected || again.syntax().diagnostics.size() > model.syntax().diagnostics.size()) {
             throw new EditRefused("the edit did not produce the expected file (a bug: please report it with the"
                     + " file). Nothing was changed.");
         }

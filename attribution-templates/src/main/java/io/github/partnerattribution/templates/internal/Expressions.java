@@ -70,6 +70,56 @@ public final class Expressions {
         return e.tooManyBranches ? Value.UNKNOWN.leaves() : v.leaves();
     }
 
+    /**
+     * The evaluator's functions, operators and values for another front end's syntax (Bicep's), which resolves its own
+     * symbols and hands the values here: the same {@code concat}, {@code format}, {@code take}, {@code if} and the rest
+     * as JSON templates get.
+     *
+     * @param eachAllowedValue whether values are evaluated for links (then a parameter is each of its allowed values)
+     */
+    static Expressions functions(boolean eachAllowedValue) {
+        return new Expressions(null, eachAllowedValue);
+    }
+
+    /** {@return whether values are evaluated for links} */
+    boolean forLinks() {
+        return eachAllowedValue;
+    }
+
+    /** A function's value from its arguments' values; a function it does not know is unknown. */
+    Value apply(String function, List<Value> args) {
+        return call(function.toLowerCase(Locale.ROOT), args);
+    }
+
+    /** Both values of a condition, each marked with its branch ({@code condition is true}). */
+    Value either(String condition, Value whenTrue, Value whenFalse) {
+        return choice(condition, whenTrue, whenFalse);
+    }
+
+    /** One value per allowed value of a parameter, each marked with it; unknown past the branch bound. */
+    Value each(String parameter, List<String> allowed) {
+        List<Value> leaves = new ArrayList<>();
+        for (String value : allowed) {
+            leaves.add(Value.of(value).when(parameter + " is '" + value + "'"));
+        }
+        return bounded(leaves);
+    }
+
+    /** {@code target.name}, for a value that holds a JSON object. */
+    Value property(Value target, String name) {
+        return member(target, name);
+    }
+
+    /** {@code target[index]}, for a value that holds a JSON array. */
+    Value element(Value target, long index) {
+        return item(target, index);
+    }
+
+    /** {@return the leaves of a value: unknown as a whole when some condition made too many} */
+    List<Value> leavesOf(Value v) {
+        return tooManyBranches ? Value.TOO_MANY_BRANCHES.leaves() : v.leaves();
+    }
+
     /** What is known of a string value. */
     public static final class Value {
         static final Value UNKNOWN = new Value("", false, Integer.MAX_VALUE, null, null);
@@ -159,6 +209,21 @@ public final class Expressions {
 
         static Value of(String text) {
             return new Value(text, true, text.length(), null, null);
+        }
+
+        /** A value unknown for a reason worth saying (a file that cannot be read). */
+        static Value because(String why) {
+            return new Value("", false, Integer.MAX_VALUE, null, null, null, null, "", null, why);
+        }
+
+        static Value number(long n) {
+            String digits = Long.toString(n);
+            return new Value(digits, true, digits.length(), null, n);
+        }
+
+        /** A JSON value (an object or array loaded from a file): no text, but its members can be read. */
+        static Value json(Node node) {
+            return node.kind == Kind.STRING ? of(node.text()) : new Value("", false, Integer.MAX_VALUE, node, null);
         }
 
         static Value partial(String known, int maxLength) {
@@ -456,9 +521,13 @@ public final class Expressions {
         StringBuilder rest = new StringBuilder();
         long max = 0;
         boolean complete = true;
+        String because = null;
         for (Value part : parts) {
             if (part.node != null) {
                 return Value.UNKNOWN;
+            }
+            if (complete && !part.complete) {
+                because = part.because; // why the first unknown part is unknown
             }
             if (complete) {
                 known.append(part.known);
@@ -474,7 +543,8 @@ public final class Expressions {
         }
         Value partial = Value.partial(known.toString(), (int) Math.min(max, Integer.MAX_VALUE));
         String opens = parts.isEmpty() ? null : parts.get(0).opensWithParameter;
-        return new Value(partial.known, false, partial.maxLength, null, null, null, null, rest.toString(), opens);
+        return new Value(partial.known, false, partial.maxLength, null, null, null, null, rest.toString(), opens,
+                because);
     }
 
     /**
@@ -540,7 +610,12 @@ public final class Expressions {
         if (v.known.length() >= count) {
             return Value.of(v.known.substring(0, count));
         }
-        return v.complete ? v : Value.partial(v.known, Math.min(v.maxLength, count));
+        if (v.complete) {
+            return v;
+        }
+        // what follows the first unknown part is cut off somewhere unknown: only the known start, and why, are kept
+        return new Value(v.known, false, Math.max(Math.min(v.maxLength, count), v.known.length()), null, null, null,
+                null, "", v.opensWithParameter, v.because);
     }
 
     private static Value recase(Value v, boolean lower) {

@@ -2,7 +2,6 @@ package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.templates.TemplateOptions;
-import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.Expressions.Value;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
@@ -70,14 +69,7 @@ public final class JsonModel implements TrackingModel {
             return resource;
         }
 
-        /** The same candidate without its container, its resource's strings decoded: it holds nothing else. */
-        Candidate compact() {
-            resource.detach();
-            return new Candidate(resource, null, level, name, raw(), kind(), missing, known(), complete(), id(),
-                    guidProblem(), branch(), mayCount(), rest(), unresolvedBecause());
-        }
-
-        /** {@return the array or object that holds the resource; null in a {@link #compact()} model} */
+        /** {@return the array or object that holds the resource} */
         public Node container() {
             return container;
         }
@@ -121,7 +113,6 @@ public final class JsonModel implements TrackingModel {
     private final String file;
     private final String text;
     private final boolean bom;
-    private final TemplateRole role;
     private final TemplateOptions options;
     private final JsonTree.SyntaxError syntaxError;
     private final List<JsonTree.Duplicate> duplicates;
@@ -137,15 +128,15 @@ public final class JsonModel implements TrackingModel {
     private final List<LinkRef> links;
     private final boolean templateSchema;
 
-    private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
+    private JsonModel(String file, long size, boolean unread, String text, boolean bom,
             TemplateOptions options,
             JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root, Node resources,
             boolean template, Scope scope, List<Candidate> candidates) {
-        this(file, size, unread, text, bom, role, options, syntaxError, duplicates, root, resources, template, scope,
+        this(file, size, unread, text, bom, options, syntaxError, duplicates, root, resources, template, scope,
                 candidates, Collections.<LinkRef>emptyList(), template);
     }
 
-    private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateRole role,
+    private JsonModel(String file, long size, boolean unread, String text, boolean bom,
             TemplateOptions options, JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root,
             Node resources, boolean template, Scope scope, List<Candidate> candidates, List<LinkRef> links,
             boolean templateSchema) {
@@ -156,7 +147,6 @@ public final class JsonModel implements TrackingModel {
         this.unread = unread;
         this.text = text;
         this.bom = bom;
-        this.role = role;
         this.options = options;
         this.syntaxError = syntaxError;
         this.duplicates = Collections.unmodifiableList(duplicates);
@@ -180,13 +170,13 @@ public final class JsonModel implements TrackingModel {
     }
 
     /** A file too large to read: only its size is known. */
-    public static JsonModel unread(String file, long size, TemplateRole role, TemplateOptions options) {
-        return new JsonModel(file, size, true, "", false, role, options, null, new ArrayList<JsonTree.Duplicate>(),
+    public static JsonModel unread(String file, long size, TemplateOptions options) {
+        return new JsonModel(file, size, true, "", false, options, null, new ArrayList<JsonTree.Duplicate>(),
                 null, null, false, Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
     }
 
     /** Reads and resolves a template. Content that is not UTF-8 is a syntax error naming the byte; never repaired. */
-    public static JsonModel of(String file, byte[] bytes, TemplateRole role, TemplateOptions options) {
+    public static JsonModel of(String file, byte[] bytes, TemplateOptions options) {
         boolean bom = Utf8.hasBom(bytes);
         // Decoding is the JDK's fast path; the result tells ASCII content apart: one char per byte, and no U+FFFD
         // (which is all a byte that is not ASCII can decode to on its own). Only other content is validated.
@@ -194,7 +184,7 @@ public final class JsonModel implements TrackingModel {
         boolean ascii = text.length() == bytes.length - (bom ? 3 : 0) && text.indexOf('\uFFFD') < 0;
         int invalid = ascii ? -1 : Utf8.firstInvalid(bytes, bom ? 3 : 0);
         if (invalid >= 0) {
-            return new JsonModel(file, bytes.length, false, "", bom, role, options, notUtf8(bytes, invalid),
+            return new JsonModel(file, bytes.length, false, "", bom, options, notUtf8(bytes, invalid),
                     new ArrayList<JsonTree.Duplicate>(), null, null, false, Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
         }
         List<JsonTree.Duplicate> duplicates = new ArrayList<>();
@@ -202,7 +192,7 @@ public final class JsonModel implements TrackingModel {
         try {
             root = JsonTree.parseTemplate(text, ascii ? bytes : null, bom ? 3 : 0, duplicates);
         } catch (JsonTree.SyntaxError e) {
-            return new JsonModel(file, bytes.length, false, text, bom, role, options, e, duplicates, null, null, false,
+            return new JsonModel(file, bytes.length, false, text, bom, options, e, duplicates, null, null, false,
                     Scope.RESOURCE_GROUP, new ArrayList<Candidate>());
         }
         String schema = root.kind == Kind.OBJECT ? root.string("$schema") : null;
@@ -215,30 +205,9 @@ public final class JsonModel implements TrackingModel {
             walk.walk(resources, 0, root);
         }
         boolean templateSchema = schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate.json");
-        return new JsonModel(file, bytes.length, false, text, bom, role, options, null, duplicates, root, resources,
+        return new JsonModel(file, bytes.length, false, text, bom, options, null, duplicates, root, resources,
                 template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates,
                 Collections.unmodifiableList(walk.links), templateSchema);
-    }
-
-    /**
-     * What the rules read of this template and nothing more, for a scan that keeps many parsed templates until their
-     * roles are known: the candidates (their resources' strings decoded, the file's text let go), the facts the rules
-     * judge, and no tree, text or links. Only edits need those; a compact model is for the rules.
-     */
-    public JsonModel compact() {
-        List<Candidate> kept = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            kept.add(c.compact());
-        }
-        Node start = root == null ? null : new Node(root.kind, root.start, root.line, root.column, null);
-        return new JsonModel(file, size, unread, "", bom, role, options, syntaxError, duplicates, start, null, template,
-                scope, kept, Collections.<LinkRef>emptyList(), templateSchema);
-    }
-
-    /** The same template in another role: the tree and candidates are shared, nothing is read again. */
-    public JsonModel withRole(TemplateRole other) {
-        return other == role ? this : new JsonModel(file, size, unread, text, bom, other, options, syntaxError,
-                duplicates, root, resources, template, scope, candidates, links, templateSchema);
     }
 
     /**
@@ -314,11 +283,6 @@ public final class JsonModel implements TrackingModel {
     /** {@return whether the file starts with a byte order mark} */
     public boolean bom() {
         return bom;
-    }
-
-    @Override
-    public TemplateRole role() {
-        return role;
     }
 
     public TemplateOptions options() {

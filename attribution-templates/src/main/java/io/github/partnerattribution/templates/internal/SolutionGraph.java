@@ -27,12 +27,12 @@ import java.util.TreeMap;
  */
 public final class SolutionGraph {
     private final Map<Path, TemplateRole> roles;
-    private final List<String> notes;
+    private final List<Note> notes;
     private final int followed;
     private final int unresolved;
     private final int entryPoints;
 
-    private SolutionGraph(Map<Path, TemplateRole> roles, List<String> notes, int followed, int unresolved,
+    private SolutionGraph(Map<Path, TemplateRole> roles, List<Note> notes, int followed, int unresolved,
             int entryPoints) {
         this.roles = Collections.unmodifiableMap(roles);
         this.notes = Collections.unmodifiableList(notes);
@@ -47,11 +47,11 @@ public final class SolutionGraph {
      * @param sources the templates read, by path, in path order
      * @param jsonRead how many JSON files were read to find them, for the note when there is none
      */
-    public static SolutionGraph of(Path root, Map<Path, Source> sources, LinkResolver resolver, TemplateOptions options,
+    public static SolutionGraph of(Path root, Map<Path, SourceUnit> sources, LinkResolver resolver, TemplateOptions options,
             int jsonRead) {
-        Map<Path, Source> templates = new TreeMap<>(sources);
-        List<String> notes = new ArrayList<>();
-        List<String> linkNotes = new ArrayList<>();
+        Map<Path, SourceUnit> templates = new TreeMap<>(sources);
+        List<Note> notes = new ArrayList<>();
+        List<Note> linkNotes = new ArrayList<>();
         // A compiled main.json beside main.bicep is the same template: the Bicep file is checked.
         for (Path t : new ArrayList<>(templates.keySet())) {
             String name = t.getFileName().toString();
@@ -59,22 +59,23 @@ public final class SolutionGraph {
                 Path source = t.resolveSibling(name.substring(0, name.length() - 5) + ".bicep");
                 if (templates.containsKey(source)) {
                     templates.remove(t);
-                    notes.add(resolver.relative(t) + " is compiled from " + source.getFileName() + ", which is"
-                            + " checked instead");
+                    notes.add(new Note(Note.Kind.COMPILED_TWIN, resolver.relative(t) + " is compiled from "
+                            + source.getFileName() + ", which is checked instead"));
                 }
             }
         }
         for (Path t : new ArrayList<>(templates.keySet())) {
             if (!templates.get(t).deployable()) {
                 templates.remove(t);
-                notes.add(resolver.relative(t) + " only declares types or functions (no resource, module or output):"
-                        + " it is a library other files import, not a deployable template, so it was not checked");
+                notes.add(new Note(Note.Kind.LIBRARY, resolver.relative(t) + " only declares types or functions (no"
+                        + " resource, module or output): it is a library other files import, not a deployable"
+                        + " template, so it was not checked"));
             }
         }
         Map<Path, List<Path>> links = new TreeMap<>();
         int followed = 0;
         int unresolved = 0;
-        for (Map.Entry<Path, Source> e : templates.entrySet()) {
+        for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
             List<Path> targets = new ArrayList<>();
             for (LinkRef link : e.getValue().links()) {
                 LinkResolver.Resolution r = resolver.resolve(e.getKey(), link);
@@ -84,7 +85,7 @@ public final class SolutionGraph {
                     unresolved++;
                 }
                 if (r.note != null) {
-                    linkNotes.add(r.note);
+                    linkNotes.add(new Note(Note.Kind.LINK, r.note));
                 }
                 for (Path target : r.targets) {
                     if (templates.containsKey(target) && !target.equals(e.getKey()) && !targets.contains(target)) {
@@ -96,7 +97,7 @@ public final class SolutionGraph {
         }
         Map<Path, TemplateRole> fixed = new TreeMap<>();
         Set<Path> entries = new HashSet<>();
-        for (Map.Entry<Path, Source> e : templates.entrySet()) {
+        for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
             Path t = e.getKey();
             if (options.namesAsMain(t)) {
                 fixed.put(t, TemplateRole.MAIN);
@@ -125,26 +126,26 @@ public final class SolutionGraph {
             for (Path p : cycle) {
                 path.append(path.length() == 0 ? "" : " -> ").append(resolver.relative(p));
             }
-            notes.add("the templates link in a cycle, " + path + "; each was checked once");
+            notes.add(new Note(Note.Kind.CYCLE, "the templates link in a cycle, " + path + "; each was checked once"));
         }
         if (templates.isEmpty() && sources.isEmpty()) {
-            notes.add("no deployment templates under " + root + ": " + jsonRead + " JSON file(s) read, none with a"
-                    + " $schema ending in deploymentTemplate.json, and no .bicep file");
+            notes.add(new Note(Note.Kind.NO_TEMPLATES, "no deployment templates under " + root + ": " + jsonRead
+                    + " JSON file(s) read, none with a $schema ending in deploymentTemplate.json, and no .bicep file"));
         } else if (!roles.containsValue(TemplateRole.MAIN)) {
-            notes.add("found " + templates.size() + " template(s) but no main one: each is linked from another,"
-                    + " stands in a nestedtemplates or linkedtemplates folder, or is a sample or test; name the main"
-                    + " template with --main NAME");
+            notes.add(new Note(Note.Kind.NO_MAIN, "found " + templates.size() + " template(s) but no main one: each"
+                    + " is linked from another, stands in a nestedtemplates or linkedtemplates folder, or is a sample"
+                    + " or test; name the main template with --main NAME"));
         }
         if (!entries.isEmpty()) {
-            notes.add(entries.size() == 1
+            notes.add(new Note(Note.Kind.ENTRY_POINTS, entries.size() == 1
                     ? "1 sample or test that calls modules was set aside as an entry point, not a main template; name"
                             + " it with --main to check it as the main template"
                     : entries.size() + " samples and tests that call modules were set aside as entry points, not main"
-                            + " templates; name one with --main to check it as the main template");
+                            + " templates; name one with --main to check it as the main template"));
         }
         if (unresolved > 0) {
-            notes.add(unresolved + (unresolved == 1 ? " link" : " links") + " not resolved (each noted above), "
-                    + followed + " followed");
+            notes.add(new Note(Note.Kind.LINKS_SUMMARY, unresolved + (unresolved == 1 ? " link" : " links")
+                    + " not resolved (each noted above), " + followed + " followed"));
         }
         return new SolutionGraph(roles, notes, followed, unresolved, entries.size());
     }
@@ -168,7 +169,7 @@ public final class SolutionGraph {
     }
 
     /** {@return what the scan could not decide or set aside, in words} */
-    public List<String> notes() {
+    public List<Note> notes() {
         return notes;
     }
 

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules stage: runs every rule of the catalogue over a template's model and collects what they report, each with
- * its rule's code and severity, made into the caller's finding type. A rule that fails becomes a finding that says
- * so, never a failed check. Not API.
+ * The rules stage: runs every rule of the catalogue over a template's model, in the role the caller gives, and
+ * collects what they report, each with its rule's code and severity, sorted by position then code and made into the
+ * caller's finding type. A rule that fails becomes a finding that says so, never a failed check. Not API.
  *
  * <pre>{@code
- * List<Finding> findings = TemplateChecker.check(model, Finding::new);
+ * List<Finding> findings = TemplateChecker.check(model, new TemplateRule.Context(role, file, false), findings);
  * }</pre>
  */
 public final class TemplateChecker {
@@ -26,66 +26,92 @@ public final class TemplateChecker {
     private TemplateChecker() {
     }
 
-    // No lambdas on this path: the first one a JVM links costs a short command some 5 ms (the JDK's lambda
-    // machinery), more than checking a small template; the CLI's start-up guard (StartPathIT) holds it to that.
-
-    public static <F> List<F> check(JsonModel model, Findings<F> findings) {
-        return run(model.file(), findings, model, null, null);
+    public static <F> List<F> check(JsonModel model, TemplateRule.Context context, Findings<F> findings) {
+        return run(context, findings, model, null, null);
     }
 
-    public static <F> List<F> check(BicepModel model, Findings<F> findings) {
-        return run(model.file(), findings, null, model, null);
+    public static <F> List<F> check(BicepModel model, TemplateRule.Context context, Findings<F> findings) {
+        return run(context, findings, null, model, null);
     }
 
-    public static <F> List<F> check(PackageModel model, Findings<F> findings) {
-        return run(model.file(), findings, null, null, model);
+    public static <F> List<F> check(PackageModel model, TemplateRule.Context context, Findings<F> findings) {
+        return run(context, findings, null, null, model);
     }
 
     /** Every rule of the catalogue, one after the other, on the one model given. */
-    private static <F> List<F> run(String file, Findings<F> findings, JsonModel json, BicepModel bicep,
-            PackageModel pack) {
-        List<F> out = new ArrayList<>();
+    private static <F> List<F> run(TemplateRule.Context context, Findings<F> findings, JsonModel json,
+            BicepModel bicep, PackageModel pack) {
+        List<Reported> out = new ArrayList<>();
         for (TemplateRule rule : Catalogue.RULES) {
             try {
-                Reporter<F> reporter = new Reporter<>(rule, file, findings, out);
+                Reporter reporter = new Reporter(rule, out);
                 if (json != null) {
-                    rule.check(json, reporter);
+                    rule.check(json, context, reporter);
                 } else if (bicep != null) {
-                    rule.check(bicep, reporter);
+                    rule.check(bicep, context, reporter);
                 } else {
-                    rule.check(pack, reporter);
+                    rule.check(pack, context, reporter);
                 }
             } catch (RuntimeException e) {
-                out.add(findings.make(rule.code(), Severity.WARNING, file, 1, 1, "The rule " + rule.name()
+                out.add(new Reported(rule.code(), Severity.WARNING, 1, 1, "The rule " + rule.name()
                         + " could not check this file (" + e + "), so what it looks for was not checked.",
                         "Please report it with the file."));
             }
         }
-        return out;
+        out.sort(BY_POSITION);
+        List<F> made = new ArrayList<>(out.size());
+        for (Reported r : out) {
+            made.add(findings.make(r.code, r.severity, context.file(), r.line, r.column, r.message, r.hint));
+        }
+        return made;
     }
+
+    /** One finding as a rule reported it. */
+    private static final class Reported {
+        final String code;
+        final Severity severity;
+        final int line;
+        final int column;
+        final String message;
+        final String hint;
+
+        Reported(String code, Severity severity, int line, int column, String message, String hint) {
+            this.code = code;
+            this.severity = severity;
+            this.line = line;
+            this.column = column;
+            this.message = message;
+            this.hint = hint;
+        }
+    }
+
+    /** By line, then column, then code; a stable sort keeps a rule's own order within those. */
+    private static final java.util.Comparator<Reported> BY_POSITION = new java.util.Comparator<Reported>() {
+        @Override
+        public int compare(Reported a, Reported b) {
+            return a.line != b.line ? Integer.compare(a.line, b.line)
+                    : a.column != b.column ? Integer.compare(a.column, b.column) : a.code.compareTo(b.code);
+        }
+    };
 
     /**
      * A rule's reporter; a finding the rule already reported at the same place in the same words (a rule about the
      * resource, reached through each branch of its name's {@code if}) is kept once.
      */
-    private static final class Reporter<F> implements TemplateRule.Reporter {
+    private static final class Reporter implements TemplateRule.Reporter {
         private final TemplateRule rule;
-        private final String file;
-        private final Findings<F> findings;
-        private final List<F> out;
+        private final List<Reported> out;
         private final Set<String> seen = new HashSet<>();
 
-        Reporter(TemplateRule rule, String file, Findings<F> findings, List<F> out) {
+        Reporter(TemplateRule rule, List<Reported> out) {
             this.rule = rule;
-            this.file = file;
-            this.findings = findings;
             this.out = out;
         }
 
         @Override
         public void report(TrackingModel.Position at, String message, String hint) {
             if (seen.add(at.line + ":" + at.column + ":" + message)) {
-                out.add(findings.make(rule.code(), rule.severity(), file, at.line, at.column, message, hint));
+                out.add(new Reported(rule.code(), rule.severity(), at.line, at.column, message, hint));
             }
         }
     }

@@ -37,7 +37,7 @@ public final class TemplateEditor {
                     + " template; customer usage attribution belongs in the main template only (mainTemplate.json"
                     + " or azuredeploy.json). Nothing was changed.");
         }
-        JsonModel model = JsonModel.of(path.toString(), bytes, role, options);
+        JsonModel model = JsonModel.of(path.toString(), bytes, options);
         JsonTree.SyntaxError invalid = model.syntaxError();
         if (invalid != null) {
             throw new EditRefused("invalid JSON at line " + invalid.line + ", column " + invalid.column + ": "
@@ -333,7 +333,7 @@ public final class TemplateEditor {
     /** Parses the result again: it must be valid, and hold the expected number of tracking resources of the id. */
     private byte[] verified(String updated, PartnerId id, int expected) {
         byte[] bytes = Utf8.bytes(updated, model.bom());
-        JsonModel again = JsonModel.of(model.file(), bytes, TemplateRole.MAIN, model.options());
+        JsonModel again = JsonModel.of(model.file(), bytes, model.options());
         int found = 0;
         for (Candidate t : again.sites()) {
             if (t.level() == 0 && (id == null || id.equals(t.id()))) {

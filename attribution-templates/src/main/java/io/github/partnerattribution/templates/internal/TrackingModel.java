@@ -1,19 +1,15 @@
 package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.templates.TemplateRole;
 import java.util.List;
 
 /**
- * What the rules that apply to JSON and Bicep alike read: the template's role, whether it could be read as a
- * template at all, and its tracking candidates with their positions. Not API.
+ * What the rules that apply to JSON and Bicep alike read: whether it could be read as a template at all, and its
+ * tracking candidates with their positions. Its role is not part of it: the caller gives the rules one. Not API.
  */
 public interface TrackingModel {
     /** {@return the file, as given to the check} */
     String file();
-
-    /** {@return main, nested or linked} */
-    TemplateRole role();
 
     /** {@return whether the content is a template the tracking rules can judge (parsed, with resources)} */
     boolean checkable();

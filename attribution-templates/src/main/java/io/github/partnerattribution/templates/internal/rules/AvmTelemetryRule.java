@@ -16,7 +16,7 @@ final class AvmTelemetryRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
             if (c.kind() == NameKind.AVM_TELEMETRY) {
                 report.report(c, c.namePosition(), "The deployment " + quote(c.raw()) + " is Azure Verified Modules"

@@ -12,7 +12,7 @@ final class ConditionalTrackingResourceRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site site : model.sites()) {
             if (site.decided() && site.condition() != null) {
                 report.report(site, site.condition(), "The tracking resource is deployed only under a condition; deployments"

@@ -13,7 +13,7 @@ final class DuplicatePropertyRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         for (JsonTree.Duplicate d : model.duplicates()) {
             report.report(new Position(d.line, d.column), "The property \"" + d.name + "\" is defined twice in one"
                     + " object; ARM keeps only one of them.", "Remove one of the two definitions.");

@@ -15,7 +15,7 @@ final class DuplicateTrackingResourceRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         // One resource defined twice: the same name (ARM compares names without case) in the same template. The same
         // id in two nested templates, under names that differ (uniqueString suffixes), or in two branches of one
         // resource's if(...), is not that.

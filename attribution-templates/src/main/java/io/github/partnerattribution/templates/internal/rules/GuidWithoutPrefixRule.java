@@ -13,7 +13,7 @@ final class GuidWithoutPrefixRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
             if (c.kind() == NameKind.BARE_GUID) {
                 report.report(c, c.namePosition(), "This empty deployment is named with a bare GUID, "

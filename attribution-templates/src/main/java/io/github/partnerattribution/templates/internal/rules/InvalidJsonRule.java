@@ -13,7 +13,7 @@ final class InvalidJsonRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         JsonTree.SyntaxError e = model.syntaxError();
         if (e != null) {
             report.report(new Position(e.line, e.column), "Invalid JSON: " + e.getMessage() + ".",

@@ -14,7 +14,7 @@ final class LocationAtResourceGroupScopeRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         if (model.scope() != Scope.RESOURCE_GROUP) {
             return;
         }

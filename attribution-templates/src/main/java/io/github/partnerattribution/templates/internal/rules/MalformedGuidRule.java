@@ -12,7 +12,7 @@ final class MalformedGuidRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site site : model.sites()) {
             if (site.decided() && site.guidProblem() != null) {
                 report.report(site, site.namePosition(), "The tracking resource's name " + quote(site.shown()) + " holds a"

@@ -12,7 +12,7 @@ final class ManagedAppLanguageVersionRule extends TemplateRule {
     }
 
     @Override
-    public void check(PackageModel model, Reporter report) {
+    public void check(PackageModel model, Context context, Reporter report) {
         JsonModel main = model.main();
         String version = main == null ? null : main.languageVersion();
         if (version == null || version.startsWith("1")) {

@@ -12,8 +12,9 @@ final class MissingTrackingResourceRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
-        if (model.role() != TemplateRole.MAIN || !model.sites().isEmpty()) {
+    void check(TrackingModel model, Context context, Reporter report) {
+        if (context.role() != TemplateRole.MAIN || context.partnerCenterMain() || !model.sites().isEmpty()) {
+            // a package's main template is judged by Partner Center's rules instead (CUA023)
             return;
         }
         StringBuilder why = new StringBuilder();
@@ -25,6 +26,6 @@ final class MissingTrackingResourceRule extends TrackingRule {
         }
         report.report(model.start(), "The main template has no tracking resource: no deployment named pid-<guid>, so no"
                 + " deployment of it is attributed." + why, "Run: attribution template add --pid <your guid> "
-                + model.file());
+                + context.file());
     }
 }

@@ -13,7 +13,7 @@ final class ModeNotIncrementalRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         for (Candidate c : model.trackingResources()) {
             Node properties = c.resource().get("properties");
             String mode = properties == null ? null : properties.string("mode");

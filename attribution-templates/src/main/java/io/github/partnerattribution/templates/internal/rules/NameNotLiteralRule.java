@@ -12,7 +12,7 @@ final class NameNotLiteralRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         for (Candidate c : model.trackingResources()) {
             if (c.isExpression()) {
                 report.report(at(c.name()), "The name is built by an expression (" + quote(c.raw()) + "); Azure"

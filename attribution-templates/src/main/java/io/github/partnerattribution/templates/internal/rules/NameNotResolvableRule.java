@@ -16,7 +16,7 @@ final class NameNotResolvableRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
             String because = c.unresolvedBecause() == null ? "" : " (" + c.unresolvedBecause() + ")";
             if (c.kind() == NameKind.UNRESOLVED_NAME) {

@@ -14,7 +14,7 @@ final class NameTooLongRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         for (Candidate c : model.trackingResources()) {
             if (c.complete() && c.known().length() > MAX_NAME) {
                 report.report(c, at(c.name()), "The name is " + c.known().length() + " characters long; deployment"

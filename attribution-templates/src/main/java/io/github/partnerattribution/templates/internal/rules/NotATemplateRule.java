@@ -15,7 +15,7 @@ final class NotATemplateRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         if (model.syntaxError() == null && !model.isTemplate() && !model.unread()) {
             report.report(model.start(), "This is not an ARM deployment template: it needs a $schema ending in"
                     + " deploymentTemplate.json and a resources section.", "Check the right file: the main template is"
@@ -24,7 +24,7 @@ final class NotATemplateRule extends TemplateRule {
     }
 
     @Override
-    public void check(BicepModel model, Reporter report) {
+    public void check(BicepModel model, Context context, Reporter report) {
         if (!model.deployable()) {
             report.report(model.start(), "This Bicep file only declares types or functions (no resource, module or"
                     + " output): it is a library other files import, not a deployable template.", "Check the right"

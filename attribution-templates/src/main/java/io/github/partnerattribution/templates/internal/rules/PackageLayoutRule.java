@@ -11,7 +11,7 @@ final class PackageLayoutRule extends TemplateRule {
     }
 
     @Override
-    public void check(PackageModel model, Reporter report) {
+    public void check(PackageModel model, Context context, Reporter report) {
         if (model.refusedBecause() != null) {
             return;
         }

@@ -11,7 +11,7 @@ final class PackageRefusedRule extends TemplateRule {
     }
 
     @Override
-    public void check(PackageModel model, Reporter report) {
+    public void check(PackageModel model, Context context, Reporter report) {
         if (model.refusedBecause() != null) {
             report.report(model.start(), "The package was not read: " + model.refusedBecause() + ". Nothing in it was"
                     + " checked, and nothing was extracted.", help());

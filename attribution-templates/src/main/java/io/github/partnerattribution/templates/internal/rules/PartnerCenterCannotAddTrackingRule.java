@@ -12,7 +12,7 @@ final class PartnerCenterCannotAddTrackingRule extends TemplateRule {
     }
 
     @Override
-    public void check(PackageModel model, Reporter report) {
+    public void check(PackageModel model, Context context, Reporter report) {
         JsonModel main = model.main();
         if (main == null || !main.checkable() || !main.sites().isEmpty() || main.topLevelDeployments() == 0) {
             return;

@@ -13,7 +13,7 @@ final class PidNotAtStartRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
             if (c.kind() != NameKind.PID_NOT_FIRST) {
                 continue;

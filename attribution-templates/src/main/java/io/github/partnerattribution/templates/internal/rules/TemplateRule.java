@@ -1,6 +1,7 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
@@ -26,6 +27,37 @@ public abstract class TemplateRule {
             String branch = site.branch();
             report(at, branch == null ? message
                     : "When " + branch + ", " + Character.toLowerCase(message.charAt(0)) + message.substring(1), hint);
+        }
+    }
+
+    /**
+     * What a rule is told besides the model: the role the caller decided (from the path, the solution's graph, or
+     * {@code --main}), the name findings go under, and whether Partner Center's own rules judge a package's main
+     * template (then it needs no tracking resource of the partner's: CUA023 or Partner Center's own on upload).
+     */
+    public static final class Context {
+        private final TemplateRole role;
+        private final String file;
+        private final boolean partnerCenterMain;
+
+        public Context(TemplateRole role, String file, boolean partnerCenterMain) {
+            this.role = role;
+            this.file = file;
+            this.partnerCenterMain = partnerCenterMain;
+        }
+
+        public TemplateRole role() {
+            return role;
+        }
+
+        /** {@return the file, as findings name it} */
+        public String file() {
+            return file;
+        }
+
+        /** {@return whether this is a package's main template, which Partner Center's rules judge} */
+        public boolean partnerCenterMain() {
+            return partnerCenterMain;
         }
     }
 
@@ -68,21 +100,21 @@ public abstract class TemplateRule {
     }
 
     /** Checks a JSON template; a rule that does not apply to JSON leaves it alone. */
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
     }
 
     /** Checks a Bicep file; a rule that does not apply to Bicep leaves it alone. */
-    public void check(BicepModel model, Reporter report) {
+    public void check(BicepModel model, Context context, Reporter report) {
     }
 
     /** Checks a Marketplace deployment package as a whole; a rule about templates leaves it alone. */
-    public void check(PackageModel model, Reporter report) {
+    public void check(PackageModel model, Context context, Reporter report) {
     }
 
     /** {@return whether the rule judges packages as a whole rather than templates} */
     public final boolean appliesToPackages() {
         try {
-            return getClass().getMethod("check", PackageModel.class, Reporter.class).getDeclaringClass()
+            return getClass().getMethod("check", PackageModel.class, Context.class, Reporter.class).getDeclaringClass()
                     != TemplateRule.class;
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);
@@ -92,7 +124,7 @@ public abstract class TemplateRule {
     /** {@return whether the rule checks Bicep files: whether its class has a check of its own for them} */
     public final boolean appliesToBicep() {
         try {
-            return getClass().getMethod("check", BicepModel.class, Reporter.class).getDeclaringClass()
+            return getClass().getMethod("check", BicepModel.class, Context.class, Reporter.class).getDeclaringClass()
                     != TemplateRule.class;
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);

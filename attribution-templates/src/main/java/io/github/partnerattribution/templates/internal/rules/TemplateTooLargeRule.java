@@ -13,7 +13,7 @@ final class TemplateTooLargeRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         if (model.size() <= JsonModel.ARM_MAX_BYTES) {
             return;
         }

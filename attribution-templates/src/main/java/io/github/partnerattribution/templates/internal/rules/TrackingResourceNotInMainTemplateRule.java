@@ -14,13 +14,13 @@ final class TrackingResourceNotInMainTemplateRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site site : model.sites()) {
-            if (site.decided() && (model.role() == TemplateRole.NESTED || model.role() == TemplateRole.LINKED
+            if (site.decided() && (context.role() == TemplateRole.NESTED || context.role() == TemplateRole.LINKED
                     || site.level() > 0)) {
                 report.report(site, site.position(), "A tracking resource (" + quote(site.raw()) + ") stands in a "
                         + (site.level() > 0 ? "nested template inside this file"
-                                : model.role().name().toLowerCase(Locale.ROOT) + " template")
+                                : context.role().name().toLowerCase(Locale.ROOT) + " template")
                         + "; attribution only counts it in the main template.",
                         "Move it to the main template (mainTemplate.json, azuredeploy.json or main.bicep).");
             }

@@ -12,18 +12,18 @@ abstract class TrackingRule extends TemplateRule {
     }
 
     @Override
-    public final void check(JsonModel model, Reporter report) {
+    public final void check(JsonModel model, Context context, Reporter report) {
         if (model.checkable()) {
-            check((TrackingModel) model, report);
+            check((TrackingModel) model, context, report);
         }
     }
 
     @Override
-    public final void check(BicepModel model, Reporter report) {
+    public final void check(BicepModel model, Context context, Reporter report) {
         if (model.checkable()) {
-            check((TrackingModel) model, report);
+            check((TrackingModel) model, context, report);
         }
     }
 
-    abstract void check(TrackingModel model, Reporter report);
+    abstract void check(TrackingModel model, Context context, Reporter report);
 }

@@ -13,7 +13,7 @@ final class TrackingTemplateNotEmptyRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         for (Candidate c : model.trackingResources()) {
             Node properties = c.resource().get("properties");
             Node inner = properties == null ? null : properties.get("template");

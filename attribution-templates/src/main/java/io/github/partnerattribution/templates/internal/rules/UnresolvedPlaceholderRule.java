@@ -13,7 +13,7 @@ final class UnresolvedPlaceholderRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Reporter report) {
+    public void check(JsonModel model, Context context, Reporter report) {
         for (Candidate c : model.candidates()) {
             if (c.kind() == NameKind.UNFILLED_PLACEHOLDER) {
                 report.report(at(c.name()), "The name " + quote(c.raw()) + " holds the build placeholder "

@@ -18,7 +18,7 @@ final class WrapperNamedLikeTrackingRule extends TrackingRule {
     }
 
     @Override
-    void check(TrackingModel model, Reporter report) {
+    void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
             if (c.kind() == NameKind.WRAPPER) {
                 report.report(c, c.namePosition(), "The deployment " + quote(c.shown()) + " deploys resources and"

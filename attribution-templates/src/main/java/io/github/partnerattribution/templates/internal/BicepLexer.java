@@ -1,0 +1,306 @@
+package io.github.partnerattribution.templates.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bicep's tokens, as Bicep's own lexer makes them: comments ({@code //} to the line's end, {@code /* *}{@code /}) and
+ * {@code #disable-next-line} directives are skipped; a line break is a token (it ends declarations and separates
+ * properties); a string with {@code ${...}} is a left piece, expressions and middle pieces, and a right piece, each
+ * piece decoded ({@code \\ \' \n \r \t \$ a code point escape}); a {@code '''...'''} string is taken as written. It never throws:
+ * a string or comment that is not closed, an unknown escape or character is a {@link BicepSyntax.Diagnostic}, and the
+ * text goes on being read. Not API.
+ */
+final class BicepLexer {
+    enum T {
+        IDENTIFIER, INTEGER,
+        /** A whole string without interpolation. */
+        STRING,
+        /** {@code '...${}: the text before the first interpolation. */
+        STRING_LEFT,
+        /** {@code }...${}. */
+        STRING_MIDDLE,
+        /** {@code }...'}. */
+        STRING_RIGHT,
+        NEWLINE, SYMBOL, BAD, EOF
+    }
+
+    static final class Token {
+        final T kind;
+        final int start;
+        final int end;
+        /** An identifier's name, a symbol's characters, a string piece's decoded value. */
+        final String text;
+
+        Token(T kind, int start, int end, String text) {
+            this.kind = kind;
+            this.start = start;
+            this.end = end;
+            this.text = text;
+        }
+
+        boolean is(String symbol) {
+            return kind == T.SYMBOL && text.equals(symbol);
+        }
+
+        boolean isWord(String word) {
+            return kind == T.IDENTIFIER && text.equals(word);
+        }
+    }
+
+    /** Symbols, longest first where one begins another. */
+    private static final String[] SYMBOLS = {"...", "??", "?.", "::", "=>", "==", "!=", "=~", "!~", "<=", ">=", "&&",
+        "||", "{", "}", "(", ")", "[", "]", ",", ".", "?", ":", ";", "=", "@", "+", "-", "*", "/", "%", "!", "<", ">",
+        "|", "&"};
+
+    private final String text;
+    private final List<Token> tokens = new ArrayList<>();
+    private final List<BicepSyntax.Diagnostic> diagnostics;
+    private final List<Integer> lineStarts = new ArrayList<>();
+    private int at;
+    /** For each open interpolation, how many braces are open inside it. */
+    private final List<int[]> interpolations = new ArrayList<>();
+
+    private BicepLexer(String text, List<BicepSyntax.Diagnostic> diagnostics) {
+        this.text = text;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The tokens of a text, the last one {@link T#EOF}; syntax errors go to {@code diagnostics}. */
+    static List<Token> tokens(String text, List<BicepSyntax.Diagnostic> diagnostics, List<Integer> lineStarts) {
+        BicepLexer lexer = new BicepLexer(text, diagnostics);
+        lexer.lineStarts.add(0);
+        lexer.run();
+        lineStarts.addAll(lexer.lineStarts);
+        return lexer.tokens;
+    }
+
+    private void run() {
+        int n = text.length();
+        if (n > 0 && text.charAt(0) == '\uFEFF') {
+            at = 1;
+        }
+        while (at < n) {
+            char c = text.charAt(at);
+            if (c == ' ' || c == '\t') {
+                at++;
+            } else if (c == '\n' || c == '\r') {
+                int start = at;
+                lineBreak();
+                tokens.add(new Token(T.NEWLINE, start, at, "\n"));
+            } else if (c == '/' && peek(1) == '/') {
+                while (at < n && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+                    at++;
+                }
+            } else if (c == '/' && peek(1) == '*') {
+                blockComment();
+            } else if (c == '#' && lineHasNoToken()) {
+                while (at < n && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+                    at++; // #disable-next-line, #disable-diagnostics: directives, not code
+                }
+            } else if (c == '\'') {
+                if (text.startsWith("'''", at)) {
+                    multiline();
+                } else {
+                    string(at, T.STRING, T.STRING_LEFT);
+                }
+            } else if (c == '}' && !interpolations.isEmpty() && interpolations.get(interpolations.size() - 1)[0] == 0) {
+                interpolations.remove(interpolations.size() - 1);
+                string(at, T.STRING_RIGHT, T.STRING_MIDDLE);
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = at;
+                while (at < n && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+                    at++;
+                }
+                tokens.add(new Token(T.IDENTIFIER, start, at, text.substring(start, at)));
+            } else if (c >= '0' && c <= '9') {
+                int start = at;
+                while (at < n && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                    at++;
+                }
+                tokens.add(new Token(T.INTEGER, start, at, text.substring(start, at)));
+            } else {
+                symbol(c);
+            }
+        }
+        if (!interpolations.isEmpty()) {
+            diagnostics.add(new BicepSyntax.Diagnostic(n, "the file ends inside an interpolation ${...} of a string",
+                    true));
+        }
+        tokens.add(new Token(T.EOF, n, n, ""));
+    }
+
+    private void symbol(char c) {
+        for (String s : SYMBOLS) {
+            if (text.startsWith(s, at)) {
+                if (!interpolations.isEmpty()) {
+                    int[] open = interpolations.get(interpolations.size() - 1);
+                    open[0] += s.equals("{") ? 1 : s.equals("}") ? -1 : 0;
+                }
+                tokens.add(new Token(T.SYMBOL, at, at + s.length(), s));
+                at += s.length();
+                return;
+            }
+        }
+        diagnostics.add(new BicepSyntax.Diagnostic(at, "unexpected character " + shown(c), false));
+        tokens.add(new Token(T.BAD, at, at + 1, String.valueOf(c)));
+        at++;
+    }
+
+    /** A character as a message shows it: printable ones quoted, others as U+XXXX. */
+    static String shown(char c) {
+        if (c >= 0x20 && c < 0x7f) {
+            return "'" + c + "'";
+        }
+        String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        return "U+" + "0000".substring(hex.length()) + hex;
+    }
+
+    private boolean lineHasNoToken() {
+        return tokens.isEmpty() || tokens.get(tokens.size() - 1).kind == T.NEWLINE;
+    }
+
+    /**
+     * One string piece from its opening {@code '} (or the {@code }} that ends an interpolation): up to the closing
+     * {@code '} ({@code whole}) or to {@code ${} ({@code piece}).
+     */
+    private void string(int start, T whole, T piece) {
+        StringBuilder value = new StringBuilder();
+        int n = text.length();
+        at = start + 1;
+        while (at < n) {
+            char c = text.charAt(at);
+            if (c == '\'') {
+                at++;
+                tokens.add(new Token(whole, start, at, value.toString()));
+                return;
+            }
+            if (c == '\n' || c == '\r') {
+                break; // a single-quoted string ends on its line
+            }
+            if (c == '$' && peek(1) == '{') {
+                at += 2;
+                tokens.add(new Token(piece, start, at, value.toString()));
+                interpolations.add(new int[] {0});
+                return;
+            }
+            if (c == '\\') {
+                escape(value);
+                continue;
+            }
+            value.append(c);
+            at++;
+        }
+        diagnostics.add(new BicepSyntax.Diagnostic(start, "this string is not closed on its line: add the closing '",
+                at >= n));
+        tokens.add(new Token(whole, start, at, value.toString()));
+    }
+
+    private void escape(StringBuilder value) {
+        char next = peek(1);
+        switch (next) {
+            case '\\':
+            case '\'':
+            case '$':
+                value.append(next);
+                at += 2;
+                return;
+            case 'n':
+                value.append('\n');
+                at += 2;
+                return;
+            case 'r':
+                value.append('\r');
+                at += 2;
+                return;
+            case 't':
+                value.append('\t');
+                at += 2;
+                return;
+            case 'u':
+                if (peek(2) == '{') {
+                    int close = text.indexOf('}', at + 3);
+                    String hex = close < 0 || close - at - 3 > 6 ? "" : text.substring(at + 3, close);
+                    if (!hex.isEmpty() && isHex(hex)) {
+                        int code = Integer.parseInt(hex, 16);
+                        if (code <= 0x10FFFF) {
+                            value.appendCodePoint(code);
+                            at = close + 1;
+                            return;
+                        }
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        diagnostics.add(new BicepSyntax.Diagnostic(at, "unknown escape \\" + (next == '\0' ? "" : String.valueOf(next))
+                + " in a string: Bicep knows \\\\ \\' \\n \\r \\t \\$ and \\u{...}", false));
+        at++;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void multiline() {
+        int start = at;
+        int end = text.indexOf("'''", at + 3);
+        int stop = end < 0 ? text.length() : end;
+        // a '''...''' string's value starts after a line break that directly follows its opening quotes
+        int from = at + 3;
+        if (text.startsWith("\r\n", from)) {
+            from += 2;
+        } else if (from < text.length() && (text.charAt(from) == '\n' || text.charAt(from) == '\r')) {
+            from++;
+        }
+        String value = text.substring(Math.min(from, stop), stop);
+        countLines(at, stop);
+        if (end < 0) {
+            diagnostics.add(new BicepSyntax.Diagnostic(start, "this ''' string is never closed", true));
+            at = text.length();
+        } else {
+            at = end + 3;
+            while (at < text.length() && text.charAt(at) == '\'') {
+                at++; // '''a'''' ends with the last three quotes
+            }
+        }
+        tokens.add(new Token(T.STRING, start, at, value));
+    }
+
+    private void blockComment() {
+        int end = text.indexOf("*/", at + 2);
+        int stop = end < 0 ? text.length() : end + 2;
+        countLines(at, stop);
+        if (end < 0) {
+            diagnostics.add(new BicepSyntax.Diagnostic(at, "this /* comment is never closed", true));
+        }
+        at = stop;
+    }
+
+    private void countLines(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                lineStarts.add(i + 1);
+            }
+        }
+    }
+
+    private void lineBreak() {
+        if (text.charAt(at) == '\r' && peek(1) == '\n') {
+            at++;
+        }
+        at++;
+        lineStarts.add(at);
+    }
+
+    private char peek(int ahead) {
+        return at + ahead < text.length() ? text.charAt(at + ahead) : '\0';
+    }
+}

@@ -1,0 +1,375 @@
+package io.github.partnerattribution.templates.internal;
+
+import io.github.partnerattribution.core.internal.FileEdit;
+import io.github.partnerattribution.templates.TemplateOptions;
+import io.github.partnerattribution.templates.TemplateRole;
+import io.github.partnerattribution.templates.internal.rules.TemplateRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one driver of the template pipeline, which {@code check}, {@code checkAll}, {@code scan}, {@code checkPackage}
+ * and the Maven plugin all go through: sources (each file read and parsed once per run, into a {@link SourceUnit};
+ * what a Bicep file needs of another file, a module's declarations or a loaded JSON file, comes from that file's own
+ * unit), then roles (from the path, from {@code --main}, or from the solution's graph), then the rules, each given
+ * the same model whoever asked and the role as an input. Not API.
+ *
+ * <pre>{@code
+ * Pipeline.Result<Finding> r = new Pipeline<>(options, findings).scan(root);
+ * }</pre>
+ */
+public final class Pipeline<F> {
+    /** Parsed sources a scan keeps for its rules stage, in bytes; beyond it, a file is read again when checked. */
+    static final long RETAINED_MAX_BYTES = 128L * 1024 * 1024;
+
+    /** One template checked: the file, the role it was checked in, its findings in file order. */
+    public static final class Checked<F> {
+        public final Path file;
+        public final TemplateRole role;
+        public final List<F> findings;
+
+        Checked(Path file, TemplateRole role, List<F> findings) {
+            this.file = file;
+            this.role = role;
+            this.findings = Collections.unmodifiableList(findings);
+        }
+    }
+
+    /** What a run found: each template's findings, the notes, and the links followed and not resolved. */
+    public static final class Result<F> {
+        public final List<Checked<F>> templates = new ArrayList<>();
+        public final List<Note> notes = new ArrayList<>();
+        public int followed;
+        public int unresolved;
+    }
+
+    private final TemplateOptions options;
+    private final TemplateChecker.Findings<F> findings;
+    private final boolean scanning;
+    private final Map<Path, SourceUnit> units = new HashMap<>();
+    private final Set<Path> reading = new HashSet<>();
+    private final Map<String, Loaded> loaded = new HashMap<>();
+
+    private Pipeline(TemplateOptions options, TemplateChecker.Findings<F> findings, boolean scanning) {
+        this.options = options;
+        this.findings = findings;
+        this.scanning = scanning;
+    }
+
+    /** A run that checks the files it is given, each in the role its path implies (or main by the options). */
+    public static <F> Pipeline<F> checking(TemplateOptions options, TemplateChecker.Findings<F> findings) {
+        return new Pipeline<>(options, findings, false);
+    }
+
+    /** A run that scans folders: JSON that names no deployment template is passed over. */
+    public static <F> Pipeline<F> scanning(TemplateOptions options, TemplateChecker.Findings<F> findings) {
+        return new Pipeline<>(options, findings, true);
+    }
+
+    // ---- the sources stage
+
+    /** One file of the run, read and parsed once; null while it is being read (a module that calls itself back). */
+    public SourceUnit read(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        SourceUnit unit = units.get(key);
+        if (unit != null || !reading.add(key)) {
+            return unit;
+        }
+        try {
+            unit = readNow(file);
+            units.put(key, unit);
+            return unit;
+        } finally {
+            reading.remove(key);
+        }
+    }
+
+    private SourceUnit readNow(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > JsonModel.READ_MAX_BYTES) {
+            // far beyond what ARM accepts: reported by its size and never read, so a huge file cannot exhaust memory
+            return SourceUnit.json(file, file.toString(), JsonModel.unread(file.toString(), size, options));
+        }
+        return unit(file, FileEdit.read(file), loader(file.toAbsolutePath().getParent()));
+    }
+
+    /** Content that is not on disk beside other files (an archive's entry, bytes given): it loads no file. */
+    public SourceUnit unit(Path file, byte[] content) {
+        return unit(file, content, BicepModel.NO_FOLDER);
+    }
+
+    private SourceUnit unit(Path file, byte[] content, BicepModel.Loader loader) {
+        String name = file.toString();
+        if (isBicep(file)) {
+            if (Utf8.firstInvalid(content, Utf8.hasBom(content) ? 3 : 0) >= 0) {
+                // not UTF-8: the one finding that says so, as for JSON
+                return SourceUnit.json(file, name, JsonModel.of(name, content, options));
+            }
+            return SourceUnit.bicep(file, name, content.length, BicepParser.parse(Utf8.text(content)), loader);
+        }
+        if (scanning && !JsonModel.mayBeTemplate(content)) {
+            return SourceUnit.notATemplate(file, name, content.length);
+        }
+        return SourceUnit.json(file, name, JsonModel.of(name, content, options));
+    }
+
+    /** What a Bicep file in {@code folder} may load: modules and files beside it, each read once in this run. */
+    public BicepModel.Loader loader(final Path folder) {
+        return new BicepModel.Loader() {
+            @Override
+            public Boolean deploysNothing(String path) {
+                Path target = resolve(folder, path);
+                if (target == null || !isBicep(target) || path.indexOf(':') >= 0 || !Files.isRegularFile(target)) {
+                    return null; // a registry or template spec module, or no file there
+                }
+                try {
+                    SourceUnit unit = read(target);
+                    return unit == null || unit.syntax() == null ? null : !BicepModel.deploysSomething(unit.syntax());
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public Loaded load(String path, boolean json) {
+                Path target = resolve(folder, path);
+                if (target == null) {
+                    return Loaded.problem(io.github.partnerattribution.core.internal.Text.quote(path)
+                            + " is not a path");
+                }
+                String key = (json ? "json:" : "text:") + target;
+                Loaded l = loaded.get(key);
+                if (l == null) {
+                    l = loadNow(path, target, json);
+                    loaded.put(key, l);
+                }
+                return l;
+            }
+        };
+    }
+
+    private static Path resolve(Path folder, String path) {
+        try {
+            return folder.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static Loaded loadNow(String relative, Path target, boolean json) {
+        try {
+            if (!Files.isRegularFile(target)) {
+                return Loaded.problem(relative + " is not there");
+            }
+            if (Files.size(target) > BicepModel.MAX_LOADED_BYTES) {
+                return Loaded.problem(relative + " is over " + BicepModel.MAX_LOADED_BYTES
+                        + " bytes, more than Bicep loads");
+            }
+            byte[] bytes = FileEdit.read(target);
+            int invalid = Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0);
+            if (invalid >= 0) {
+                return Loaded.problem(relative + " is not UTF-8 (byte offset " + invalid + ")");
+            }
+            String content = Utf8.text(bytes);
+            return new Loaded(json ? JsonTree.parse(content, new ArrayList<JsonTree.Duplicate>()) : content, null);
+        } catch (JsonTree.SyntaxError e) {
+            return Loaded.problem(relative + " is not valid JSON (line " + e.line + ", column " + e.column + ")");
+        } catch (IOException e) {
+            return Loaded.problem(relative + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    // ---- the rules stage
+
+    /** The rules on one unit, in a role. */
+    public List<F> check(SourceUnit unit, TemplateRole role, boolean partnerCenterMain) throws IOException {
+        SourceUnit u = unit;
+        if (u.released()) {
+            Path key = u.file.toAbsolutePath().normalize();
+            units.remove(key);
+            u = read(u.file); // over the memory budget: read again, once, now
+            units.remove(key);
+            if (u == null || !u.template()) {
+                throw new IOException(unit.file + " changed while it was scanned: it is no longer a template");
+            }
+        }
+        TemplateRule.Context context = new TemplateRule.Context(role, unit.name, partnerCenterMain);
+        return u.syntax() != null ? TemplateChecker.check(u.bicep(), context, findings)
+                : TemplateChecker.check(u.json(), context, findings);
+    }
+
+    // ---- the drivers
+
+    /** Checks files, each in the role its path implies or main when the options name it; packages as packages. */
+    public Result<F> checkAll(List<Path> files) throws IOException {
+        Result<F> result = new Result<>();
+        for (Path file : files) {
+            if (isPackage(file)) {
+                checkPackage(file, result);
+                continue;
+            }
+            TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
+            result.templates.add(new Checked<>(file, role, check(read(file), role, false)));
+        }
+        return result;
+    }
+
+    /** Checks one file in the role given. */
+    public List<F> check(Path file, TemplateRole role) throws IOException {
+        return check(read(file), role, false);
+    }
+
+    /**
+     * Scans a folder: discovery, sources, links, the graph's roles, then the rules once per template in its final
+     * role; then the packages in it.
+     */
+    public Result<F> scan(Path root) throws IOException {
+        Map<Path, SourceUnit> sources = new TreeMap<>();
+        int jsonRead = 0;
+        long retained = 0;
+        List<Path> packages = new ArrayList<>();
+        for (Path file : Discovery.walk(root)) {
+            if (isPackage(file)) {
+                packages.add(file);
+                continue;
+            }
+            jsonRead += isBicep(file) ? 0 : 1;
+            SourceUnit unit = read(file);
+            if (unit != null && unit.template()) {
+                retained += unit.size();
+                sources.put(file, unit);
+            }
+        }
+        if (retained > RETAINED_MAX_BYTES) {
+            long kept = 0;
+            for (SourceUnit unit : sources.values()) {
+                kept += unit.size();
+                if (kept > RETAINED_MAX_BYTES) {
+                    unit.release(); // read again by the rules stage: memory stays bounded on any tree
+                }
+            }
+        }
+        Result<F> result = new Result<>();
+        LinkResolver resolver = LinkResolver.of(root, sources.keySet());
+        SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead);
+        for (TemplateRole role : TemplateRole.values()) {
+            for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
+                if (entry.getValue() == role) {
+                    result.templates.add(new Checked<>(entry.getKey(), role,
+                            check(sources.get(entry.getKey()), role, false)));
+                }
+            }
+        }
+        result.notes.addAll(graph.notes());
+        result.followed = graph.followed();
+        result.unresolved = graph.unresolved();
+        for (Path zip : packages) {
+            checkPackage(zip, result);
+        }
+        if (!packages.isEmpty()) {
+            for (int i = result.notes.size() - 1; i >= 0; i--) {
+                if (result.notes.get(i).kind == Note.Kind.NO_TEMPLATES) {
+                    result.notes.remove(i); // the packages hold them
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Checks a Marketplace package as Partner Center reads it, into {@code result}: the package as a whole, then its
+     * templates, {@code mainTemplate.json} at its root the main one (judged by Partner Center's rules rather than
+     * CUA001) and every other one a template it deploys.
+     */
+    public void checkPackage(Path zip, Result<F> result) throws IOException {
+        String name = zip.toString();
+        PackageModel model;
+        Map<Path, SourceUnit> sources = new TreeMap<>();
+        Path inside = Paths.get(name + "!");
+        long size = Files.size(zip);
+        if (size > JsonModel.READ_MAX_BYTES) {
+            model = PackageModel.refused(name, "it is " + size + " bytes; at most " + JsonModel.READ_MAX_BYTES
+                    + " are read");
+        } else {
+            try {
+                PackageArchive archive = PackageArchive.read(FileEdit.read(zip));
+                JsonModel main = null;
+                for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
+                    String entry = e.getKey().toLowerCase(Locale.ROOT);
+                    if (!entry.endsWith(".json") && !entry.endsWith(".bicep")) {
+                        continue;
+                    }
+                    Path virtual = inside.resolve(e.getKey());
+                    SourceUnit unit = unit(virtual, e.getValue());
+                    if (e.getKey().equals(PackageModel.MAIN)) {
+                        main = unit.json(); // parsed once: Partner Center's rules and the attribution rules read it
+                    }
+                    if (unit.template()) {
+                        sources.put(virtual, unit);
+                    }
+                }
+                model = PackageModel.of(name, archive.entries(), main);
+            } catch (PackageArchive.Refused refused) {
+                model = PackageModel.refused(name, refused.getMessage());
+            }
+        }
+        result.templates.add(new Checked<>(zip, TemplateRole.PACKAGE, TemplateChecker.check(model,
+                new TemplateRule.Context(TemplateRole.PACKAGE, name, false), findings)));
+        if (sources.isEmpty()) {
+            return;
+        }
+        Path mainPath = inside.resolve(PackageModel.MAIN);
+        LinkResolver resolver = LinkResolver.of(inside, sources.keySet());
+        SolutionGraph graph = SolutionGraph.of(inside, sources, resolver, options.withMainNames(
+                Collections.singletonList(mainPath.toString())), 0);
+        JsonModel main = model.main();
+        boolean partnerCenterAdds = main != null && main.checkable() && main.sites().isEmpty()
+                && main.topLevelDeployments() == 0;
+        for (TemplateRole role : TemplateRole.values()) {
+            for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
+                // in a package only mainTemplate.json at the root is main; every other template is one it deploys
+                boolean isMain = entry.getKey().equals(mainPath);
+                TemplateRole actual = isMain ? TemplateRole.MAIN : entry.getValue() == TemplateRole.MAIN
+                        ? TemplateRole.LINKED : entry.getValue();
+                if (actual == role) {
+                    result.templates.add(new Checked<>(entry.getKey(), actual,
+                            check(sources.get(entry.getKey()), actual, isMain)));
+                }
+            }
+        }
+        for (Note note : graph.notes()) {
+            if (note.kind != Note.Kind.NO_MAIN) { // in a package, the main one is named
+                result.notes.add(note);
+            }
+        }
+        if (partnerCenterAdds) {
+            result.notes.add(new Note(Note.Kind.PARTNER_CENTER_ADDS, mainPath + " has no tracking resource and no"
+                    + " other deployments: Partner Center adds its own, pid-<guid>-partnercenter, when the package is"
+                    + " uploaded; if the same template also ships outside the Marketplace, add your own (attribution"
+                    + " template add) so those deployments count too"));
+        }
+        result.followed += graph.followed();
+        result.unresolved += graph.unresolved();
+    }
+
+    public static boolean isPackage(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    public static boolean isBicep(Path file) {
+        return file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bicep");
+    }
+}
