@@ -1,0 +1,2 @@
+// deploys nothing: the partner's tracking module
+output done bool = true
