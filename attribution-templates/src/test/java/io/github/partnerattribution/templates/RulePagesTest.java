@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RulePagesTest {
     static final Path PAGES = Paths.get("../docs/rules");
     static final Pattern EXAMPLE = Pattern.compile("## A template that (fails|passes)\\n\\n<!-- checked as: (\\w+) -->\\n"
-            + "```json\\n(.*?)\\n```", Pattern.DOTALL);
+            + "```(json|bicep)\\n(.*?)\\n```", Pattern.DOTALL);
 
     static Stream<TemplateRule> rules() {
         return Catalogue.RULES.stream();
@@ -48,6 +48,7 @@ class RulePagesTest {
         String page = page(rule.code());
         assertTrue(page.startsWith("# " + rule.code() + " " + rule.name() + "\n"), page.split("\n")[0]);
         String appliesTo = rule.appliesToPackages() ? "Marketplace deployment packages (.zip)\n"
+                : !rule.appliesToJson() ? "Bicep files\n"
                 : "JSON templates" + (rule.appliesToBicep() ? " and Bicep files\n" : "\n");
         assertTrue(page.contains("**Severity:** " + rule.severity().name().toLowerCase(Locale.ROOT) + " · **Applies to:** "
                 + appliesTo), rule.code() + ": severity and what it applies to as the catalogue says (Bicep: "
@@ -74,8 +75,8 @@ class RulePagesTest {
         List<String> seen = new ArrayList<>();
         while (m.find()) {
             TemplateRole role = TemplateRole.valueOf(m.group(2).toUpperCase(Locale.ROOT));
-            List<Finding> findings = ArmTemplates.check(m.group(3).getBytes(StandardCharsets.UTF_8), "mainTemplate.json",
-                    role, TemplateOptions.defaults());
+            List<Finding> findings = ArmTemplates.check(m.group(4).getBytes(StandardCharsets.UTF_8),
+                    m.group(3).equals("bicep") ? "main.bicep" : "mainTemplate.json", role, TemplateOptions.defaults());
             boolean reported = findings.stream().anyMatch(f -> f.code().equals(rule.code()));
             if (m.group(1).equals("fails")) {
                 assertTrue(reported, rule.code() + "'s failing example: " + findings);

@@ -156,7 +156,7 @@ public final class BicepEditor {
             return new int[] {d.start, d.end}; // something else shares its last line
         }
         if (from > 0) {
-            int previous = lineStart(from - 1);
+            int previous = lineStart(lineBreakBefore(from));
             if (text.substring(previous, from).trim().isEmpty()) {
                 from = previous; // the blank line that set it apart
             }

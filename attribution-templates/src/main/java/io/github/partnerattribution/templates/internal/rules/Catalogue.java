@@ -35,7 +35,8 @@ public final class Catalogue {
             new PackageLayoutRule(),
             new PartnerCenterCannotAddTrackingRule(),
             new ManagedAppLanguageVersionRule(),
-            new PackageRefusedRule()));
+            new PackageRefusedRule(),
+            new BicepSyntaxErrorRule()));
 
     private Catalogue() {
     }

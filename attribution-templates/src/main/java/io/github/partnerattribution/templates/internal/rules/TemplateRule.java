@@ -121,6 +121,16 @@ public abstract class TemplateRule {
         }
     }
 
+    /** {@return whether the rule checks JSON templates: whether its class has a check of its own for them} */
+    public final boolean appliesToJson() {
+        try {
+            return getClass().getMethod("check", JsonModel.class, Context.class, Reporter.class).getDeclaringClass()
+                    != TemplateRule.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** {@return whether the rule checks Bicep files: whether its class has a check of its own for them} */
     public final boolean appliesToBicep() {
         try {
