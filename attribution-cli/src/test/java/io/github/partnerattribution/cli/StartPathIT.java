@@ -46,6 +46,16 @@ class StartPathIT {
                 + " \"templateLink\": {\"uri\": \"[uri(parameters('_artifactsLocation'),"
                 + " concat('nestedtemplates/', variables('db')))]\"}}}"));
         write("tree/nestedtemplates/db.json", template("storage", ""));
+        // Bicep as users write it: a module, a name held in a variable, a loaded file, a multi-line string
+        Path bicep = write("bicep/main.bicep", "@description('''\nThe solution.\n''')\nparam location string ="
+                + " resourceGroup().location\n\nvar ids = loadJsonContent('ids.json')\nvar telemetryId = 'pid-${ids.pid}'\n\n"
+                + "module db 'modules/db.bicep' = {\n  name: 'db'\n  params: {\n    location: location\n  }\n}\n\n"
+                + "resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: telemetryId\n  properties: {\n"
+                + "    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
+        write("bicep/ids.json", "{\"pid\": \"" + ID + "\"}\n");
+        write("bicep/modules/db.bicep", "param location string\n\nresource store"
+                + " 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'store${uniqueString(resourceGroup().id)}'\n"
+                + "  location: location\n  kind: 'StorageV2'\n  sku: {\n    name: 'Standard_LRS'\n  }\n}\n");
         Path registry = write("pid.properties", "# The main offer\noffer.main=" + ID + "\r\noffer.trial=" + ID
                 .replace('1', '2') + "\n");
         List<List<String>> commands = List.of(
@@ -55,7 +65,9 @@ class StartPathIT {
                 List.of("user-agent", "--pid", ID),
                 List.of("notice", "--partner", "Contoso"),
                 List.of("registry", "list", "--file", registry.toString()),
-                List.of("template", "scan", tree.toString()));
+                List.of("template", "scan", tree.toString()),
+                List.of("template", "check", bicep.toString()),
+                List.of("template", "scan", bicep.getParent().toString()));
         int checked = 0;
         for (List<String> command : commands) {
             Path log = temp.resolve("classes-" + checked + ".log");
