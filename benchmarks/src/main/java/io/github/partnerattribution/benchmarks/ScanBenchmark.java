@@ -27,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * {@code ArmTemplates.scan} of a generated repository of 1,000 templates ({@link TemplateTree}), against walking the
  * same tree, reading every {@code .json} file and parsing it with Jackson in the same dialect: into its tree (a plain
- * parse, the goal's baseline) and, the bare floor, only tokenizing it. One operation is the whole tree.
+ * parse, the goal's baseline) and, the bare floor, only tokenizing it; and the scan of the same 1,000 templates written
+ * in Bicep, against the JSON scan. One operation is the whole tree.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,10 +43,31 @@ public class ScanBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
     private Path root;
+    private Path bicepRoot;
 
     @Setup
     public void generate() throws IOException {
         root = tree(false);
+        bicepRoot = bicepTree();
+    }
+
+    /**
+     * The same 1,000 templates in Bicep, generated side by side with the JSON tree (the same resources and links, one
+     * {@code module} for each {@code templateLink}); checked to scan as 1,000 templates with every link followed.
+     */
+    static Path bicepTree() throws IOException {
+        Path dir = Files.createTempDirectory("scan-benchmark-bicep");
+        List<Path> templates = TemplateTree.writeBicep(dir, 100);
+        ScanReport report = ArmTemplates.scan(dir);
+        if (templates.size() != 1000 || report.templates().size() != 1000
+                || report.linksFollowed() != TemplateTree.links(100) || report.linksUnresolved() != 0
+                || report.findings().stream().anyMatch(f -> f.severity() == io.github.partnerattribution.templates.Severity.ERROR)) {
+            throw new IllegalStateException("the Bicep tree scanned as " + report.templates().size() + " templates, "
+                    + report.linksFollowed() + " links followed (" + report.linksUnresolved() + " not resolved), not 1000"
+                    + " and " + TemplateTree.links(100) + " and no error: " + report.notes() + " "
+                    + report.findings().stream().limit(3).collect(Collectors.toList()));
+        }
+        return dir;
     }
 
     /**
@@ -71,6 +93,7 @@ public class ScanBenchmark {
     @TearDown
     public void delete() throws IOException {
         delete(root);
+        delete(bicepRoot);
     }
 
     static void delete(Path dir) throws IOException {
@@ -114,6 +137,12 @@ public class ScanBenchmark {
     @Benchmark
     public void scan(Blackhole bh) throws IOException {
         bh.consume(ArmTemplates.scan(root));
+    }
+
+    /** The whole scan of the same templates in Bicep: the JSON scan above is its twin. */
+    @Benchmark
+    public void scanBicep(Blackhole bh) throws IOException {
+        bh.consume(ArmTemplates.scan(bicepRoot));
     }
 
 }

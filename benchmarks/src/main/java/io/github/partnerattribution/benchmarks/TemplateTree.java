@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A generated solution repository, the same on every run (fixed seed): {@code solutions} solutions of ten templates
+ * A generated solution repository, the same on every run (fixed seed), in JSON or, template for template, in Bicep: {@code solutions} solutions of ten templates
  * each, 20-200 KB apiece, as partners lay them out. Each has a main template (named {@code mainTemplate.json}, or
  * {@code <solution>Arm.json} for one in five) with its tracking resource and comments; four nested templates in
  * {@code nestedtemplates/} linked by {@code relativePath}; five linked templates in {@code modules/}, linked from the
@@ -40,6 +40,22 @@ final class TemplateTree {
 
     /** Writes the tree under {@code root}; returns the templates written. */
     static List<Path> write(Path root, int solutions, boolean expressionLinks) throws IOException {
+        return write(root, solutions, expressionLinks, false);
+    }
+
+    /**
+     * Writes the tree as Bicep: the same solutions, templates, resources and links as {@link #write(Path, int)} writes
+     * in JSON (the same random choices, each template rendered in both languages side by side), each template a
+     * {@code .bicep} file, each link a {@code module}.
+     */
+    static List<Path> writeBicep(Path root, int solutions) throws IOException {
+        return write(root, solutions, false, true);
+    }
+
+    private static List<Path> write(Path root, int solutions, boolean expressionLinks, boolean bicep)
+            throws IOException {
+        int language = bicep ? 1 : 0;
+        String ext = bicep ? ".bicep" : ".json";
         Random random = new Random(20261125L);
         List<Path> templates = new ArrayList<>();
         for (int s = 0; s < solutions; s++) {
@@ -50,7 +66,9 @@ final class TemplateTree {
             List<String> links = new ArrayList<>();
             StringBuilder variables = new StringBuilder();
             for (int n = 0; n < 4; n++) {
-                if (expressionLinks) {
+                if (bicep) {
+                    links.add("nestedtemplates/nested" + n + ".bicep");
+                } else if (expressionLinks) {
                     variables.append(",\n    \"nested").append(n).append("\": \"nested").append(n).append(".json\"");
                     links.add("{\"uri\": \"[uri(parameters('_artifactsLocation'), concat('nestedtemplates/', variables('nested"
                             + n + "'), parameters('_artifactsLocationSasToken')))]\"}");
@@ -58,27 +76,30 @@ final class TemplateTree {
                     links.add("{\"relativePath\": \"nestedtemplates/nested" + n + ".json\"}");
                 }
             }
-            String mainName = s % 5 == 0 ? solution + "Arm.json" : "mainTemplate.json";
-            templates.add(write(dir.resolve(mainName), template(random, links, true, false, variables.toString())));
+            String mainName = s % 5 == 0 ? solution + "Arm" + ext : bicep ? "main.bicep" : "mainTemplate.json";
+            templates.add(write(dir.resolve(mainName), template(random, links, true, false, variables.toString())
+                    [language]));
             for (int n = 0; n < 4; n++) {
                 List<String> moduleLinks = new ArrayList<>();
                 if (n < 2) {
-                    moduleLinks.add(expressionLinks ? "{\"uri\": \"[concat(parameters('templateBaseUrl'), 'modules/module"
-                            + n + ".json')]\"}" : uri("../modules/module" + n + ".json"));
+                    moduleLinks.add(bicep ? "../modules/module" + n + ".bicep" : expressionLinks
+                            ? "{\"uri\": \"[concat(parameters('templateBaseUrl'), 'modules/module" + n + ".json')]\"}"
+                            : uri("../modules/module" + n + ".json"));
                 }
-                templates.add(write(dir.resolve("nestedtemplates/nested" + n + ".json"),
-                        template(random, moduleLinks, false, false, "")));
+                templates.add(write(dir.resolve("nestedtemplates/nested" + n + ext),
+                        template(random, moduleLinks, false, false, "")[language]));
             }
             for (int m = 0; m < 5; m++) {
                 List<String> deeper = new ArrayList<>();
                 String next = "";
                 if (m < 3) {
                     next = expressionLinks ? ",\n    \"next\": \"module" + (m + 2) + ".json\"" : "";
-                    deeper.add(expressionLinks ? "{\"uri\": \"[uri(deployment().properties.templateLink.uri,"
-                            + " variables('next'))]\"}" : uri("module" + (m + 2) + ".json"));
+                    deeper.add(bicep ? "module" + (m + 2) + ".bicep" : expressionLinks
+                            ? "{\"uri\": \"[uri(deployment().properties.templateLink.uri, variables('next'))]\"}"
+                            : uri("module" + (m + 2) + ".json"));
                 }
-                templates.add(write(dir.resolve("modules/module" + m + ".json"), template(random, deeper, false, m == 4,
-                        next)));
+                templates.add(write(dir.resolve("modules/module" + m + ext), template(random, deeper, false, m == 4,
+                        next)[language]));
             }
             write(dir.resolve("mainTemplate.parameters.json"), "{\n  \"$schema\": \"https://schema.management.azure.com/"
                     + "schemas/2019-04-01/deploymentParameters.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n"
@@ -95,19 +116,32 @@ final class TemplateTree {
         return Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One template of 20-200 KB: parameters, variables, resources with expressions, the links, maybe tracking. */
-    private static String template(Random random, List<String> links, boolean main, boolean multiLine,
+    /**
+     * One template of 20-200 KB (its JSON form): parameters, variables, resources with expressions, the links, maybe
+     * tracking; in JSON and in Bicep, the same content.
+     */
+    private static String[] template(Random random, List<String> links, boolean main, boolean multiLine,
             String variables) {
         return template(random, 20_000 + random.nextInt(180_001), links, main, multiLine, variables);
     }
 
     /** A main template of about {@code target} bytes, with its tracking resource. */
     static String mainTemplate(int target) {
-        return template(new Random(target), target, new ArrayList<String>(), true, true, "");
+        return template(new Random(target), target, new ArrayList<String>(), true, true, "")[0];
     }
 
-    private static String template(Random random, int target, List<String> links, boolean main, boolean multiLine,
+    private static String[] template(Random random, int target, List<String> links, boolean main, boolean multiLine,
             String variables) {
+        StringBuilder bicep = new StringBuilder(target);
+        bicep.append("// generated: a realistic mix of what partner templates hold\n"
+                + "param location string = resourceGroup().location\nparam prefix string = 'ctso'\n"
+                + "param enableTelemetry bool = true\nparam _artifactsLocation string = deployment().properties.templateLink.uri\n"
+                + "@secure()\nparam _artifactsLocationSasToken string = ''\nparam templateBaseUrl string\n\n"
+                + "var storageName = '${prefix}${uniqueString(resourceGroup().id)}'\nvar tags = {\n"
+                + "  solution: 'contoso'\n  owner: 'platform'\n}\n");
+        if (multiLine) {
+            bicep.append("var sku = prefix == 'prod'\n  ? 'Premium_LRS'\n  : 'Standard_LRS'\n");
+        }
         StringBuilder b = new StringBuilder(target + 4096);
         b.append("{\n  \"$schema\": \"").append(SCHEMA).append("\",\n  \"contentVersion\": \"1.0.0.0\",\n");
         b.append("  // generated: a realistic mix of what partner templates hold\n");
@@ -125,7 +159,11 @@ final class TemplateTree {
         }
         b.append("\n  },\n  \"resources\": [\n");
         boolean first = true;
+        int l = 0;
         for (String link : links) {
+            bicep.append("\nmodule link").append(l++).append(" '").append(link).append("' = {\n"
+                    + "  name: 'linked-${uniqueString(deployment().name)}'\n  params: {\n    location: location\n"
+                    + "  }\n}\n");
             b.append(first ? "" : ",\n");
             first = false;
             b.append("    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2022-09-01\",\n"
@@ -135,6 +173,10 @@ final class TemplateTree {
                     + " \"[parameters('location')]\" } }\n      }\n    }");
         }
         if (main) {
+            bicep.append("\nresource partnerAttribution 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '")
+                    .append(PID).append("'\n  properties: {\n    mode: 'Incremental'\n    template: {\n"
+                    + "      '$schema': '").append(SCHEMA).append("'\n      contentVersion: '1.0.0.0'\n"
+                    + "      resources: []\n    }\n  }\n}\n");
             b.append(first ? "" : ",\n");
             first = false;
             b.append("    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2021-04-01\",\n"
@@ -147,15 +189,49 @@ final class TemplateTree {
         while (b.length() < target) {
             b.append(first ? "" : ",\n");
             first = false;
-            resource(b, random, i++);
+            resource(b, bicep, random, i++);
         }
         b.append("\n  ],\n  \"outputs\": {\n    \"storage\": { \"type\": \"string\", \"value\": \"[variables('storageName')]\" }\n"
                 + "  }\n}\n");
-        return b.toString();
+        bicep.append("\noutput storage string = storageName\n");
+        return new String[] {b.toString(), bicep.toString()};
     }
 
-    private static void resource(StringBuilder b, Random random, int i) {
-        switch (random.nextInt(3)) {
+    private static void resource(StringBuilder b, StringBuilder bicep, Random random, int i) {
+        int kind = random.nextInt(3);
+        switch (kind) {
+            case 0:
+                bicep.append("\nresource storage").append(i).append(" 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                        + "  name: '${storageName}").append(i).append("'\n  location: location\n  tags: tags\n"
+                        + "  sku: {\n    name: 'Standard_LRS'\n  }\n  kind: 'StorageV2'\n  properties: {\n"
+                        + "    minimumTlsVersion: 'TLS1_2'\n    supportsHttpsTrafficOnly: true\n"
+                        + "    allowBlobPublicAccess: false\n    networkAcls: {\n      defaultAction: 'Deny'\n"
+                        + "      bypass: 'AzureServices'\n      ipRules: []\n    }\n  }\n}\n");
+                break;
+            case 1:
+                bicep.append("\nresource nsg").append(i).append(" 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {\n"
+                        + "  name: '${prefix}-nsg-").append(i).append("'\n  location: location\n  properties: {\n"
+                        + "    securityRules: [\n");
+                for (int r = 0; r < 3; r++) {
+                    bicep.append("      {\n        name: 'rule").append(r).append("'\n        properties: {\n"
+                            + "          priority: ").append(100 + r).append("\n          direction: 'Inbound'\n"
+                            + "          access: 'Allow'\n          protocol: 'Tcp'\n"
+                            + "          sourceAddressPrefix: '10.0.0.0/16'\n          sourcePortRange: '*'\n"
+                            + "          destinationAddressPrefix: '*'\n          destinationPortRange: '")
+                            .append(443 + r).append("'\n        }\n      }\n");
+                }
+                bicep.append("    ]\n  }\n}\n");
+                break;
+            default:
+                bicep.append("\nresource site").append(i).append(" 'Microsoft.Web/sites@2022-09-01' = if (enableTelemetry) {\n"
+                        + "  name: toLower('${prefix}-app-").append(i).append("')\n  location: location\n"
+                        + "  properties: {\n    httpsOnly: true\n    siteConfig: {\n      appSettings: [\n"
+                        + "        {\n          name: 'STORAGE'\n          value: reference(resourceId("
+                        + "'Microsoft.Storage/storageAccounts', storageName), '2023-01-01').primaryEndpoints.blob\n"
+                        + "        }\n      ]\n      minTlsVersion: '1.2'\n    }\n  }\n}\n");
+                break;
+        }
+        switch (kind) {
             case 0:
                 b.append("    {\n      \"type\": \"Microsoft.Storage/storageAccounts\",\n      \"apiVersion\": \"2023-01-01\",\n"
                         + "      \"name\": \"[concat(variables('storageName'), '").append(i).append("')]\",\n"

@@ -21,18 +21,21 @@ import java.util.List;
  */
 public final class BicepEditor {
     private final String text;
+    private final BicepSyntax.File syntax;
     private final BicepModel model;
     private final BicepModel.Loader loader;
 
-    private BicepEditor(String text, BicepModel model, BicepModel.Loader loader) {
+    private BicepEditor(String text, BicepSyntax.File syntax, BicepModel model, BicepModel.Loader loader) {
         this.text = text;
+        this.syntax = syntax;
         this.model = model;
         this.loader = loader;
     }
 
     /** An editor of a Bicep file's text; {@code loader} answers for the files beside it. */
     public static BicepEditor of(String file, String text, BicepModel.Loader loader) {
-        return new BicepEditor(text, BicepModel.of(file, text, loader), loader);
+        BicepSyntax.File syntax = BicepParser.parse(text);
+        return new BicepEditor(text, syntax, BicepModel.of(file, syntax, loader), loader);
     }
 
     /** {@return the model the edits are made from} */
@@ -60,7 +63,7 @@ public final class BicepEditor {
             throw new EditRefused("it already holds a tracking resource for " + model.ids().get(0)
                     + "; replace it instead (attribution template replace). Nothing was changed.");
         }
-        return verified(BicepModel.withTrackingResource(text, model.syntax(), id, apiVersion), id, 1);
+        return verified(BicepModel.withTrackingResource(text, syntax, id, apiVersion), id, 1);
     }
 
     /** The text without the tracking resources of {@code id} (of any id when null), or null when there is none. */
@@ -111,9 +114,9 @@ public final class BicepEditor {
     }
 
     private void refuseUnterminated() {
-        for (BicepSyntax.Diagnostic d : model.syntax().diagnostics) {
+        for (BicepSyntax.Diagnostic d : syntax.diagnostics) {
             if (d.unterminated) {
-                TrackingModel.Position at = model.syntax().position(d.offset);
+                TrackingModel.Position at = syntax.position(d.offset);
                 throw new EditRefused("the file ends inside a string or comment that is never closed (" + d.message
                         + ", line " + at.line + "); a resource added at its end would be part of it. Close it first."
                         + " Nothing was changed.");
@@ -189,12 +192,13 @@ public final class BicepEditor {
 
     /** Reads the result again: it must hold the expected number of tracking resources of the id. */
     private String verified(String updated, PartnerId id, int expected) {
-        BicepModel again = BicepModel.of(model.file(), updated, loader);
+        BicepSyntax.File reread = BicepParser.parse(updated);
+        BicepModel again = BicepModel.of(model.file(), reread, loader);
         int found = 0;
         for (PartnerId each : again.ids()) {
             found += id == null || id.equals(each) ? 1 : 0;
         }
-        if (found != expected || again.syntax().diagnostics.size() > model.syntax().diagnostics.size()) {
+        if (found != expected || reread.diagnostics.size() > syntax.diagnostics.size()) {
             throw new EditRefused("the edit did not produce the expected file (a bug: please report it with the"
                     + " file). Nothing was changed.");
         }

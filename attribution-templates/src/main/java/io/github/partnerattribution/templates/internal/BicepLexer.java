@@ -48,13 +48,8 @@ final class BicepLexer {
         }
     }
 
-    /** Symbols, longest first where one begins another. */
-    private static final String[] SYMBOLS = {"...", "??", "?.", "::", "=>", "==", "!=", "=~", "!~", "<=", ">=", "&&",
-        "||", "{", "}", "(", ")", "[", "]", ",", ".", "?", ":", ";", "=", "@", "+", "-", "*", "/", "%", "!", "<", ">",
-        "|", "&"};
-
     private final String text;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     private final List<BicepSyntax.Diagnostic> diagnostics;
     private final List<Integer> lineStarts = new ArrayList<>();
     private int at;
@@ -64,6 +59,7 @@ final class BicepLexer {
     private BicepLexer(String text, List<BicepSyntax.Diagnostic> diagnostics) {
         this.text = text;
         this.diagnostics = diagnostics;
+        this.tokens = new ArrayList<>(text.length() / 5 + 16); // about one token in five characters
     }
 
     /** The tokens of a text, the last one {@link T#EOF}; syntax errors go to {@code diagnostics}. */
@@ -131,20 +127,50 @@ final class BicepLexer {
     }
 
     private void symbol(char c) {
-        for (String s : SYMBOLS) {
-            if (text.startsWith(s, at)) {
-                if (!interpolations.isEmpty()) {
-                    int[] open = interpolations.get(interpolations.size() - 1);
-                    open[0] += s.equals("{") ? 1 : s.equals("}") ? -1 : 0;
-                }
-                tokens.add(new Token(T.SYMBOL, at, at + s.length(), s));
-                at += s.length();
-                return;
+        String s = symbolAt(c);
+        if (s != null) {
+            if (!interpolations.isEmpty()) {
+                int[] open = interpolations.get(interpolations.size() - 1);
+                open[0] += c == '{' ? 1 : c == '}' ? -1 : 0;
             }
+            tokens.add(new Token(T.SYMBOL, at, at + s.length(), s));
+            at += s.length();
+            return;
         }
         diagnostics.add(new BicepSyntax.Diagnostic(at, "unexpected character " + shown(c), false));
         tokens.add(new Token(T.BAD, at, at + 1, String.valueOf(c)));
         at++;
+    }
+
+    /** The symbol that starts at {@code at} with {@code c}, the longest one; null when none does. */
+    private String symbolAt(char c) {
+        char next = peek(1);
+        switch (c) {
+            case '{': return "{";
+            case '}': return "}";
+            case '(': return "(";
+            case ')': return ")";
+            case '[': return "[";
+            case ']': return "]";
+            case ',': return ",";
+            case ';': return ";";
+            case '@': return "@";
+            case '+': return "+";
+            case '*': return "*";
+            case '/': return "/";
+            case '%': return "%";
+            case '-': return "-";
+            case '.': return next == '.' && peek(2) == '.' ? "..." : ".";
+            case '?': return next == '?' ? "??" : next == '.' ? "?." : "?";
+            case ':': return next == ':' ? "::" : ":";
+            case '=': return next == '>' ? "=>" : next == '=' ? "==" : next == '~' ? "=~" : "=";
+            case '!': return next == '=' ? "!=" : next == '~' ? "!~" : "!";
+            case '<': return next == '=' ? "<=" : "<";
+            case '>': return next == '=' ? ">=" : ">";
+            case '&': return next == '&' ? "&&" : "&";
+            case '|': return next == '|' ? "||" : "|";
+            default: return null;
+        }
     }
 
     /** A character as a message shows it: printable ones quoted, others as U+XXXX. */

@@ -95,15 +95,35 @@ public final class BicepModel implements TrackingModel {
         }
     }
 
+    /** A syntax error, where it stands. */
+    public static final class SyntaxError {
+        public final Position position;
+        public final String message;
+
+        SyntaxError(Position position, String message) {
+            this.position = position;
+            this.message = message;
+        }
+    }
+
     private final String file;
-    private final BicepSyntax.File syntax;
+    /** The tree while the model is bound; let go of after, so a model kept for a scan's rules holds none of it. */
+    private BicepSyntax.File syntax;
     private final List<Declaration> candidates = new ArrayList<>();
     private final List<Declaration> sites = new ArrayList<>();
     private final List<PartnerId> ids = new ArrayList<>();
+    private final List<SyntaxError> syntaxErrors = new ArrayList<>();
+    private final List<LinkRef> links;
+    private final boolean deployable;
 
     private BicepModel(String file, BicepSyntax.File syntax) {
         this.file = file;
         this.syntax = syntax;
+        this.links = links(syntax);
+        this.deployable = deployable(syntax);
+        for (BicepSyntax.Diagnostic d : syntax.diagnostics) {
+            syntaxErrors.add(new SyntaxError(syntax.position(d.offset), d.message));
+        }
     }
 
     /** Reads and binds a Bicep file's text; {@code loader} answers for the files it loads and the modules it calls. */
@@ -115,17 +135,18 @@ public final class BicepModel implements TrackingModel {
     public static BicepModel of(String file, BicepSyntax.File syntax, Loader loader) {
         BicepModel m = new BicepModel(file, syntax);
         m.bind(loader);
+        m.syntax = null;
         return m;
     }
 
-    /** {@return the syntax tree} */
-    public BicepSyntax.File syntax() {
-        return syntax;
+    /** {@return the syntax errors, in file order} */
+    public List<SyntaxError> syntaxErrors() {
+        return Collections.unmodifiableList(syntaxErrors);
     }
 
     /** {@return each {@code module}'s path, as written, where it stands} */
     public List<LinkRef> links() {
-        return links(syntax);
+        return Collections.unmodifiableList(links);
     }
 
     /** {@return each {@code module}'s path in a tree, as written, where it stands} */
@@ -155,7 +176,7 @@ public final class BicepModel implements TrackingModel {
      * import (nothing a deployment would create or return).
      */
     public boolean deployable() {
-        return deployable(syntax);
+        return deployable;
     }
 
     /** {@link #deployable()} of a tree. */

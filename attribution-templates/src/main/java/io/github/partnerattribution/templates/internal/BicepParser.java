@@ -28,8 +28,6 @@ public final class BicepParser {
     static final int MAX_DEPTH = 200;
     /** At most this many syntax errors are kept for one file. */
     static final int MAX_DIAGNOSTICS = 100;
-    private static final String[][] BINARY = {{"??"}, {"||"}, {"&&"}, {"==", "!=", "=~", "!~"}, {"<", ">", "<=", ">="},
-        {"+", "-"}, {"*", "/", "%"}};
     private static final List<Node> NONE = Collections.emptyList();
 
     private final String text;
@@ -430,39 +428,52 @@ public final class BicepParser {
         }
     }
 
-    private Node binary(int level) {
-        if (level == BINARY.length) {
-            return unary();
-        }
-        Node left = binary(level + 1);
+    /** Operators between two expressions, by precedence climbing: each level binds tighter than the one before. */
+    private Node binary(int min) {
+        Node left = unary();
         while (true) {
-            String op = null;
-            for (String candidate : BINARY[level]) {
-                if (operatorAhead(candidate)) {
-                    op = candidate;
-                    break;
-                }
+            int i = pos;
+            while (tokens.get(i).kind == T.NEWLINE) {
+                i++;
             }
-            if (op == null) {
+            Token t = tokens.get(i);
+            int level = t.kind == T.SYMBOL ? level(t.text) : -1;
+            // ??, || and && may open the next line (no declaration or property starts with one); others may not
+            if (level < min || (i > pos && parens == 0 && level > 2)) {
                 return left;
             }
+            pos = i;
+            next();
             skipNewlines(); // an operator may end a line
             Node right = binary(level + 1);
             List<Node> parts = new ArrayList<>(2);
             parts.add(left);
             parts.add(right);
-            left = new Node(Kind.BINARY, left.start, lastEnd, op, parts);
+            left = new Node(Kind.BINARY, left.start, lastEnd, t.text, parts);
+        }
+    }
+
+    /** An operator's precedence, from 0 ({@code ??}) to 6 ({@code * / %}); -1 for a symbol that is none. */
+    private static int level(String op) {
+        switch (op) {
+            case "??": return 0;
+            case "||": return 1;
+            case "&&": return 2;
+            case "==": case "!=": case "=~": case "!~": return 3;
+            case "<": case ">": case "<=": case ">=": return 4;
+            case "+": case "-": return 5;
+            case "*": case "/": case "%": return 6;
+            default: return -1;
         }
     }
 
     /**
-     * Whether the next token is {@code op}, which is then taken. A {@code ?}, {@code :}, {@code ??}, {@code ||} or
-     * {@code &&} may open the next line (no declaration or property starts with one); other operators may not.
+     * Whether the next token is {@code op} ({@code ?} or {@code :} of a ternary), which is then taken; it may open the
+     * next line.
      */
     private boolean operatorAhead(String op) {
         int i = pos;
-        boolean acrossLines = op.equals("?") || op.equals(":") || op.equals("??") || op.equals("||") || op.equals("&&");
-        while (tokens.get(i).kind == T.NEWLINE && (parens > 0 || acrossLines)) {
+        while (tokens.get(i).kind == T.NEWLINE) {
             i++;
         }
         if (tokens.get(i).is(op)) {

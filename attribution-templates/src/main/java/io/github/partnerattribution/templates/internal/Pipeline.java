@@ -136,7 +136,7 @@ public final class Pipeline<F> {
                 }
                 try {
                     SourceUnit unit = read(target);
-                    return unit == null || unit.syntax() == null ? null : !BicepModel.deploysSomething(unit.syntax());
+                    return unit == null || unit.bicep() == null ? null : !unit.deploysSomething();
                 } catch (IOException e) {
                     return null;
                 }
@@ -206,7 +206,7 @@ public final class Pipeline<F> {
             }
         }
         TemplateRule.Context context = new TemplateRule.Context(role, unit.name, partnerCenterMain);
-        return u.syntax() != null ? TemplateChecker.check(u.bicep(), context, findings)
+        return u.bicep() != null ? TemplateChecker.check(u.bicep(), context, findings)
                 : TemplateChecker.check(u.json(), context, findings);
     }
 

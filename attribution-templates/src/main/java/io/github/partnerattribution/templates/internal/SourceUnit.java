@@ -5,50 +5,54 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One file of a run, read and parsed once: a JSON template's {@link JsonModel}, or a Bicep file's syntax tree (bound
- * into its {@link BicepModel} when first asked), with what the graph needs of it: its links, whether it is a template
- * at all, whether it is deployable. A unit has no role: the caller gives one to the rules. Not API.
+ * One file of a run, read and parsed once: a JSON template's {@link JsonModel}, or a Bicep file's {@link BicepModel}
+ * (parsed and bound, its syntax tree let go of), with what the graph needs of it: its links, whether it is a template
+ * at all, whether it is deployable, whether it deploys anything (for the files that call it as a module). A unit has
+ * no role: the caller gives one to the rules. Not API.
  */
 public final class SourceUnit {
     final Path file;
     final String name;
     final long size;
     private JsonModel json;
-    private BicepSyntax.File syntax;
     private BicepModel bicep;
-    private final BicepModel.Loader loader;
     private final boolean template;
     private final boolean deployable;
+    private final boolean deploysSomething;
     private final List<LinkRef> links;
 
-    private SourceUnit(Path file, String name, long size, JsonModel json, BicepSyntax.File syntax,
-            BicepModel.Loader loader, boolean template, boolean deployable, List<LinkRef> links) {
+    private SourceUnit(Path file, String name, long size, JsonModel json, BicepModel bicep, boolean template,
+            boolean deploysSomething) {
         this.file = file;
         this.name = name;
         this.size = size;
         this.json = json;
-        this.syntax = syntax;
-        this.loader = loader;
+        this.bicep = bicep;
         this.template = template;
-        this.deployable = deployable;
-        this.links = Collections.unmodifiableList(links);
+        this.deployable = bicep == null || bicep.deployable();
+        this.deploysSomething = deploysSomething;
+        this.links = Collections.unmodifiableList(json != null ? json.links() : bicep != null ? bicep.links()
+                : Collections.<LinkRef>emptyList());
     }
 
     /** A JSON file, parsed; a Bicep file that is not UTF-8 is one too (its one finding says so). */
     static SourceUnit json(Path file, String name, JsonModel model) {
         boolean template = model.hasTemplateSchema() || model.syntaxError() != null || model.unread();
-        return new SourceUnit(file, name, model.size(), model, null, null, template, true, model.links());
+        return new SourceUnit(file, name, model.size(), model, null, template, true);
     }
 
     /** JSON that is no deployment template (it does not even name one): a scan passes it over unparsed. */
     static SourceUnit notATemplate(Path file, String name, long size) {
-        return new SourceUnit(file, name, size, null, null, null, false, false, Collections.<LinkRef>emptyList());
+        return new SourceUnit(file, name, size, null, null, false, true);
     }
 
-    /** A Bicep file, parsed; bound on first use with {@code loader}. */
+    /**
+     * A Bicep file, parsed and bound: the model keeps what the rules read, and the tree is let go of (a scan keeps a
+     * thousand models, not a thousand trees).
+     */
     static SourceUnit bicep(Path file, String name, long size, BicepSyntax.File syntax, BicepModel.Loader loader) {
-        return new SourceUnit(file, name, size, null, syntax, loader, true, BicepModel.deployable(syntax),
-                BicepModel.links(syntax));
+        return new SourceUnit(file, name, size, null, BicepModel.of(name, syntax, loader), true,
+                BicepModel.deploysSomething(syntax));
     }
 
     /** {@return the file (within an archive, a path under {@code offer.zip!})} */
@@ -66,6 +70,11 @@ public final class SourceUnit {
         return deployable;
     }
 
+    /** {@return whether it declares a resource or a module: false for a module that deploys nothing} */
+    boolean deploysSomething() {
+        return deploysSomething;
+    }
+
     /** {@return the links it makes, in file order} */
     public List<LinkRef> links() {
         return links;
@@ -81,30 +90,21 @@ public final class SourceUnit {
         return json;
     }
 
-    /** {@return the Bicep syntax tree, or null for JSON} */
-    BicepSyntax.File syntax() {
-        return syntax;
-    }
-
-    /** {@return the Bicep model, bound once; null for JSON} */
+    /** {@return the Bicep model, or null for JSON} */
     BicepModel bicep() {
-        if (bicep == null && syntax != null) {
-            bicep = BicepModel.of(name, syntax, loader);
-        }
         return bicep;
     }
 
-    /** {@return whether its models were let go (a scan over its memory budget): then it is read again to be checked} */
+    /** {@return whether its model was let go of (a scan over its memory budget): then it is read again to be checked} */
     boolean released() {
-        return json == null && syntax == null && template;
+        return json == null && bicep == null && template;
     }
 
-    /** Lets go of what was parsed; the links and facts the graph needs stay. */
+    /** Lets go of the model; the links and facts the graph needs stay. */
     void release() {
-        if (json != null && !json.unread()) {
+        if (json == null || !json.unread()) {
             json = null;
+            bicep = null;
         }
-        syntax = null;
-        bicep = null;
     }
 }

@@ -2,7 +2,6 @@ package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.internal.BicepModel;
-import io.github.partnerattribution.templates.internal.BicepSyntax;
 
 /** CUA026: The Bicep file has a syntax error. Applies to Bicep files. */
 final class BicepSyntaxErrorRule extends TemplateRule {
@@ -13,8 +12,8 @@ final class BicepSyntaxErrorRule extends TemplateRule {
 
     @Override
     public void check(BicepModel model, Context context, Reporter report) {
-        for (BicepSyntax.Diagnostic d : model.syntax().diagnostics) {
-            report.report(model.syntax().position(d.offset), "Bicep syntax error: " + d.message + ".", help());
+        for (BicepModel.SyntaxError e : model.syntaxErrors()) {
+            report.report(e.position, "Bicep syntax error: " + e.message + ".", help());
         }
     }
 }
