@@ -51,7 +51,9 @@ final class BicepLexer {
     private final String text;
     private final List<Token> tokens;
     private final List<BicepSyntax.Diagnostic> diagnostics;
-    private final List<Integer> lineStarts = new ArrayList<>();
+    /** Where each line starts: {@link #lines} of them. */
+    private int[] lineStarts = new int[256];
+    private int lines;
     private int at;
     /** For each open interpolation, how many braces are open inside it. */
     private final List<int[]> interpolations = new ArrayList<>();
@@ -63,12 +65,19 @@ final class BicepLexer {
     }
 
     /** The tokens of a text, the last one {@link T#EOF}; syntax errors go to {@code diagnostics}. */
-    static List<Token> tokens(String text, List<BicepSyntax.Diagnostic> diagnostics, List<Integer> lineStarts) {
+    static List<Token> tokens(String text, List<BicepSyntax.Diagnostic> diagnostics, int[][] lineStarts) {
         BicepLexer lexer = new BicepLexer(text, diagnostics);
-        lexer.lineStarts.add(0);
+        lexer.lineStart(0);
         lexer.run();
-        lineStarts.addAll(lexer.lineStarts);
+        lineStarts[0] = java.util.Arrays.copyOf(lexer.lineStarts, lexer.lines);
         return lexer.tokens;
+    }
+
+    private void lineStart(int offset) {
+        if (lines == lineStarts.length) {
+            lineStarts = java.util.Arrays.copyOf(lineStarts, lines * 2);
+        }
+        lineStarts[lines++] = offset;
     }
 
     private void run() {
@@ -76,14 +85,21 @@ final class BicepLexer {
         if (n > 0 && text.charAt(0) == '\uFEFF') {
             at = 1;
         }
+        String text = this.text;
         while (at < n) {
             char c = text.charAt(at);
             if (c == ' ' || c == '\t') {
-                at++;
+                int i = at + 1;
+                while (i < n && ((c = text.charAt(i)) == ' ' || c == '\t')) {
+                    i++; // indentation: a run of blanks in one step
+                }
+                at = i;
             } else if (c == '\n' || c == '\r') {
                 int start = at;
                 lineBreak();
-                tokens.add(new Token(T.NEWLINE, start, at, "\n"));
+                if (tokens.isEmpty() || tokens.get(tokens.size() - 1).kind != T.NEWLINE) {
+                    tokens.add(new Token(T.NEWLINE, start, at, "\n")); // blank lines after it add nothing
+                }
             } else if (c == '/' && peek(1) == '/') {
                 while (at < n && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
                     at++;
@@ -103,12 +119,14 @@ final class BicepLexer {
             } else if (c == '}' && !interpolations.isEmpty() && interpolations.get(interpolations.size() - 1)[0] == 0) {
                 interpolations.remove(interpolations.size() - 1);
                 string(at, T.STRING_RIGHT, T.STRING_MIDDLE);
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (identifierStart(c)) {
                 int start = at;
-                while (at < n && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
-                    at++;
+                int i = at + 1;
+                while (i < n && identifierPart(text.charAt(i))) {
+                    i++;
                 }
-                tokens.add(new Token(T.IDENTIFIER, start, at, text.substring(start, at)));
+                at = i;
+                tokens.add(new Token(T.IDENTIFIER, start, i, name(start, i)));
             } else if (c >= '0' && c <= '9') {
                 int start = at;
                 while (at < n && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
@@ -124,6 +142,33 @@ final class BicepLexer {
                     true));
         }
         tokens.add(new Token(T.EOF, n, n, ""));
+    }
+
+    private static boolean identifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 0x7f && Character.isLetter(c));
+    }
+
+    private static boolean identifierPart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                || (c > 0x7f && Character.isLetterOrDigit(c));
+    }
+
+    /** Names repeat (keywords, {@code name}, {@code location}, a file's own symbols): each is made once a file. */
+    private final String[] names = new String[512];
+
+    private String name(int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int slot = (h ^ (h >>> 16)) & (names.length - 1);
+        String cached = names[slot];
+        if (cached != null && cached.length() == end - start && text.startsWith(cached, start)) {
+            return cached;
+        }
+        String made = text.substring(start, end);
+        names[slot] = made;
+        return made;
     }
 
     private void symbol(char c) {
@@ -191,8 +236,19 @@ final class BicepLexer {
      * {@code '} ({@code whole}) or to {@code ${} ({@code piece}).
      */
     private void string(int start, T whole, T piece) {
-        StringBuilder value = new StringBuilder();
         int n = text.length();
+        for (int i = start + 1; i < n; i++) { // most strings hold no escape and no interpolation: taken as they are
+            char c = text.charAt(i);
+            if (c == '\'') {
+                at = i + 1;
+                tokens.add(new Token(whole, start, at, text.substring(start + 1, i)));
+                return;
+            }
+            if (c == '\\' || c == '$' || c == '\n' || c == '\r') {
+                break;
+            }
+        }
+        StringBuilder value = new StringBuilder();
         at = start + 1;
         while (at < n) {
             char c = text.charAt(at);
@@ -313,7 +369,7 @@ final class BicepLexer {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                lineStarts.add(i + 1);
+                lineStart(i + 1);
             }
         }
     }
@@ -323,7 +379,7 @@ final class BicepLexer {
             at++;
         }
         at++;
-        lineStarts.add(at);
+        lineStart(at);
     }
 
     private char peek(int ahead) {

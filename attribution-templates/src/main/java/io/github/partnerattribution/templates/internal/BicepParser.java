@@ -29,6 +29,27 @@ public final class BicepParser {
     /** At most this many syntax errors are kept for one file. */
     static final int MAX_DIAGNOSTICS = 100;
     private static final List<Node> NONE = Collections.emptyList();
+    /** What a skimmed body's nodes all are: read for their syntax, not kept. */
+    static final Node SKIPPED = new Node(Kind.SKIPPED, 0, 0, null, NONE);
+    /** A list that keeps nothing, for a skimmed body's parts. */
+    private static final List<Node> DISCARDED = new java.util.AbstractList<Node>() {
+        @Override
+        public boolean add(Node n) {
+            return true;
+        }
+
+        @Override
+        public Node get(int index) {
+            throw new IndexOutOfBoundsException("a skimmed node keeps no parts");
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    };
+    /** Whether the nodes read now are kept; false inside the body of a resource that is not a deployment. */
+    private boolean build = true;
 
     private final String text;
     private final List<Token> tokens;
@@ -48,14 +69,11 @@ public final class BicepParser {
     /** {@return the syntax tree of a Bicep text, with its syntax errors} */
     public static BicepSyntax.File parse(String text) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<Integer> lineStarts = new ArrayList<>();
+        int[][] lineStarts = new int[1][];
         List<Token> tokens = BicepLexer.tokens(text, diagnostics, lineStarts);
         BicepParser parser = new BicepParser(text, tokens, diagnostics);
         List<Declaration> declarations = parser.program();
-        int[] starts = new int[lineStarts.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = lineStarts.get(i);
-        }
+        int[] starts = lineStarts[0];
         List<Diagnostic> kept = diagnostics.size() > MAX_DIAGNOSTICS
                 ? new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS)) : diagnostics;
         sortByOffset(kept);
@@ -97,11 +115,12 @@ public final class BicepParser {
 
     private Declaration declaration() {
         int start = raw().start;
-        List<Node> decorators = new ArrayList<>();
+        List<Node> decorators = parts(4);
         while (tok().is("@")) {
             int at = next().start;
             Node d = postfix();
-            decorators.add(d.kind == Kind.CALL ? d : error(at, "a decorator is a call, such as @description('...')"));
+            decorators.add(d.kind == Kind.CALL || d == SKIPPED ? d
+                    : error(at, "a decorator is a call, such as @description('...')"));
             skipNewlines();
         }
         Token k = tok();
@@ -166,7 +185,14 @@ public final class BicepParser {
                     d.existing = true;
                 }
                 expect("=");
+                boolean building = build;
+                // only deployments' bodies are kept whole: other resources are read for their syntax alone, as the
+                // JSON reader skips what no rule reads
+                build = building && (k.text.equals("module") || d.typeOrPath.kind != Kind.STRING
+                        || d.typeOrPath.text.regionMatches(true, 0, JsonModel.DEPLOYMENTS + "@", 0,
+                                JsonModel.DEPLOYMENTS.length() + 1));
                 d.value = body();
+                build = building;
                 break;
             case "import":
             case "extension":
@@ -269,14 +295,14 @@ public final class BicepParser {
 
     private Node condition() {
         int start = next().start;
-        List<Node> parts = new ArrayList<>(2);
+        List<Node> parts = parts(2);
         expect("(");
         parens++;
         parts.add(expression());
         parens--;
         expect(")");
         parts.add(tok().is("{") ? object() : error(tok(), "{ after the condition"));
-        return new Node(Kind.IF, start, lastEnd, null, parts);
+        return node(Kind.IF, start, lastEnd, null, parts);
     }
 
     // ---- types: read as written and kept whole
@@ -299,7 +325,8 @@ public final class BicepParser {
                 next();
                 typeMember();
             }
-            return new Node(Kind.TYPE, start, lastEnd, text.substring(start, Math.max(start, lastEnd)), NONE);
+            return build ? node(Kind.TYPE, start, lastEnd, text.substring(start, Math.max(start, lastEnd)), NONE)
+                    : SKIPPED;
         } finally {
             depth--;
         }
@@ -418,11 +445,11 @@ public final class BicepParser {
             }
             Node yes = expression();
             Node no = operatorAhead(":") ? expression() : error(tok(), ": of the ? : expression");
-            List<Node> parts = new ArrayList<>(3);
+            List<Node> parts = parts(3);
             parts.add(condition);
             parts.add(yes);
             parts.add(no);
-            return new Node(Kind.TERNARY, condition.start, lastEnd, null, parts);
+            return node(Kind.TERNARY, condition.start, lastEnd, null, parts);
         } finally {
             depth--;
         }
@@ -446,10 +473,10 @@ public final class BicepParser {
             next();
             skipNewlines(); // an operator may end a line
             Node right = binary(level + 1);
-            List<Node> parts = new ArrayList<>(2);
+            List<Node> parts = parts(2);
             parts.add(left);
             parts.add(right);
-            left = new Node(Kind.BINARY, left.start, lastEnd, t.text, parts);
+            left = node(Kind.BINARY, left.start, lastEnd, t.text, parts);
         }
     }
 
@@ -491,7 +518,7 @@ public final class BicepParser {
         }
         Node n = postfix();
         for (int i = ops.size() - 1; i >= 0; i--) {
-            n = new Node(Kind.UNARY, ops.get(i).start, n.end, ops.get(i).text, Collections.singletonList(n));
+            n = node(Kind.UNARY, ops.get(i).start, n.end, ops.get(i).text, one(n));
         }
         return n;
     }
@@ -513,14 +540,14 @@ public final class BicepParser {
                 if (raw().is("(")) {
                     String callee = n.kind == Kind.IDENTIFIER ? n.text + "." + name.text : name.text;
                     List<Node> args = arguments();
-                    List<Node> parts = new ArrayList<>(args.size() + 1);
+                    List<Node> parts = parts(args.size() + 1);
                     if (n.kind != Kind.IDENTIFIER) {
                         parts.add(n);
                     }
                     parts.addAll(args);
-                    n = new Node(Kind.CALL, n.start, lastEnd, callee, parts);
+                    n = node(Kind.CALL, n.start, lastEnd, callee, parts);
                 } else {
-                    n = new Node(Kind.MEMBER, n.start, lastEnd, name.text, Collections.singletonList(n));
+                    n = node(Kind.MEMBER, n.start, lastEnd, name.text, one(n));
                 }
             } else if (t.is("[")) {
                 next();
@@ -531,10 +558,10 @@ public final class BicepParser {
                 Node index = expression();
                 parens--;
                 expect("]");
-                List<Node> parts = new ArrayList<>(2);
+                List<Node> parts = parts(2);
                 parts.add(n);
                 parts.add(index);
-                n = new Node(Kind.INDEX, n.start, lastEnd, null, parts);
+                n = node(Kind.INDEX, n.start, lastEnd, null, parts);
             } else if (t.is("::")) {
                 next();
                 Token name = tok();
@@ -542,10 +569,10 @@ public final class BicepParser {
                     return error(name, "a nested resource's name after ::");
                 }
                 next();
-                n = new Node(Kind.CHILD, n.start, lastEnd, name.text, Collections.singletonList(n));
+                n = node(Kind.CHILD, n.start, lastEnd, name.text, one(n));
             } else if (t.is("!") && !tokens.get(pos + 1).is("=")) {
                 next(); // a non-null assertion
-                n = new Node(Kind.UNARY, n.start, lastEnd, "!", Collections.singletonList(n));
+                n = node(Kind.UNARY, n.start, lastEnd, "!", one(n));
             } else {
                 return n;
             }
@@ -558,24 +585,24 @@ public final class BicepParser {
             case IDENTIFIER: {
                 next();
                 if (t.text.equals("true") || t.text.equals("false") || t.text.equals("null")) {
-                    return new Node(Kind.KEYWORD, t.start, t.end, t.text, NONE);
+                    return node(Kind.KEYWORD, t.start, t.end, t.text, NONE);
                 }
                 if (raw().is("(")) {
                     List<Node> args = arguments();
-                    return new Node(Kind.CALL, t.start, lastEnd, t.text, args);
+                    return node(Kind.CALL, t.start, lastEnd, t.text, args);
                 }
                 if (raw().is("=>")) {
                     next();
-                    return new Node(Kind.LAMBDA, t.start, lastEnd, t.text, Collections.singletonList(expression()));
+                    return node(Kind.LAMBDA, t.start, lastEnd, t.text, one(expression()));
                 }
-                return new Node(Kind.IDENTIFIER, t.start, t.end, t.text, NONE);
+                return node(Kind.IDENTIFIER, t.start, t.end, t.text, NONE);
             }
             case INTEGER:
                 next();
-                return new Node(Kind.INTEGER, t.start, t.end, t.text, NONE);
+                return node(Kind.INTEGER, t.start, t.end, t.text, NONE);
             case STRING:
                 next();
-                return new Node(Kind.STRING, t.start, t.end, t.text, NONE);
+                return node(Kind.STRING, t.start, t.end, t.text, NONE);
             case STRING_LEFT:
                 return interpolated();
             default:
@@ -595,8 +622,8 @@ public final class BicepParser {
 
     private Node interpolated() {
         Token left = next();
-        List<Node> parts = new ArrayList<>();
-        parts.add(new Node(Kind.STRING, left.start, left.end, left.text, NONE));
+        List<Node> parts = parts(4);
+        parts.add(node(Kind.STRING, left.start, left.end, left.text, NONE));
         while (true) {
             parens++;
             parts.add(expression());
@@ -604,9 +631,9 @@ public final class BicepParser {
             Token t = raw();
             if (t.kind == T.STRING_MIDDLE || t.kind == T.STRING_RIGHT) {
                 next();
-                parts.add(new Node(Kind.STRING, t.start, t.end, t.text, NONE));
+                parts.add(node(Kind.STRING, t.start, t.end, t.text, NONE));
                 if (t.kind == T.STRING_RIGHT) {
-                    return new Node(Kind.INTERPOLATED, left.start, lastEnd, null, parts);
+                    return node(Kind.INTERPOLATED, left.start, lastEnd, null, parts);
                 }
             } else {
                 Node e = error(t, "} to close the interpolation ${...}");
@@ -617,7 +644,7 @@ public final class BicepParser {
                     next();
                 }
                 parts.add(e);
-                return new Node(Kind.INTERPOLATED, left.start, lastEnd, null, parts);
+                return node(Kind.INTERPOLATED, left.start, lastEnd, null, parts);
             }
         }
     }
@@ -625,7 +652,7 @@ public final class BicepParser {
     private List<Node> arguments() {
         next(); // (
         parens++;
-        List<Node> args = new ArrayList<>();
+        List<Node> args = parts(4);
         if (!tok().is(")")) {
             while (true) {
                 args.add(expression());
@@ -655,7 +682,7 @@ public final class BicepParser {
             next();
         }
         next();
-        return new Node(Kind.LAMBDA, start, lastEnd, null, Collections.singletonList(expression()));
+        return node(Kind.LAMBDA, start, lastEnd, null, one(expression()));
     }
 
     private Node parenthesized() {
@@ -664,14 +691,14 @@ public final class BicepParser {
         Node inner = expression();
         parens--;
         expect(")");
-        return new Node(Kind.PARENTHESIZED, start, lastEnd, null, Collections.singletonList(inner));
+        return node(Kind.PARENTHESIZED, start, lastEnd, null, one(inner));
     }
 
     private Node object() {
         int start = next().start;
         int saved = parens;
         parens = 0;
-        List<Node> parts = new ArrayList<>();
+        List<Node> parts = parts(4);
         while (true) {
             skipSeparators();
             Token t = raw();
@@ -694,7 +721,7 @@ public final class BicepParser {
             }
         }
         parens = saved;
-        return new Node(Kind.OBJECT, start, lastEnd, null, parts);
+        return node(Kind.OBJECT, start, lastEnd, null, parts);
     }
 
     private Node property() {
@@ -705,13 +732,16 @@ public final class BicepParser {
             if (child == null) {
                 return null;
             }
-            Node n = new Node(Kind.PROPERTY, child.start, child.end, "", NONE);
+            if (!build) {
+                return SKIPPED;
+            }
+            Node n = node(Kind.PROPERTY, child.start, child.end, "", NONE);
             n.declaration = child;
             return n;
         }
         if (t.is("...")) {
             next();
-            return new Node(Kind.SPREAD, t.start, lastEnd, null, Collections.singletonList(expression()));
+            return node(Kind.SPREAD, t.start, lastEnd, null, one(expression()));
         }
         String key;
         if (t.kind == T.IDENTIFIER || t.kind == T.STRING) {
@@ -724,8 +754,10 @@ public final class BicepParser {
         }
         expect(":");
         Node value = expression();
-        Node n = new Node(Kind.PROPERTY, t.start, lastEnd, key, Collections.singletonList(value));
-        n.keyStart = t.start;
+        Node n = node(Kind.PROPERTY, t.start, lastEnd, key, one(value));
+        if (n != SKIPPED) {
+            n.keyStart = t.start;
+        }
         return n;
     }
 
@@ -738,7 +770,7 @@ public final class BicepParser {
             if (raw().isWord("for")) {
                 return loop(start);
             }
-            List<Node> items = new ArrayList<>();
+            List<Node> items = parts(4);
             while (true) {
                 skipSeparators();
                 Token t = raw();
@@ -757,7 +789,7 @@ public final class BicepParser {
                     next();
                 }
             }
-            return new Node(Kind.ARRAY, start, lastEnd, null, items);
+            return node(Kind.ARRAY, start, lastEnd, null, items);
         } finally {
             parens = saved;
         }
@@ -783,13 +815,13 @@ public final class BicepParser {
         } else {
             next();
         }
-        List<Node> parts = new ArrayList<>(2);
+        List<Node> parts = parts(2);
         parts.add(expression());
         expect(":");
         parts.add(tok().isWord("if") ? condition() : expression());
         skipNewlines();
         expect("]");
-        return new Node(Kind.FOR, start, lastEnd, variables, parts);
+        return node(Kind.FOR, start, lastEnd, variables, parts);
     }
 
     /** After an item of an object or array: a line break, a comma, or the closing bracket. */
@@ -799,6 +831,20 @@ public final class BicepParser {
             error(t, "a line break, a comma or " + close);
             skipLine();
         }
+    }
+
+    // ---- nodes: made whole, or, inside a skimmed body, read and not kept
+
+    private Node node(Kind kind, int start, int end, String text, List<Node> parts) {
+        return build ? new Node(kind, start, end, text, parts) : SKIPPED;
+    }
+
+    private List<Node> parts(int capacity) {
+        return build ? new ArrayList<Node>(capacity) : DISCARDED;
+    }
+
+    private List<Node> one(Node n) {
+        return build ? Collections.singletonList(n) : NONE;
     }
 
     // ---- tokens

@@ -62,7 +62,12 @@ public final class BicepSyntax {
         /** A type: {@code string}, {@code 'a' | 'b'}, {@code {...}}, {@code resource 'x@v'}; read and kept as text. */
         TYPE,
         /** What could not be read; a {@link Diagnostic} says why. */
-        ERROR
+        ERROR,
+        /**
+         * Anything in the body of a resource that is not a deployment: read for its syntax, not kept (the rules and
+         * the editor read nothing there).
+         */
+        SKIPPED
     }
 
     /** One expression and where it stands: from {@link #start} (inclusive) to {@link #end} (exclusive). */
