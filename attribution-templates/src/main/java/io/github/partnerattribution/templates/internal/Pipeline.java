@@ -53,6 +53,8 @@ public final class Pipeline<F> {
         public final List<Note> notes = new ArrayList<>();
         public int followed;
         public int unresolved;
+        /** How many files the run read from disk: each once, whoever needed it. */
+        public int filesRead;
     }
 
     private final TemplateOptions options;
@@ -61,6 +63,12 @@ public final class Pipeline<F> {
     private final Map<Path, SourceUnit> units = new HashMap<>();
     private final Set<Path> reading = new HashSet<>();
     private final Map<String, Loaded> loaded = new HashMap<>();
+    /** Small files read once and needed again (a JSON file a scan saw that a Bicep file loads, or the reverse). */
+    private final Map<Path, byte[]> kept = new HashMap<>();
+    private long keptBytes;
+    private int filesRead;
+    /** At most this many bytes of small files are kept for a second use in one run; beyond, they are read again. */
+    static final long KEPT_MAX_BYTES = 64L * 1024 * 1024;
 
     private Pipeline(TemplateOptions options, TemplateChecker.Findings<F> findings, boolean scanning) {
         this.options = options;
@@ -102,7 +110,30 @@ public final class Pipeline<F> {
             // far beyond what ARM accepts: reported by its size and never read, so a huge file cannot exhaust memory
             return SourceUnit.json(file, file.toString(), JsonModel.unread(file.toString(), size, options));
         }
-        return unit(file, FileEdit.read(file), loader(file.toAbsolutePath().getParent()));
+        byte[] content = content(file);
+        SourceUnit unit = unit(file, content, loader(file.toAbsolutePath().getParent()));
+        if (!unit.template()) {
+            keep(file, content); // JSON a Bicep file may still load (loadJsonContent): not read again then
+        }
+        return unit;
+    }
+
+    /** A file's bytes: read from disk once a run, or the ones kept from that read. */
+    private byte[] content(Path file) throws IOException {
+        byte[] b = kept.get(file.toAbsolutePath().normalize());
+        if (b == null) {
+            b = FileEdit.read(file);
+            filesRead++;
+        }
+        return b;
+    }
+
+    /** Keeps a small file's bytes for another stage that needs them, within {@link #KEPT_MAX_BYTES} in all. */
+    private void keep(Path file, byte[] content) {
+        if (content.length <= BicepModel.MAX_LOADED_BYTES && keptBytes + content.length <= KEPT_MAX_BYTES
+                && kept.put(file.toAbsolutePath().normalize(), content) == null) {
+            keptBytes += content.length;
+        }
     }
 
     /** Content that is not on disk beside other files (an archive's entry, bytes given): it loads no file. */
@@ -168,7 +199,7 @@ public final class Pipeline<F> {
         }
     }
 
-    private static Loaded loadNow(String relative, Path target, boolean json) {
+    private Loaded loadNow(String relative, Path target, boolean json) {
         try {
             if (!Files.isRegularFile(target)) {
                 return Loaded.problem(relative + " is not there");
@@ -177,7 +208,8 @@ public final class Pipeline<F> {
                 return Loaded.problem(relative + " is over " + BicepModel.MAX_LOADED_BYTES
                         + " bytes, more than Bicep loads");
             }
-            byte[] bytes = FileEdit.read(target);
+            byte[] bytes = content(target);
+            keep(target, bytes); // the scan may come to it as a file of its own
             int invalid = Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0);
             if (invalid >= 0) {
                 return Loaded.problem(relative + " is not UTF-8 (byte offset " + invalid + ")");
@@ -223,6 +255,7 @@ public final class Pipeline<F> {
             TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
             result.templates.add(new Checked<>(file, role, check(read(file), role, false)));
         }
+        result.filesRead = filesRead;
         return result;
     }
 
@@ -285,6 +318,7 @@ public final class Pipeline<F> {
                 }
             }
         }
+        result.filesRead = filesRead;
         return result;
     }
 
