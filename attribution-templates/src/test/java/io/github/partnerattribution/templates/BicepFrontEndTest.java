@@ -49,7 +49,23 @@ class BicepFrontEndTest {
     // ---- Bicep and its compiled JSON twin: the same error and warning codes
 
     /** Each Bicep file with its JSON as the Bicep compiler emits it. */
-    static final Map<String, String[]> TWINS = Map.of(
+    static final Map<String, String[]> TWINS = Map.of("complete", new String[] {
+                "resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-" + GUID + "'\n"
+                    + EMPTY.replace("Incremental", "Complete"),
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                    + GUID + "\", " + JSON_EMPTY().replace("Incremental", "Complete") + "}"},
+            "located", new String[] {"param location string = resourceGroup().location\n\nresource pid"
+                    + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-" + GUID + "'\n"
+                    + "  location: location\n" + EMPTY,
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                    + GUID + "\", \"location\": \"[parameters('location')]\", " + JSON_EMPTY() + "}"},
+            "twice", new String[] {"resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-"
+                    + GUID + "'\n" + EMPTY + "\nresource again 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+                    + "  name: 'pid-" + GUID + "'\n" + EMPTY,
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                    + GUID + "\", " + JSON_EMPTY() + "}, {\"type\": \"Microsoft.Resources/deployments\","
+                    + " \"apiVersion\": \"2021-04-01\", \"name\": \"pid-" + GUID + "\", " + JSON_EMPTY() + "}"},
+
             "tracking", new String[] {"resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-"
                     + GUID + "'\n" + EMPTY,
                 "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
@@ -113,7 +129,8 @@ class BicepFrontEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tracking", "missing", "variable", "bare", "conditional", "malformed", "ternary"})
+    @ValueSource(strings = {"tracking", "missing", "variable", "bare", "conditional", "malformed", "ternary", "complete",
+        "located", "twice"})
     void aBicepFileAndItsCompiledJsonGetTheSameErrorAndWarningCodes(String twin) throws IOException {
         String[] pair = TWINS.get(twin);
         Path bicep = write(twin + "/main.bicep", pair[0]);

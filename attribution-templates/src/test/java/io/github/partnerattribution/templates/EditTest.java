@@ -190,7 +190,8 @@ class EditTest {
         Path interpolated = write("sub/main.bicep", "var cuaid = '" + ID.guid() + "'\nresource t 'Microsoft.Resources/deployments@2021-04-01' = {\n"
                 + "  name: 'pid-${cuaid}'\n  properties: {\n    mode: 'Incremental'\n  }\n}\n");
         assertEquals(List.of(), ArmTemplates.check(interpolated));
-        Path malformed = write("bad/main.bicep", "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063'\n}\n");
+        Path malformed = write("bad/main.bicep", "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063'\n"
+                + "  properties: {\n    mode: 'Incremental'\n  }\n}\n");
         assertEquals(List.of("CUA002"), Fixtures.codes(ArmTemplates.check(malformed)));
     }
 

@@ -60,9 +60,10 @@ public final class BicepModel implements TrackingModel {
         final BicepSyntax.Declaration declaration;
         /** The name's expression in the tree. */
         final Node nameNode;
+        private final Body body;
 
         Declaration(NameClassifier.Verdict v, String raw, Value value, Position position, Position name,
-                Position condition, int level, BicepSyntax.Declaration declaration, Node nameNode) {
+                Position condition, int level, BicepSyntax.Declaration declaration, Node nameNode, Body body) {
             super(v.kind, raw, value.known, v.kind == NameKind.BARE_GUID || (v.kind != NameKind.UNRESOLVED_GUID
                     && v.kind != NameKind.UNRESOLVED_NAME && value.complete), value.rest, v.id, v.guidProblem,
                     value.when, v.because, v.mayCount);
@@ -72,6 +73,52 @@ public final class BicepModel implements TrackingModel {
             this.level = level;
             this.declaration = declaration;
             this.nameNode = nameNode;
+            this.body = body;
+        }
+
+        @Override
+        public boolean module() {
+            return body.module;
+        }
+
+        @Override
+        public Property mode() {
+            return body.mode;
+        }
+
+        @Override
+        public Position propertiesPosition() {
+            return body.properties;
+        }
+
+        @Override
+        public Property location() {
+            return body.location;
+        }
+
+        @Override
+        public boolean linksTemplate() {
+            return body.linksTemplate;
+        }
+
+        @Override
+        public int innerResources() {
+            return body.innerResources;
+        }
+
+        @Override
+        public Position innerResourcesPosition() {
+            return body.innerResourcesAt;
+        }
+
+        @Override
+        public Object template() {
+            return body.template;
+        }
+
+        @Override
+        public Object resource() {
+            return body;
         }
 
         @Override
@@ -95,6 +142,42 @@ public final class BicepModel implements TrackingModel {
         }
     }
 
+    /** What a deployment's (or module's) body says, read once for every branch of its name. */
+    static final class Body {
+        final boolean module;
+        final Property mode;
+        final Position properties;
+        final Property location;
+        final boolean linksTemplate;
+        final int innerResources;
+        final Position innerResourcesAt;
+        /** The template it is declared in: the file's top level, or an inline template's resources. */
+        final Object template;
+
+        Body(Node body, boolean module, Position at, Object template, BicepSyntax.File syntax, BicepValues values) {
+            this.module = module;
+            this.template = template;
+            Node properties = body.get("properties");
+            this.properties = properties == null ? at : syntax.position(properties.start);
+            this.mode = property(properties == null ? null : properties.get("mode"), syntax, values);
+            this.location = property(body.get("location"), syntax, values);
+            this.linksTemplate = properties != null && properties.get("templateLink") != null;
+            Node inner = properties == null ? null : properties.get("template");
+            Node resources = inner == null ? null : inner.get("resources");
+            boolean array = resources != null && resources.kind == Kind.ARRAY;
+            this.innerResources = array ? resources.parts.size() : 0;
+            this.innerResourcesAt = array ? syntax.position(resources.start) : null;
+        }
+
+        private static Property property(Node n, BicepSyntax.File syntax, BicepValues values) {
+            if (n == null) {
+                return null;
+            }
+            Value v = values.value(n);
+            return new Property(syntax.position(n.start), syntax.source(n), v.isLiteral() ? v.known : null);
+        }
+    }
+
     /** A syntax error, where it stands. */
     public static final class SyntaxError {
         public final Position position;
@@ -115,12 +198,17 @@ public final class BicepModel implements TrackingModel {
     private final List<SyntaxError> syntaxErrors = new ArrayList<>();
     private final List<LinkRef> links;
     private final boolean deployable;
+    private final JsonModel.Scope scope;
 
     private BicepModel(String file, BicepSyntax.File syntax) {
         this.file = file;
         this.syntax = syntax;
         this.links = links(syntax);
         this.deployable = deployable(syntax);
+        String target = syntax.targetScope();
+        this.scope = target.equals("subscription") ? JsonModel.Scope.SUBSCRIPTION
+                : target.equals("managementGroup") ? JsonModel.Scope.MANAGEMENT_GROUP
+                : target.equals("tenant") ? JsonModel.Scope.TENANT : JsonModel.Scope.RESOURCE_GROUP;
         for (BicepSyntax.Diagnostic d : syntax.diagnostics) {
             syntaxErrors.add(new SyntaxError(syntax.position(d.offset), d.message));
         }
@@ -208,6 +296,11 @@ public final class BicepModel implements TrackingModel {
     }
 
     @Override
+    public JsonModel.Scope scope() {
+        return scope;
+    }
+
+    @Override
     public List<Declaration> candidates() {
         return Collections.unmodifiableList(candidates);
     }
@@ -255,9 +348,10 @@ public final class BicepModel implements TrackingModel {
             boolean empty = module ? Boolean.TRUE.equals(d.typeOrPath != null && d.typeOrPath.kind == Kind.STRING
                     ? loader.deploysNothing(d.typeOrPath.text) : null) : deploysNothing(body);
             Node condition = conditionNode(d.value);
+            Position at = syntax.position(d.keywordStart);
+            Body facts = new Body(body, module, at, syntax, syntax, names);
             for (Value value : names.all(name)) {
-                add(value, name, empty, syntax.position(d.keywordStart),
-                        condition == null ? null : syntax.position(condition.start), 0, d);
+                add(value, name, empty, at, condition == null ? null : syntax.position(condition.start), 0, d, facts);
             }
             if (!module) {
                 inlineTemplate(body, names);
@@ -284,22 +378,24 @@ public final class BicepModel implements TrackingModel {
             List<Value> values = written.isLiteral() ? Expressions.evaluateAll(written.known, null)
                     : Collections.singletonList(written);
             Node condition = r.get("condition");
+            Position at = syntax.position(r.start);
+            Body facts = new Body(r, false, at, resources, syntax, names);
             for (Value value : values) {
-                add(value, name, deploysNothing(r), syntax.position(r.start),
-                        condition == null ? null : syntax.position(condition.start), 1, null);
+                add(value, name, deploysNothing(r), at, condition == null ? null : syntax.position(condition.start), 1,
+                        null, facts);
             }
         }
     }
 
     private void add(Value value, Node name, boolean empty, Position at, Position condition, int level,
-            BicepSyntax.Declaration declaration) {
+            BicepSyntax.Declaration declaration, Body facts) {
         NameClassifier.Verdict v = NameClassifier.classify(value.known, value.complete, value.rest,
                 value.opensWithParameter, value.because, empty);
         if (v == null) {
             return;
         }
         Declaration d = new Declaration(v, syntax.source(name), value, at, syntax.position(name.start), condition,
-                level, declaration, name);
+                level, declaration, name, facts);
         candidates.add(d);
         if (d.mayCount()) {
             sites.add(d);

@@ -65,8 +65,66 @@ public final class JsonModel implements TrackingModel {
             this.missing = Collections.unmodifiableList(new ArrayList<>(missing));
         }
 
+        @Override
         public Node resource() {
             return resource;
+        }
+
+        @Override
+        public Object template() {
+            return container;
+        }
+
+        @Override
+        public boolean module() {
+            return false;
+        }
+
+        @Override
+        public Property mode() {
+            Node properties = resource.get("properties");
+            Node mode = properties == null ? null : properties.get("mode");
+            return mode == null || mode.kind != Kind.STRING ? null
+                    : new Property(new Position(mode.line, mode.column), mode.text(), mode.text());
+        }
+
+        @Override
+        public Position propertiesPosition() {
+            Node properties = resource.get("properties");
+            Node at = properties == null ? resource : properties;
+            return new Position(at.line, at.column);
+        }
+
+        @Override
+        public Property location() {
+            Node location = resource.get("location");
+            return location == null ? null : new Property(new Position(location.line, location.column),
+                    location.text(), location.text());
+        }
+
+        @Override
+        public boolean linksTemplate() {
+            Node properties = resource.get("properties");
+            return properties != null && properties.get("templateLink") != null;
+        }
+
+        @Override
+        public int innerResources() {
+            Node resources = innerResourcesNode();
+            return resources == null ? 0 : resources.elements().size();
+        }
+
+        @Override
+        public Position innerResourcesPosition() {
+            Node resources = innerResourcesNode();
+            return resources == null ? null : new Position(resources.line, resources.column);
+        }
+
+        private Node innerResourcesNode() {
+            Node properties = resource.get("properties");
+            Node inner = properties == null ? null : properties.get("template");
+            Node resources = inner == null ? null : inner.get("resources");
+            return resources == null || !resources.isContainer() ? null : resources;
         }
 
         /** {@return the array or object that holds the resource} */
@@ -329,6 +387,7 @@ public final class JsonModel implements TrackingModel {
         return template;
     }
 
+    @Override
     public Scope scope() {
         return scope;
     }

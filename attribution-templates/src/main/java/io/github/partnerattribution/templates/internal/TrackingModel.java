@@ -17,6 +17,9 @@ public interface TrackingModel {
     /** {@return where a finding about the whole file goes} */
     Position start();
 
+    /** {@return the scope the template deploys to: its {@code $schema}, or Bicep's {@code targetScope}} */
+    JsonModel.Scope scope();
+
     /**
      * @return every deployment whose name is, may be, or looks meant to be a tracking resource, in file order; one
      *     per branch when the name is chosen by {@code if(...)}
@@ -59,8 +62,49 @@ public interface TrackingModel {
         }
     }
 
+    /** A property of a deployment as written: where it stands, its text as written, and its value when known. */
+    final class Property {
+        public final Position at;
+        public final String raw;
+        /** The value, or null when it cannot be told without deploying. */
+        public final String value;
+
+        public Property(Position at, String raw, String value) {
+            this.at = at;
+            this.raw = raw;
+            this.value = value;
+        }
+    }
+
     /** One tracking candidate. */
     interface Site {
+        /** {@return whether it is a Bicep {@code module}: its body is the module's, not a deployment's} */
+        boolean module();
+
+        /** {@return its {@code properties.mode}, or null when it has none} */
+        Property mode();
+
+        /** {@return where its {@code properties} stand, or its own position when it has none} */
+        Position propertiesPosition();
+
+        /** {@return its {@code location}, or null when it has none} */
+        Property location();
+
+        /** {@return whether it links a template ({@code templateLink}) rather than holding one} */
+        boolean linksTemplate();
+
+        /** {@return how many resources its inline template deploys} */
+        int innerResources();
+
+        /** {@return where its inline template's resources stand, or null when it has none} */
+        Position innerResourcesPosition();
+
+        /** {@return the template it is declared in, by identity: the top level, or an inline nested template} */
+        Object template();
+
+        /** {@return the resource itself, by identity: two candidates of one resource are branches of its name} */
+        Object resource();
+
         /** {@return what the name turned out to be} */
         NameKind kind();
 

@@ -1,11 +1,11 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
-import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
-/** CUA008: The tracking deployment's name is over 64 characters. Applies to JSON templates. */
-final class NameTooLongRule extends TemplateRule {
+/** CUA008: The tracking deployment's name is over 64 characters. Applies to JSON templates and Bicep files. */
+final class NameTooLongRule extends TrackingRule {
     private static final int MAX_NAME = 64;
 
     NameTooLongRule() {
@@ -14,11 +14,12 @@ final class NameTooLongRule extends TemplateRule {
     }
 
     @Override
-    public void check(JsonModel model, Context context, Reporter report) {
-        for (Candidate c : model.trackingResources()) {
-            if (c.complete() && c.known().length() > MAX_NAME) {
-                report.report(c, at(c.name()), "The name is " + c.known().length() + " characters long; deployment"
-                        + " names are at most " + MAX_NAME + ".", "Shorten the suffix, or wrap the name in take(..., 64).");
+    void check(TrackingModel model, Context context, Reporter report) {
+        for (Site c : model.candidates()) {
+            if (c.decided() && c.complete() && c.shown().length() > MAX_NAME) {
+                report.report(c, c.namePosition(), "The name is " + c.shown().length() + " characters long;"
+                        + " deployment names are at most " + MAX_NAME + ".",
+                        "Shorten the suffix, or wrap the name in take(..., 64).");
             }
         }
     }

@@ -1,28 +1,28 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
-import io.github.partnerattribution.templates.internal.JsonModel;
-import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
-import io.github.partnerattribution.templates.internal.JsonTree.Node;
+import io.github.partnerattribution.templates.internal.TrackingModel;
+import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
-/** CUA004: The tracking deployment's template is not empty. Applies to JSON templates. */
-final class TrackingTemplateNotEmptyRule extends TemplateRule {
+/** CUA004: The tracking deployment's template is not empty. Applies to JSON templates and Bicep files. */
+final class TrackingTemplateNotEmptyRule extends TrackingRule {
     TrackingTemplateNotEmptyRule() {
         super("CUA004", "TrackingTemplateNotEmpty", Severity.ERROR, "The tracking deployment's template is not empty.",
                 "The tracking deployment must hold an empty inline template: no templateLink, no resources.");
     }
 
     @Override
-    public void check(JsonModel model, Context context, Reporter report) {
-        for (Candidate c : model.trackingResources()) {
-            Node properties = c.resource().get("properties");
-            Node inner = properties == null ? null : properties.get("template");
-            if (properties != null && properties.get("templateLink") != null) {
-                report.report(at(c.resource()), "The tracking resource links a template; it must hold an empty inline"
+    void check(TrackingModel model, Context context, Reporter report) {
+        for (Site c : model.candidates()) {
+            if (!c.decided() || c.module()) {
+                continue;
+            }
+            if (c.linksTemplate()) {
+                report.report(c.position(), "The tracking resource links a template; it must hold an empty inline"
                         + " template.", "Replace templateLink with an inline template whose resources are empty.");
-            } else if (inner != null && inner.get("resources") != null && !inner.get("resources").elements().isEmpty()) {
-                report.report(at(inner.get("resources")), "The tracking resource's inner template deploys "
-                        + inner.get("resources").elements().size() + " resource(s); it must deploy none.",
+            } else if (c.innerResources() > 0) {
+                report.report(c.innerResourcesPosition(), "The tracking resource's inner template deploys "
+                        + c.innerResources() + " resource(s); it must deploy none.",
                         "Empty its resources; deploy the solution's resources elsewhere.");
             }
         }
