@@ -338,7 +338,7 @@ class CliTest {
                 page.out());
         Run unknown = run("template", "rules", "CUA999");
         assertEquals(2, unknown.exit(), unknown.err());
-        assertTrue(unknown.err().contains("no rule \"CUA999\": the codes are CUA001 to CUA025"), unknown.err());
+        assertTrue(unknown.err().contains("no rule \"CUA999\": the codes are CUA001 to CUA026"), unknown.err());
     }
 
     @Test

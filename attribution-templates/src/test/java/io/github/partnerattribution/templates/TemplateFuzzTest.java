@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Jazzer: check never throws on any bytes; add either succeeds or raises TemplateException, and a failed add
- * leaves the file as it was.
+ * Jazzer: check never throws on any bytes, JSON or Bicep; add either succeeds or raises TemplateException, and a
+ * failed add leaves the file as it was; in Bicep, remove undoes what add did.
  */
 class TemplateFuzzTest {
     static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
@@ -27,6 +27,33 @@ class TemplateFuzzTest {
             try {
                 ArmTemplates.add(file, ID);
                 ArmTemplates.check(file);
+            } catch (TemplateException expected) {
+                assertArrayEquals(content, Files.readAllBytes(file));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Bicep: the parser never throws on any text (a syntax error is a finding); add either succeeds or raises
+     * TemplateException with the file untouched; and what add accepted, remove gives back byte for byte.
+     */
+    @FuzzTest(maxDuration = "15s")
+    void bicepCheckAddRemove(FuzzedDataProvider data) throws IOException {
+        byte[] content = data.consumeRemainingAsBytes();
+        ArmTemplates.check(content, "main.bicep", TemplateRole.MAIN, TemplateOptions.defaults());
+        Path dir = Files.createTempDirectory("bicep-fuzz");
+        Path file = dir.resolve("main.bicep");
+        try {
+            Files.write(file, content);
+            try {
+                if (ArmTemplates.add(file, ID).written()) {
+                    ArmTemplates.check(file);
+                    ArmTemplates.remove(file, ID, TemplateOptions.defaults());
+                    assertArrayEquals(content, Files.readAllBytes(file));
+                }
             } catch (TemplateException expected) {
                 assertArrayEquals(content, Files.readAllBytes(file));
             }

@@ -63,7 +63,27 @@ public final class BicepEditor {
             throw new EditRefused("it already holds a tracking resource for " + model.ids().get(0)
                     + "; replace it instead (attribution template replace). Nothing was changed.");
         }
-        return verified(BicepModel.withTrackingResource(text, syntax, id, apiVersion), id, 1);
+        String updated = BicepModel.withTrackingResource(text, syntax, id, apiVersion);
+        int declared = updated.indexOf("resource ", text.length());
+        int closed = updated.lastIndexOf('}') + 1;
+        BicepSyntax.File reread = BicepParser.parse(updated);
+        boolean whole = false;
+        for (BicepSyntax.Declaration d : reread.declarations) {
+            if (d.keywordStart == declared) {
+                whole = d.start == declared && d.end == closed;
+                if (!whole) {
+                    // what the file ends with took the new declaration in: a decorator with nothing under it
+                    throw new EditRefused("the file ends with text that would take the added resource in (line "
+                            + reread.position(d.start).line + ", such as a decorator with no declaration under it);"
+                            + " complete or remove it first. Nothing was changed.");
+                }
+            }
+        }
+        if (!whole) {
+            throw new EditRefused("the added resource would not be read as a declaration of its own at the end of the"
+                    + " file; check the file's last lines. Nothing was changed.");
+        }
+        return verified(updated, id, 1);
     }
 
     /** The text without the tracking resources of {@code id} (of any id when null), or null when there is none. */

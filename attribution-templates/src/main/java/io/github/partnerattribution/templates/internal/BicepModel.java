@@ -435,7 +435,10 @@ public final class BicepModel implements TrackingModel {
 
     /** The text with a tracking resource appended, in the file's line endings and indentation. */
     public static String withTrackingResource(String text, BicepSyntax.File syntax, PartnerId id, String apiVersion) {
-        String nl = text.contains("\r\n") ? "\r\n" : text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
+        // the line break the file ends with (so the blank line after it cannot merge with it into one CR LF), else
+        // the file's own
+        String nl = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : text.endsWith("\r") ? "\r"
+                : text.contains("\r\n") ? "\r\n" : text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
         String unit = indentUnit(text);
         boolean needsLocation = !syntax.targetScope().equals("resourceGroup");
         String symbol = "partnerAttribution";

@@ -416,6 +416,9 @@ public final class BicepParser {
                 } else {
                     error(key, "a property name");
                     skipLine();
+                    if (pos == before) {
+                        next(); // a closing bracket this object type did not open: past it, so the loop moves on
+                    }
                     continue;
                 }
                 if (tok().is("?")) {
