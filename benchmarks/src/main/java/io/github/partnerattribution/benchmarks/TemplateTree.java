@@ -112,8 +112,21 @@ final class TemplateTree {
         return "{\"uri\": \"[uri(deployment().properties.templateLink.uri, '" + path + "')]\"}";
     }
 
+    /**
+     * Writes one file and forces it to the disk: a tree of 100 MB left for the OS to write back would compete with
+     * the first measurement that reads it.
+     */
     private static Path write(Path file, String text) throws IOException {
-        return Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+        return file;
     }
 
     /**

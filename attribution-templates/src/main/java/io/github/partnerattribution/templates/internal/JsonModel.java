@@ -44,6 +44,8 @@ public final class JsonModel implements TrackingModel {
     public static final class Candidate extends NameSite {
         private final Node resource;
         private final Node container;
+        /** The template it is declared in, by identity: its container, or a token standing for it. */
+        private final Object template;
         private final int level;
         private final Node name;
         private final List<String> missing;
@@ -60,6 +62,7 @@ public final class JsonModel implements TrackingModel {
             super(kind, raw, known, complete, rest, id, guidProblem, branch, because, mayCount);
             this.resource = resource;
             this.container = container;
+            this.template = container;
             this.level = level;
             this.name = name;
             this.missing = Collections.unmodifiableList(new ArrayList<>(missing));
@@ -72,7 +75,7 @@ public final class JsonModel implements TrackingModel {
 
         @Override
         public Object template() {
-            return container;
+            return template;
         }
 
         @Override
@@ -127,8 +130,24 @@ public final class JsonModel implements TrackingModel {
             return resources == null || !resources.isContainer() ? null : resources;
         }
 
-        /** {@return the array or object that holds the resource} */
+        /** The same candidate for a model without its tree: its resource's strings decoded, its template a token. */
+        private Candidate(Candidate c, Object template) {
+            super(c.kind(), c.raw(), c.known(), c.complete(), c.rest(), c.id(), c.guidProblem(), c.branch(),
+                    c.unresolvedBecause(), c.mayCount());
+            c.resource.detach();
+            this.resource = c.resource;
+            this.container = null;
+            this.template = template;
+            this.level = c.level;
+            this.name = c.name;
+            this.missing = c.missing;
+        }
+
+        /** {@return the array or object that holds the resource, for edits; a scan's model has none} */
         public Node container() {
+            if (container == null) {
+                throw new IllegalStateException("a scan's model keeps no tree: edits read the file itself");
+            }
             return container;
         }
 
@@ -176,6 +195,10 @@ public final class JsonModel implements TrackingModel {
     private final List<JsonTree.Duplicate> duplicates;
     private final Node root;
     private final Node resources;
+    /** Read from the tree when the model is made, so that a model without its tree says the same. */
+    private final String languageVersion;
+    private final int topLevelDeployments;
+    private final Position start;
     private final boolean template;
     private final Scope scope;
     private final List<Candidate> candidates;
@@ -210,6 +233,15 @@ public final class JsonModel implements TrackingModel {
         this.duplicates = Collections.unmodifiableList(duplicates);
         this.root = root;
         this.resources = resources;
+        this.languageVersion = root == null || root.kind != Kind.OBJECT ? null : root.string("languageVersion");
+        int deployments = 0;
+        for (Node r : resources == null || !resources.isContainer() ? Collections.<Node>emptyList()
+                : resources.elements()) {
+            String type = r.kind == Kind.OBJECT ? r.string("type") : null;
+            deployments += type != null && type.equalsIgnoreCase(DEPLOYMENTS) ? 1 : 0;
+        }
+        this.topLevelDeployments = deployments;
+        this.start = root == null ? new Position(1, 1) : new Position(root.line, root.column);
         this.template = template;
         this.scope = scope;
         this.candidates = Collections.unmodifiableList(candidates);
@@ -266,6 +298,65 @@ public final class JsonModel implements TrackingModel {
         return new JsonModel(file, bytes.length, false, text, bom, options, null, duplicates, root, resources,
                 template, template ? scopeOf(schema) : Scope.RESOURCE_GROUP, candidates,
                 Collections.unmodifiableList(walk.links), templateSchema);
+    }
+
+    /**
+     * The same model without the file's text: every string of the tree decoded now, so that nothing holds the text
+     * and a scan that keeps a thousand models until their roles are known keeps their trees, not their files. The
+     * rules read the same facts from it (only edits read the text, and an edit reads the file itself).
+     */
+    public JsonModel withoutText() {
+        for (LinkRef link : links) {
+            link.patterns(); // evaluated while the tree is at hand; then the link holds nothing of it
+        }
+        java.util.Map<Node, Object> tokens = new java.util.IdentityHashMap<>();
+        List<Candidate> kept = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            Object token = tokens.get(c.container);
+            if (token == null) {
+                token = new Object();
+                tokens.put(c.container, token);
+            }
+            kept.add(new Candidate(c, token));
+        }
+        return new JsonModel(file, size, unread, null, bom, options, syntaxError, duplicates, null, null, template,
+                scope, kept, links, templateSchema, languageVersion, topLevelDeployments, start);
+    }
+
+    private JsonModel(String file, long size, boolean unread, String text, boolean bom, TemplateOptions options,
+            JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root, Node resources,
+            boolean template, Scope scope, List<Candidate> candidates, List<LinkRef> links, boolean templateSchema,
+            String languageVersion, int topLevelDeployments, Position start) {
+        this.links = links;
+        this.templateSchema = templateSchema;
+        this.file = file;
+        this.size = size;
+        this.unread = unread;
+        this.text = text;
+        this.bom = bom;
+        this.options = options;
+        this.syntaxError = syntaxError;
+        this.duplicates = Collections.unmodifiableList(duplicates);
+        this.root = root;
+        this.resources = resources;
+        this.languageVersion = languageVersion;
+        this.topLevelDeployments = topLevelDeployments;
+        this.start = start;
+        this.template = template;
+        this.scope = scope;
+        this.candidates = Collections.unmodifiableList(candidates);
+        List<Candidate> sites = new ArrayList<>(candidates.size());
+        List<Candidate> decided = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (c.mayCount()) {
+                sites.add(c);
+            }
+            if (c.decided()) {
+                decided.add(c);
+            }
+        }
+        this.sites = Collections.unmodifiableList(sites);
+        this.trackingResources = Collections.unmodifiableList(decided);
     }
 
     /**
@@ -333,9 +424,17 @@ public final class JsonModel implements TrackingModel {
         return file;
     }
 
-    /** {@return the text, without a byte order mark} */
+    /** {@return the text, without a byte order mark; for edits (a scan's model has no text)} */
     public String text() {
+        requireTree();
         return text;
+    }
+
+    /** What only edits read; a scan's model, which only the rules read, keeps none of it. */
+    private void requireTree() {
+        if (text == null) {
+            throw new IllegalStateException("a scan's model keeps no text or tree: edits read the file itself");
+        }
     }
 
     /** {@return whether the file starts with a byte order mark} */
@@ -357,29 +456,26 @@ public final class JsonModel implements TrackingModel {
         return duplicates;
     }
 
-    /** {@return the root value, or null when the text is not JSON} */
+    /** {@return the root value, or null when the text is not JSON; for edits (a scan's model has no tree)} */
     public Node root() {
+        requireTree();
         return root;
     }
 
-    /** {@return the top-level resources, or null} */
+    /** {@return the top-level resources, or null; for edits (a scan's model has no tree)} */
     public Node resources() {
+        requireTree();
         return resources;
     }
 
     /** {@return the template's {@code languageVersion}, such as {@code 2.0}; null when it has none (1.0)} */
     public String languageVersion() {
-        return root == null || root.kind != Kind.OBJECT ? null : root.string("languageVersion");
+        return languageVersion;
     }
 
     /** {@return how many {@code Microsoft.Resources/deployments} the template deploys at its top level} */
     public int topLevelDeployments() {
-        int n = 0;
-        for (Node r : resources == null || !resources.isContainer() ? Collections.<Node>emptyList() : resources.elements()) {
-            String type = r.kind == Kind.OBJECT ? r.string("type") : null;
-            n += type != null && type.equalsIgnoreCase(DEPLOYMENTS) ? 1 : 0;
-        }
-        return n;
+        return topLevelDeployments;
     }
 
     /** {@return whether the JSON is a deployment template: a deploymentTemplate.json {@code $schema} and resources} */
@@ -399,7 +495,7 @@ public final class JsonModel implements TrackingModel {
 
     @Override
     public Position start() {
-        return root == null ? new Position(1, 1) : new Position(root.line, root.column);
+        return start;
     }
 
     /** {@return every candidate, bare-GUID look-alikes included} */

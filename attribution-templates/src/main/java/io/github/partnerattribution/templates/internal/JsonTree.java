@@ -94,13 +94,18 @@ public final class JsonTree {
          * later holds only what it parsed, not the whole file.
          */
         public void detach() {
-            text();
-            source = null;
-            for (Member m : members) {
-                m.value.detach();
-            }
-            for (Node item : items) {
-                item.detach();
+            java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+            pending.push(this);
+            while (!pending.isEmpty()) { // by hand, not by recursion: a tree may nest deeper than the stack
+                Node n = pending.pop();
+                n.text();
+                n.source = null;
+                for (Member m : n.members) {
+                    pending.push(m.value);
+                }
+                for (Node item : n.items) {
+                    pending.push(item);
+                }
             }
         }
 

@@ -153,7 +153,9 @@ public final class Pipeline<F> {
         if (scanning && !JsonModel.mayBeTemplate(content)) {
             return SourceUnit.notATemplate(file, name, content.length);
         }
-        return SourceUnit.json(file, name, JsonModel.of(name, content, options));
+        JsonModel model = JsonModel.of(name, content, options);
+        // a scan keeps its models until the roles are known: their trees, not their files' text
+        return SourceUnit.json(file, name, scanning ? model.withoutText() : model);
     }
 
     /** What a Bicep file in {@code folder} may load: modules and files beside it, each read once in this run. */
