@@ -20,7 +20,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * <p>Add it last ({@code addRequestInterceptorLast}): HttpClient's own protocol interceptors have then set the
  * client's User-Agent (its default {@code Apache-HttpClient/<version>} or the one given to
  * {@code setUserAgent}), and the token goes behind it. It runs for every attempt and every redirect hop, and never
- * adds the token twice. The value written is always a valid header value (visible ASCII, space, tab), whatever
+ * adds the token twice. A request that holds several User-Agent headers leaves with one: the first, attributed (the
+ * others are dropped, so no second partner's id can follow ours). The value written is always a valid header value (visible ASCII, space, tab), whatever
  * {@code AZURE_HTTP_USER_AGENT} holds, and the interceptor never throws for it. Doubtful settings and an opt-out in
  * force are logged once per JVM through {@code java.util.logging}.
  *
@@ -66,10 +67,15 @@ public final class PartnerAttributionRequestInterceptor implements HttpRequestIn
     @Override
     public void process(HttpRequest request, EntityDetails entity, HttpContext context) {
         // Whether to attribute at all (an id, no opt-out) is decided in one place, Attribution.apply.
-        Header header = request.getFirstHeader(HttpHeaders.USER_AGENT);
-        String current = header == null ? null : header.getValue();
+        Header[] headers = request.getHeaders(HttpHeaders.USER_AGENT);
+        String current = headers.length == 0 ? null : headers[0].getValue();
         String attributed = userAgents.apply(current);
-        if (attributed != current && attributed != null) {
+        if (headers.length > 1 && attribution.isActive()) {
+            // HttpClient sends every User-Agent header it holds: one is left, attributed, so no other (another
+            // partner's, say) stands after ours
+            request.removeHeaders(HttpHeaders.USER_AGENT);
+            request.setHeader(HttpHeaders.USER_AGENT, attributed == null ? current : attributed);
+        } else if (attributed != current && attributed != null) {
             request.setHeader(HttpHeaders.USER_AGENT, attributed);
         }
     }
