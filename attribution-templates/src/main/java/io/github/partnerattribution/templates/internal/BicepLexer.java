@@ -122,11 +122,14 @@ final class BicepLexer {
             } else if (identifierStart(c)) {
                 int start = at;
                 int i = at + 1;
-                while (i < n && identifierPart(text.charAt(i))) {
+                int h = c;
+                char d;
+                while (i < n && identifierPart(d = text.charAt(i))) {
+                    h = 31 * h + d;
                     i++;
                 }
                 at = i;
-                tokens.add(new Token(T.IDENTIFIER, start, i, name(start, i)));
+                tokens.add(new Token(T.IDENTIFIER, start, i, name(start, i, h)));
             } else if (c >= '0' && c <= '9') {
                 int start = at;
                 while (at < n && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
@@ -156,11 +159,7 @@ final class BicepLexer {
     /** Names repeat (keywords, {@code name}, {@code location}, a file's own symbols): each is made once a file. */
     private final String[] names = new String[512];
 
-    private String name(int start, int end) {
-        int h = 0;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + text.charAt(i);
-        }
+    private String name(int start, int end, int h) {
         int slot = (h ^ (h >>> 16)) & (names.length - 1);
         String cached = names[slot];
         if (cached != null && cached.length() == end - start && text.startsWith(cached, start)) {
@@ -237,19 +236,20 @@ final class BicepLexer {
      */
     private void string(int start, T whole, T piece) {
         int n = text.length();
-        for (int i = start + 1; i < n; i++) { // most strings hold no escape and no interpolation: taken as they are
+        int i = start + 1;
+        for (; i < n; i++) { // most strings hold no escape and no interpolation: taken as they are
             char c = text.charAt(i);
             if (c == '\'') {
                 at = i + 1;
                 tokens.add(new Token(whole, start, at, text.substring(start + 1, i)));
                 return;
             }
-            if (c == '\\' || c == '$' || c == '\n' || c == '\r') {
+            if (c == '\\' || c == '\n' || c == '\r' || (c == '$' && i + 1 < n && text.charAt(i + 1) == '{')) {
                 break;
             }
         }
-        StringBuilder value = new StringBuilder();
-        at = start + 1;
+        StringBuilder value = new StringBuilder(i - start + 16).append(text, start + 1, i);
+        at = i; // the plain run before the first escape or interpolation is taken whole
         while (at < n) {
             char c = text.charAt(at);
             if (c == '\'') {
