@@ -25,31 +25,48 @@ final class BicepLexer {
         NEWLINE, SYMBOL, BAD, EOF
     }
 
-    static final class Token {
-        final T kind;
-        final int start;
-        final int end;
+    /**
+     * The tokens of one text in arrays, not an object each (a scan reads millions): a token is its index, the last one
+     * {@link T#EOF}.
+     */
+    static final class Tokens {
+        T[] kinds;
+        int[] starts;
+        int[] ends;
         /** An identifier's name, a symbol's characters, a string piece's decoded value. */
-        final String text;
+        String[] texts;
+        int size;
 
-        Token(T kind, int start, int end, String text) {
-            this.kind = kind;
-            this.start = start;
-            this.end = end;
-            this.text = text;
+        Tokens(int capacity) {
+            kinds = new T[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+            texts = new String[capacity];
         }
 
-        boolean is(String symbol) {
-            return kind == T.SYMBOL && text.equals(symbol);
+        void add(T kind, int start, int end, String text) {
+            if (size == kinds.length) {
+                int grown = size * 2 + 16;
+                kinds = java.util.Arrays.copyOf(kinds, grown);
+                starts = java.util.Arrays.copyOf(starts, grown);
+                ends = java.util.Arrays.copyOf(ends, grown);
+                texts = java.util.Arrays.copyOf(texts, grown);
+            }
+            kinds[size] = kind;
+            starts[size] = start;
+            ends[size] = end;
+            texts[size] = text;
+            size++;
         }
 
-        boolean isWord(String word) {
-            return kind == T.IDENTIFIER && text.equals(word);
+        /** {@return the last token's kind, or null when there is none yet} */
+        T last() {
+            return size == 0 ? null : kinds[size - 1];
         }
     }
 
     private final String text;
-    private final List<Token> tokens;
+    private final Tokens tokens;
     private final List<BicepSyntax.Diagnostic> diagnostics;
     /** Where each line starts: {@link #lines} of them. */
     private int[] lineStarts = new int[256];
@@ -61,11 +78,11 @@ final class BicepLexer {
     private BicepLexer(String text, List<BicepSyntax.Diagnostic> diagnostics) {
         this.text = text;
         this.diagnostics = diagnostics;
-        this.tokens = new ArrayList<>(text.length() / 5 + 16); // about one token in five characters
+        this.tokens = new Tokens(text.length() / 5 + 16); // about one token in five characters
     }
 
     /** The tokens of a text, the last one {@link T#EOF}; syntax errors go to {@code diagnostics}. */
-    static List<Token> tokens(String text, List<BicepSyntax.Diagnostic> diagnostics, int[][] lineStarts) {
+    static Tokens tokens(String text, List<BicepSyntax.Diagnostic> diagnostics, int[][] lineStarts) {
         BicepLexer lexer = new BicepLexer(text, diagnostics);
         lexer.lineStart(0);
         lexer.run();
@@ -97,8 +114,8 @@ final class BicepLexer {
             } else if (c == '\n' || c == '\r') {
                 int start = at;
                 lineBreak();
-                if (tokens.isEmpty() || tokens.get(tokens.size() - 1).kind != T.NEWLINE) {
-                    tokens.add(new Token(T.NEWLINE, start, at, "\n")); // blank lines after it add nothing
+                if (tokens.last() != T.NEWLINE) {
+                    tokens.add(T.NEWLINE, start, at, "\n"); // blank lines after it add nothing
                 }
             } else if (c == '/' && peek(1) == '/') {
                 while (at < n && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
@@ -129,13 +146,13 @@ final class BicepLexer {
                     i++;
                 }
                 at = i;
-                tokens.add(new Token(T.IDENTIFIER, start, i, name(start, i, h)));
+                tokens.add(T.IDENTIFIER, start, i, name(start, i, h));
             } else if (c >= '0' && c <= '9') {
                 int start = at;
                 while (at < n && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
                     at++;
                 }
-                tokens.add(new Token(T.INTEGER, start, at, text.substring(start, at)));
+                tokens.add(T.INTEGER, start, at, text.substring(start, at));
             } else {
                 symbol(c);
             }
@@ -144,7 +161,7 @@ final class BicepLexer {
             diagnostics.add(new BicepSyntax.Diagnostic(n, "the file ends inside an interpolation ${...} of a string",
                     true));
         }
-        tokens.add(new Token(T.EOF, n, n, ""));
+        tokens.add(T.EOF, n, n, "");
     }
 
     private static boolean identifierStart(char c) {
@@ -177,12 +194,12 @@ final class BicepLexer {
                 int[] open = interpolations.get(interpolations.size() - 1);
                 open[0] += c == '{' ? 1 : c == '}' ? -1 : 0;
             }
-            tokens.add(new Token(T.SYMBOL, at, at + s.length(), s));
+            tokens.add(T.SYMBOL, at, at + s.length(), s);
             at += s.length();
             return;
         }
         diagnostics.add(new BicepSyntax.Diagnostic(at, "unexpected character " + shown(c), false));
-        tokens.add(new Token(T.BAD, at, at + 1, String.valueOf(c)));
+        tokens.add(T.BAD, at, at + 1, String.valueOf(c));
         at++;
     }
 
@@ -227,7 +244,7 @@ final class BicepLexer {
     }
 
     private boolean lineHasNoToken() {
-        return tokens.isEmpty() || tokens.get(tokens.size() - 1).kind == T.NEWLINE;
+        return tokens.size == 0 || tokens.last() == T.NEWLINE;
     }
 
     /**
@@ -241,7 +258,7 @@ final class BicepLexer {
             char c = text.charAt(i);
             if (c == '\'') {
                 at = i + 1;
-                tokens.add(new Token(whole, start, at, text.substring(start + 1, i)));
+                tokens.add(whole, start, at, text.substring(start + 1, i));
                 return;
             }
             if (c == '\\' || c == '\n' || c == '\r' || (c == '$' && i + 1 < n && text.charAt(i + 1) == '{')) {
@@ -254,7 +271,7 @@ final class BicepLexer {
             char c = text.charAt(at);
             if (c == '\'') {
                 at++;
-                tokens.add(new Token(whole, start, at, value.toString()));
+                tokens.add(whole, start, at, value.toString());
                 return;
             }
             if (c == '\n' || c == '\r') {
@@ -262,7 +279,7 @@ final class BicepLexer {
             }
             if (c == '$' && peek(1) == '{') {
                 at += 2;
-                tokens.add(new Token(piece, start, at, value.toString()));
+                tokens.add(piece, start, at, value.toString());
                 interpolations.add(new int[] {0});
                 return;
             }
@@ -275,7 +292,7 @@ final class BicepLexer {
         }
         diagnostics.add(new BicepSyntax.Diagnostic(start, "this string is not closed on its line: add the closing '",
                 at >= n));
-        tokens.add(new Token(whole, start, at, value.toString()));
+        tokens.add(whole, start, at, value.toString());
     }
 
     private void escape(StringBuilder value) {
@@ -352,7 +369,7 @@ final class BicepLexer {
                 at++; // '''a'''' ends with the last three quotes
             }
         }
-        tokens.add(new Token(T.STRING, start, at, value));
+        tokens.add(T.STRING, start, at, value);
     }
 
     private void blockComment() {

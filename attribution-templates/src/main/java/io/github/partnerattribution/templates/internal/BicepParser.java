@@ -1,7 +1,7 @@
 package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.templates.internal.BicepLexer.T;
-import io.github.partnerattribution.templates.internal.BicepLexer.Token;
+import io.github.partnerattribution.templates.internal.BicepLexer.Tokens;
 import io.github.partnerattribution.templates.internal.BicepSyntax.Declaration;
 import io.github.partnerattribution.templates.internal.BicepSyntax.Diagnostic;
 import io.github.partnerattribution.templates.internal.BicepSyntax.Kind;
@@ -52,7 +52,7 @@ public final class BicepParser {
     private boolean build = true;
 
     private final String text;
-    private final List<Token> tokens;
+    private final Tokens tokens;
     private final List<Diagnostic> diagnostics;
     private int pos;
     /** Inside parentheses line breaks mean nothing; inside objects and arrays they separate. */
@@ -60,7 +60,7 @@ public final class BicepParser {
     private int depth;
     private int lastEnd;
 
-    private BicepParser(String text, List<Token> tokens, List<Diagnostic> diagnostics) {
+    private BicepParser(String text, Tokens tokens, List<Diagnostic> diagnostics) {
         this.text = text;
         this.tokens = tokens;
         this.diagnostics = diagnostics;
@@ -70,7 +70,7 @@ public final class BicepParser {
     public static BicepSyntax.File parse(String text) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int[][] lineStarts = new int[1][];
-        List<Token> tokens = BicepLexer.tokens(text, diagnostics, lineStarts);
+        Tokens tokens = BicepLexer.tokens(text, diagnostics, lineStarts);
         BicepParser parser = new BicepParser(text, tokens, diagnostics);
         List<Declaration> declarations = parser.program();
         int[] starts = lineStarts[0];
@@ -98,7 +98,7 @@ public final class BicepParser {
         List<Declaration> out = new ArrayList<>();
         while (true) {
             skipNewlines();
-            if (raw().kind == T.EOF) {
+            if (tokens.kinds[raw()] == T.EOF) {
                 return out;
             }
             int before = pos;
@@ -114,23 +114,23 @@ public final class BicepParser {
     }
 
     private Declaration declaration() {
-        int start = raw().start;
+        int start = tokens.starts[raw()];
         List<Node> decorators = parts(4);
-        while (tok().is("@")) {
-            int at = next().start;
+        while (is(tok(), "@")) {
+            int at = tokens.starts[next()];
             Node d = postfix();
             decorators.add(d.kind == Kind.CALL || d == SKIPPED ? d
                     : error(at, "a decorator is a call, such as @description('...')"));
             skipNewlines();
         }
-        Token k = tok();
-        if (k.kind != T.IDENTIFIER) {
-            error(k, "a declaration (param, var, resource, module, output, ...)");
+        int k = tok();
+        if (tokens.kinds[k] != T.IDENTIFIER) {
+            errorAt(k, "a declaration (param, var, resource, module, output, ...)");
             skipLine();
             return null;
         }
-        Declaration d = new Declaration(k.text, start, k.start, decorators);
-        switch (k.text) {
+        Declaration d = new Declaration(tokens.texts[k], start, tokens.starts[k], decorators);
+        switch (tokens.texts[k]) {
             case "targetScope":
                 next();
                 expect("=");
@@ -141,7 +141,7 @@ public final class BicepParser {
             case "assert":
                 next();
                 symbol(d);
-                if (k.text.equals("var") && !tok().is("=")) {
+                if (tokens.texts[k].equals("var") && !is(tok(), "=")) {
                     d.type = type(); // a typed variable
                 }
                 expect("=");
@@ -151,7 +151,7 @@ public final class BicepParser {
                 next();
                 symbol(d);
                 d.type = type();
-                if (tok().is("=")) {
+                if (is(tok(), "=")) {
                     next();
                     d.value = expression();
                 }
@@ -178,9 +178,9 @@ public final class BicepParser {
             case "module":
                 next();
                 symbol(d);
-                d.typeOrPath = isString(tok()) ? primary() : error(tok(), k.text.equals("module")
+                d.typeOrPath = isString(tok()) ? primary() : errorAt(tok(), tokens.texts[k].equals("module")
                         ? "the module's path, as a string" : "the resource's type, as a string");
-                if (k.text.equals("resource") && tok().isWord("existing")) {
+                if (tokens.texts[k].equals("resource") && isWord(tok(), "existing")) {
                     next();
                     d.existing = true;
                 }
@@ -188,7 +188,7 @@ public final class BicepParser {
                 boolean building = build;
                 // only deployments' bodies are kept whole: other resources are read for their syntax alone, as the
                 // JSON reader skips what no rule reads
-                build = building && (k.text.equals("module") || d.typeOrPath.kind != Kind.STRING
+                build = building && (tokens.texts[k].equals("module") || d.typeOrPath.kind != Kind.STRING
                         || d.typeOrPath.text.regionMatches(true, 0, JsonModel.DEPLOYMENTS + "@", 0,
                                 JsonModel.DEPLOYMENTS.length() + 1));
                 d.value = body();
@@ -202,7 +202,7 @@ public final class BicepParser {
                 restOfLine(d);
                 break;
             default:
-                error(k, "a declaration (param, var, resource, module, output, ...)");
+                errorAt(k, "a declaration (param, var, resource, module, output, ...)");
                 skipLine();
                 return null;
         }
@@ -211,13 +211,13 @@ public final class BicepParser {
     }
 
     private void symbol(Declaration d) {
-        Token t = tok();
-        if (t.kind == T.IDENTIFIER) {
-            d.symbol = t.text;
-            d.symbolStart = t.start;
+        int t = tok();
+        if (tokens.kinds[t] == T.IDENTIFIER) {
+            d.symbol = tokens.texts[t];
+            d.symbolStart = tokens.starts[t];
             next();
         } else {
-            error(t, "a name for the " + d.keyword);
+            errorAt(t, "a name for the " + d.keyword);
         }
     }
 
@@ -225,13 +225,13 @@ public final class BicepParser {
     private void function(Declaration d) {
         if (expect("(")) {
             parens++;
-            while (!tok().is(")") && tok().kind != T.EOF) {
+            while (!is(tok(), ")") && tokens.kinds[tok()] != T.EOF) {
                 int before = pos;
-                if (tok().kind == T.IDENTIFIER) {
+                if (tokens.kinds[tok()] == T.IDENTIFIER) {
                     next();
                     type();
                 }
-                if (!tok().is(",")) {
+                if (!is(tok(), ",")) {
                     break;
                 }
                 next();
@@ -253,24 +253,24 @@ public final class BicepParser {
      */
     private void restOfLine(Declaration d) {
         int open = 0;
-        Token previous = null;
+        int previous = -1;
         while (true) {
-            Token t = raw();
-            if (t.kind == T.EOF || (t.kind == T.NEWLINE && open == 0)) {
+            int t = raw();
+            if (tokens.kinds[t] == T.EOF || (tokens.kinds[t] == T.NEWLINE && open == 0)) {
                 break;
             }
-            if (t.is("{") || t.is("(") || t.is("[")) {
+            if (is(t, "{") || is(t, "(") || is(t, "[")) {
                 open++;
-            } else if (t.is("}") || t.is(")") || t.is("]")) {
+            } else if (is(t, "}") || is(t, ")") || is(t, "]")) {
                 open--;
-            } else if (d.keyword.equals("import") && t.kind == T.IDENTIFIER && !t.text.equals("as")
-                    && !t.text.equals("from") && !t.text.equals("with")) {
-                Token after = tokens.get(pos + 1);
-                boolean aliased = after.isWord("as");
-                boolean named = previous != null && (previous.isWord("as") || (open == 1 && (previous.is("{")
-                        || previous.is(","))));
+            } else if (d.keyword.equals("import") && tokens.kinds[t] == T.IDENTIFIER && !tokens.texts[t].equals("as")
+                    && !tokens.texts[t].equals("from") && !tokens.texts[t].equals("with")) {
+                int after = (pos + 1);
+                boolean aliased = isWord(after, "as");
+                boolean named = previous >= 0 && (isWord(previous, "as") || (open == 1 && (is(previous, "{")
+                        || is(previous, ","))));
                 if (named && !aliased) {
-                    d.imported.add(t.text);
+                    d.imported.add(tokens.texts[t]);
                 }
             }
             previous = t;
@@ -280,35 +280,35 @@ public final class BicepParser {
 
     /** A resource's or module's value: an object, {@code if (...) {...}}, or {@code [for ...: ...]}. */
     private Node body() {
-        Token t = tok();
-        if (t.isWord("if")) {
+        int t = tok();
+        if (isWord(t, "if")) {
             return condition();
         }
-        if (t.is("[")) {
+        if (is(t, "[")) {
             return arrayOrLoop();
         }
-        if (t.is("{")) {
+        if (is(t, "{")) {
             return object();
         }
-        return error(t, "{, if (...) or [for ...]");
+        return errorAt(t, "{, if (...) or [for ...]");
     }
 
     private Node condition() {
-        int start = next().start;
+        int start = tokens.starts[next()];
         List<Node> parts = parts(2);
         expect("(");
         parens++;
         parts.add(expression());
         parens--;
         expect(")");
-        parts.add(tok().is("{") ? object() : error(tok(), "{ after the condition"));
+        parts.add(is(tok(), "{") ? object() : errorAt(tok(), "{ after the condition"));
         return node(Kind.IF, start, lastEnd, null, parts);
     }
 
     // ---- types: read as written and kept whole
 
     private Node type() {
-        int start = tok().start;
+        int start = tokens.starts[tok()];
         if (!deeper()) {
             return error(start, null);
         }
@@ -316,7 +316,7 @@ public final class BicepParser {
             if (unionAhead()) {
                 skipNewlines();
             }
-            if (tok().is("|")) {
+            if (is(tok(), "|")) {
                 next(); // a union written one member a line: type x = | 'a' | 'b'
             }
             typeMember();
@@ -334,50 +334,50 @@ public final class BicepParser {
 
     private boolean unionAhead() {
         int i = pos;
-        while (tokens.get(i).kind == T.NEWLINE) {
+        while (tokens.kinds[(i)] == T.NEWLINE) {
             i++;
         }
-        return tokens.get(i).is("|");
+        return is((i), "|");
     }
 
     private void typeMember() {
-        Token t = tok();
-        if (t.kind == T.IDENTIFIER) {
+        int t = tok();
+        if (tokens.kinds[t] == T.IDENTIFIER) {
             next();
-            if (t.text.equals("resource") && isString(tok())) {
+            if (tokens.texts[t].equals("resource") && isString(tok())) {
                 primary();
             }
-        } else if (isString(t) || t.kind == T.INTEGER) {
+        } else if (isString(t) || tokens.kinds[t] == T.INTEGER) {
             primary();
-        } else if (t.is("-") && tokens.get(pos + 1).kind == T.INTEGER) {
+        } else if (is(t, "-") && tokens.kinds[(pos + 1)] == T.INTEGER) {
             next();
             next();
-        } else if (t.is("{")) {
+        } else if (is(t, "{")) {
             members("}", true);
-        } else if (t.is("[")) {
+        } else if (is(t, "[")) {
             members("]", false);
-        } else if (t.is("(")) {
+        } else if (is(t, "(")) {
             next();
             parens++;
             type();
             parens--;
             expect(")");
         } else {
-            error(t, "a type");
+            errorAt(t, "a type");
             return;
         }
         while (true) {
-            Token p = raw();
-            if (p.is("[")) {
+            int p = raw();
+            if (is(p, "[")) {
                 next();
-                if (!tok().is("]")) {
+                if (!is(tok(), "]")) {
                     next(); // an index or *
                 }
                 expect("]");
-            } else if (p.is(".") && tokens.get(pos + 1).kind == T.IDENTIFIER) {
+            } else if (is(p, ".") && tokens.kinds[(pos + 1)] == T.IDENTIFIER) {
                 next();
                 next();
-            } else if (p.is("?") || p.is("!")) {
+            } else if (is(p, "?") || is(p, "!")) {
                 next();
             } else {
                 return;
@@ -392,36 +392,36 @@ public final class BicepParser {
         parens = 0;
         while (true) {
             skipSeparators();
-            Token t = raw();
-            if (t.is(close)) {
+            int t = raw();
+            if (is(t, close)) {
                 next();
                 break;
             }
-            if (t.kind == T.EOF) {
-                error(t, close);
+            if (tokens.kinds[t] == T.EOF) {
+                errorAt(t, close);
                 break;
             }
             int before = pos;
-            while (tok().is("@")) {
+            while (is(tok(), "@")) {
                 next();
                 postfix();
                 skipNewlines();
             }
             if (object) {
-                Token key = tok();
-                if (key.kind == T.IDENTIFIER || key.is("*")) {
+                int key = tok();
+                if (tokens.kinds[key] == T.IDENTIFIER || is(key, "*")) {
                     next();
                 } else if (isString(key)) {
                     primary();
                 } else {
-                    error(key, "a property name");
+                    errorAt(key, "a property name");
                     skipLine();
                     if (pos == before) {
                         next(); // a closing bracket this object type did not open: past it, so the loop moves on
                     }
                     continue;
                 }
-                if (tok().is("?")) {
+                if (is(tok(), "?")) {
                     next();
                 }
                 expect(":");
@@ -439,7 +439,7 @@ public final class BicepParser {
 
     Node expression() {
         if (!deeper()) {
-            return error(tok().start, null);
+            return error(tokens.starts[tok()], null);
         }
         try {
             Node condition = binary(0);
@@ -447,7 +447,7 @@ public final class BicepParser {
                 return condition;
             }
             Node yes = expression();
-            Node no = operatorAhead(":") ? expression() : error(tok(), ": of the ? : expression");
+            Node no = operatorAhead(":") ? expression() : errorAt(tok(), ": of the ? : expression");
             List<Node> parts = parts(3);
             parts.add(condition);
             parts.add(yes);
@@ -463,11 +463,11 @@ public final class BicepParser {
         Node left = unary();
         while (true) {
             int i = pos;
-            while (tokens.get(i).kind == T.NEWLINE) {
+            while (tokens.kinds[(i)] == T.NEWLINE) {
                 i++;
             }
-            Token t = tokens.get(i);
-            int level = t.kind == T.SYMBOL ? level(t.text) : -1;
+            int t = (i);
+            int level = tokens.kinds[t] == T.SYMBOL ? level(tokens.texts[t]) : -1;
             // ??, || and && may open the next line (no declaration or property starts with one); others may not
             if (level < min || (i > pos && parens == 0 && level > 2)) {
                 return left;
@@ -479,7 +479,7 @@ public final class BicepParser {
             List<Node> parts = parts(2);
             parts.add(left);
             parts.add(right);
-            left = node(Kind.BINARY, left.start, lastEnd, t.text, parts);
+            left = node(Kind.BINARY, left.start, lastEnd, tokens.texts[t], parts);
         }
     }
 
@@ -503,10 +503,10 @@ public final class BicepParser {
      */
     private boolean operatorAhead(String op) {
         int i = pos;
-        while (tokens.get(i).kind == T.NEWLINE) {
+        while (tokens.kinds[(i)] == T.NEWLINE) {
             i++;
         }
-        if (tokens.get(i).is(op)) {
+        if (is((i), op)) {
             pos = i;
             next();
             return true;
@@ -515,13 +515,17 @@ public final class BicepParser {
     }
 
     private Node unary() {
-        List<Token> ops = new ArrayList<>(1);
-        while (tok().is("!") || tok().is("-") || tok().is("+")) {
-            ops.add(next());
+        int[] ops = null;
+        int count = 0;
+        while (is(tok(), "!") || is(tok(), "-") || is(tok(), "+")) {
+            if (ops == null || count == ops.length) {
+                ops = java.util.Arrays.copyOf(ops == null ? new int[2] : ops, count * 2 + 2);
+            }
+            ops[count++] = next();
         }
         Node n = postfix();
-        for (int i = ops.size() - 1; i >= 0; i--) {
-            n = node(Kind.UNARY, ops.get(i).start, n.end, ops.get(i).text, one(n));
+        for (int i = count - 1; i >= 0; i--) {
+            n = node(Kind.UNARY, tokens.starts[ops[i]], n.end, tokens.texts[ops[i]], one(n));
         }
         return n;
     }
@@ -529,19 +533,19 @@ public final class BicepParser {
     private Node postfix() {
         Node n = primary();
         while (true) {
-            Token t = tok();
-            if (t.is(".") || t.is("?.")) {
+            int t = tok();
+            if (is(t, ".") || is(t, "?.")) {
                 next();
-                if (tok().is("?")) {
+                if (is(tok(), "?")) {
                     next(); // a.?b
                 }
-                Token name = tok();
-                if (name.kind != T.IDENTIFIER) {
-                    return error(name, "a property name after .");
+                int name = tok();
+                if (tokens.kinds[name] != T.IDENTIFIER) {
+                    return errorAt(name, "a property name after .");
                 }
                 next();
-                if (raw().is("(")) {
-                    String callee = n.kind == Kind.IDENTIFIER ? n.text + "." + name.text : name.text;
+                if (is(raw(), "(")) {
+                    String callee = n.kind == Kind.IDENTIFIER ? n.text + "." + tokens.texts[name] : tokens.texts[name];
                     List<Node> args = arguments();
                     List<Node> parts = parts(args.size() + 1);
                     if (n.kind != Kind.IDENTIFIER) {
@@ -550,11 +554,11 @@ public final class BicepParser {
                     parts.addAll(args);
                     n = node(Kind.CALL, n.start, lastEnd, callee, parts);
                 } else {
-                    n = node(Kind.MEMBER, n.start, lastEnd, name.text, one(n));
+                    n = node(Kind.MEMBER, n.start, lastEnd, tokens.texts[name], one(n));
                 }
-            } else if (t.is("[")) {
+            } else if (is(t, "[")) {
                 next();
-                if (tok().is("?")) {
+                if (is(tok(), "?")) {
                     next(); // a[?i]
                 }
                 parens++;
@@ -565,15 +569,15 @@ public final class BicepParser {
                 parts.add(n);
                 parts.add(index);
                 n = node(Kind.INDEX, n.start, lastEnd, null, parts);
-            } else if (t.is("::")) {
+            } else if (is(t, "::")) {
                 next();
-                Token name = tok();
-                if (name.kind != T.IDENTIFIER) {
-                    return error(name, "a nested resource's name after ::");
+                int name = tok();
+                if (tokens.kinds[name] != T.IDENTIFIER) {
+                    return errorAt(name, "a nested resource's name after ::");
                 }
                 next();
-                n = node(Kind.CHILD, n.start, lastEnd, name.text, one(n));
-            } else if (t.is("!") && !tokens.get(pos + 1).is("=")) {
+                n = node(Kind.CHILD, n.start, lastEnd, tokens.texts[name], one(n));
+            } else if (is(t, "!") && !is((pos + 1), "=")) {
                 next(); // a non-null assertion
                 n = node(Kind.UNARY, n.start, lastEnd, "!", one(n));
             } else {
@@ -583,71 +587,71 @@ public final class BicepParser {
     }
 
     Node primary() {
-        Token t = tok();
-        switch (t.kind) {
+        int t = tok();
+        switch (tokens.kinds[t]) {
             case IDENTIFIER: {
                 next();
-                if (t.text.equals("true") || t.text.equals("false") || t.text.equals("null")) {
-                    return node(Kind.KEYWORD, t.start, t.end, t.text, NONE);
+                if (tokens.texts[t].equals("true") || tokens.texts[t].equals("false") || tokens.texts[t].equals("null")) {
+                    return node(Kind.KEYWORD, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
                 }
-                if (raw().is("(")) {
+                if (is(raw(), "(")) {
                     List<Node> args = arguments();
-                    return node(Kind.CALL, t.start, lastEnd, t.text, args);
+                    return node(Kind.CALL, tokens.starts[t], lastEnd, tokens.texts[t], args);
                 }
-                if (raw().is("=>")) {
+                if (is(raw(), "=>")) {
                     next();
-                    return node(Kind.LAMBDA, t.start, lastEnd, t.text, one(expression()));
+                    return node(Kind.LAMBDA, tokens.starts[t], lastEnd, tokens.texts[t], one(expression()));
                 }
-                return node(Kind.IDENTIFIER, t.start, t.end, t.text, NONE);
+                return node(Kind.IDENTIFIER, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
             }
             case INTEGER:
                 next();
-                return node(Kind.INTEGER, t.start, t.end, t.text, NONE);
+                return node(Kind.INTEGER, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
             case STRING:
                 next();
-                return node(Kind.STRING, t.start, t.end, t.text, NONE);
+                return node(Kind.STRING, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
             case STRING_LEFT:
                 return interpolated();
             default:
                 break;
         }
-        if (t.is("(")) {
+        if (is(t, "(")) {
             return lambdaAhead() ? lambda() : parenthesized();
         }
-        if (t.is("[")) {
+        if (is(t, "[")) {
             return arrayOrLoop();
         }
-        if (t.is("{")) {
+        if (is(t, "{")) {
             return object();
         }
-        return error(t, "an expression");
+        return errorAt(t, "an expression");
     }
 
     private Node interpolated() {
-        Token left = next();
+        int first = next();
         List<Node> parts = parts(4);
-        parts.add(node(Kind.STRING, left.start, left.end, left.text, NONE));
+        parts.add(node(Kind.STRING, tokens.starts[first], tokens.ends[first], tokens.texts[first], NONE));
         while (true) {
             parens++;
             parts.add(expression());
             parens--;
-            Token t = raw();
-            if (t.kind == T.STRING_MIDDLE || t.kind == T.STRING_RIGHT) {
+            int t = raw();
+            if (tokens.kinds[t] == T.STRING_MIDDLE || tokens.kinds[t] == T.STRING_RIGHT) {
                 next();
-                parts.add(node(Kind.STRING, t.start, t.end, t.text, NONE));
-                if (t.kind == T.STRING_RIGHT) {
-                    return node(Kind.INTERPOLATED, left.start, lastEnd, null, parts);
+                parts.add(node(Kind.STRING, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE));
+                if (tokens.kinds[t] == T.STRING_RIGHT) {
+                    return node(Kind.INTERPOLATED, tokens.starts[first], lastEnd, null, parts);
                 }
             } else {
-                Node e = error(t, "} to close the interpolation ${...}");
-                while (raw().kind != T.EOF && raw().kind != T.NEWLINE && raw().kind != T.STRING_RIGHT) {
+                Node e = errorAt(t, "} to close the interpolation ${...}");
+                while (tokens.kinds[raw()] != T.EOF && tokens.kinds[raw()] != T.NEWLINE && tokens.kinds[raw()] != T.STRING_RIGHT) {
                     next();
                 }
-                if (raw().kind == T.STRING_RIGHT) {
+                if (tokens.kinds[raw()] == T.STRING_RIGHT) {
                     next();
                 }
                 parts.add(e);
-                return node(Kind.INTERPOLATED, left.start, lastEnd, null, parts);
+                return node(Kind.INTERPOLATED, tokens.starts[first], lastEnd, null, parts);
             }
         }
     }
@@ -656,10 +660,10 @@ public final class BicepParser {
         next(); // (
         parens++;
         List<Node> args = parts(4);
-        if (!tok().is(")")) {
+        if (!is(tok(), ")")) {
             while (true) {
                 args.add(expression());
-                if (!tok().is(",")) {
+                if (!is(tok(), ",")) {
                     break;
                 }
                 next();
@@ -673,15 +677,15 @@ public final class BicepParser {
     /** Whether {@code (} opens a lambda's parameters: {@code (a, b) =>}. */
     private boolean lambdaAhead() {
         int i = pos + 1;
-        while (tokens.get(i).kind == T.IDENTIFIER || tokens.get(i).is(",") || tokens.get(i).kind == T.NEWLINE) {
+        while (tokens.kinds[(i)] == T.IDENTIFIER || is((i), ",") || tokens.kinds[(i)] == T.NEWLINE) {
             i++;
         }
-        return tokens.get(i).is(")") && tokens.get(i + 1).is("=>");
+        return is((i), ")") && is((i + 1), "=>");
     }
 
     private Node lambda() {
-        int start = tok().start;
-        while (!raw().is("=>")) {
+        int start = tokens.starts[tok()];
+        while (!is(raw(), "=>")) {
             next();
         }
         next();
@@ -689,7 +693,7 @@ public final class BicepParser {
     }
 
     private Node parenthesized() {
-        int start = next().start;
+        int start = tokens.starts[next()];
         parens++;
         Node inner = expression();
         parens--;
@@ -698,18 +702,18 @@ public final class BicepParser {
     }
 
     private Node object() {
-        int start = next().start;
+        int start = tokens.starts[next()];
         int saved = parens;
         parens = 0;
         List<Node> parts = parts(4);
         while (true) {
             skipSeparators();
-            Token t = raw();
-            if (t.is("}")) {
+            int t = raw();
+            if (is(t, "}")) {
                 next();
                 break;
             }
-            if (t.kind == T.EOF) {
+            if (tokens.kinds[t] == T.EOF) {
                 error(start, "this { is never closed");
                 break;
             }
@@ -728,9 +732,9 @@ public final class BicepParser {
     }
 
     private Node property() {
-        Token t = raw();
-        if (t.is("@") || (t.isWord("resource") && tokens.get(pos + 1).kind == T.IDENTIFIER
-                && isString(tokens.get(pos + 2)))) {
+        int t = raw();
+        if (is(t, "@") || (isWord(t, "resource") && tokens.kinds[(pos + 1)] == T.IDENTIFIER
+                && isString((pos + 2)))) {
             Declaration child = declaration(); // a nested child resource, maybe decorated
             if (child == null) {
                 return null;
@@ -742,46 +746,46 @@ public final class BicepParser {
             n.declaration = child;
             return n;
         }
-        if (t.is("...")) {
+        if (is(t, "...")) {
             next();
-            return node(Kind.SPREAD, t.start, lastEnd, null, one(expression()));
+            return node(Kind.SPREAD, tokens.starts[t], lastEnd, null, one(expression()));
         }
         String key;
-        if (t.kind == T.IDENTIFIER || t.kind == T.STRING) {
-            key = t.text;
+        if (tokens.kinds[t] == T.IDENTIFIER || tokens.kinds[t] == T.STRING) {
+            key = tokens.texts[t];
             next();
         } else {
-            error(t, "a property name");
+            errorAt(t, "a property name");
             skipLine();
             return null;
         }
         expect(":");
         Node value = expression();
-        Node n = node(Kind.PROPERTY, t.start, lastEnd, key, one(value));
+        Node n = node(Kind.PROPERTY, tokens.starts[t], lastEnd, key, one(value));
         if (n != SKIPPED) {
-            n.keyStart = t.start;
+            n.keyStart = tokens.starts[t];
         }
         return n;
     }
 
     private Node arrayOrLoop() {
-        int start = next().start;
+        int start = tokens.starts[next()];
         int saved = parens;
         parens = 0;
         try {
             skipNewlines();
-            if (raw().isWord("for")) {
+            if (isWord(raw(), "for")) {
                 return loop(start);
             }
             List<Node> items = parts(4);
             while (true) {
                 skipSeparators();
-                Token t = raw();
-                if (t.is("]")) {
+                int t = raw();
+                if (is(t, "]")) {
                     next();
                     break;
                 }
-                if (t.kind == T.EOF) {
+                if (tokens.kinds[t] == T.EOF) {
                     error(start, "this [ is never closed");
                     break;
                 }
@@ -801,27 +805,27 @@ public final class BicepParser {
     /** {@code [for x in xs: body]} or {@code [for (x, i) in xs: body]}; the variables are kept as written. */
     private Node loop(int start) {
         next(); // for
-        int from = tok().start;
-        if (tok().is("(")) {
-            while (!raw().is(")") && raw().kind != T.EOF && raw().kind != T.NEWLINE) {
+        int from = tokens.starts[tok()];
+        if (is(tok(), "(")) {
+            while (!is(raw(), ")") && tokens.kinds[raw()] != T.EOF && tokens.kinds[raw()] != T.NEWLINE) {
                 next();
             }
             expect(")");
-        } else if (tok().kind == T.IDENTIFIER) {
+        } else if (tokens.kinds[tok()] == T.IDENTIFIER) {
             next();
         } else {
-            error(tok(), "the loop's variable");
+            errorAt(tok(), "the loop's variable");
         }
         String variables = text.substring(from, Math.max(from, lastEnd));
-        if (!tok().isWord("in")) {
-            error(tok(), "in");
+        if (!isWord(tok(), "in")) {
+            errorAt(tok(), "in");
         } else {
             next();
         }
         List<Node> parts = parts(2);
         parts.add(expression());
         expect(":");
-        parts.add(tok().isWord("if") ? condition() : expression());
+        parts.add(isWord(tok(), "if") ? condition() : expression());
         skipNewlines();
         expect("]");
         return node(Kind.FOR, start, lastEnd, variables, parts);
@@ -829,9 +833,9 @@ public final class BicepParser {
 
     /** After an item of an object or array: a line break, a comma, or the closing bracket. */
     private void afterItem(String close) {
-        Token t = raw();
-        if (t.kind != T.NEWLINE && !t.is(",") && !t.is(close) && t.kind != T.EOF) {
-            error(t, "a line break, a comma or " + close);
+        int t = raw();
+        if (tokens.kinds[t] != T.NEWLINE && !is(t, ",") && !is(t, close) && tokens.kinds[t] != T.EOF) {
+            errorAt(t, "a line break, a comma or " + close);
             skipLine();
         }
     }
@@ -855,66 +859,74 @@ public final class BicepParser {
     private boolean deeper() {
         if (++depth > MAX_DEPTH) {
             depth--;
-            if (pos < tokens.size() - 1) {
-                diagnostics.add(new Diagnostic(tok().start, "the text nests more than " + MAX_DEPTH + " levels deep;"
+            if (pos < tokens.size - 1) {
+                diagnostics.add(new Diagnostic(tokens.starts[tok()], "the text nests more than " + MAX_DEPTH + " levels deep;"
                         + " the rest of the file was not read", false));
-                pos = tokens.size() - 1; // the rest is not read: every loop ends at the end of the file
+                pos = tokens.size - 1; // the rest is not read: every loop ends at the end of the file
             }
             return false;
         }
         return true;
     }
 
+    private boolean is(int t, String symbol) {
+        return tokens.kinds[t] == T.SYMBOL && tokens.texts[t].equals(symbol);
+    }
+
+    private boolean isWord(int t, String word) {
+        return tokens.kinds[t] == T.IDENTIFIER && tokens.texts[t].equals(word);
+    }
+
     /** The current token, line breaks skipped inside parentheses. */
-    private Token tok() {
-        while (parens > 0 && tokens.get(pos).kind == T.NEWLINE) {
+    private int tok() {
+        while (parens > 0 && tokens.kinds[(pos)] == T.NEWLINE) {
             pos++;
         }
-        return tokens.get(pos);
+        return (pos);
     }
 
     /** The current token, line breaks included. */
-    private Token raw() {
-        return tokens.get(pos);
+    private int raw() {
+        return (pos);
     }
 
-    private Token next() {
-        Token t = tok();
-        if (t.kind != T.EOF) {
+    private int next() {
+        int t = tok();
+        if (tokens.kinds[t] != T.EOF) {
             pos++;
-            if (t.kind != T.NEWLINE) {
-                lastEnd = t.end;
+            if (tokens.kinds[t] != T.NEWLINE) {
+                lastEnd = tokens.ends[t];
             }
         }
         return t;
     }
 
     private boolean expect(String symbol) {
-        if (tok().is(symbol)) {
+        if (is(tok(), symbol)) {
             next();
             return true;
         }
-        error(tok(), symbol);
+        errorAt(tok(), symbol);
         return false;
     }
 
     private void skipNewlines() {
-        while (raw().kind == T.NEWLINE) {
+        while (tokens.kinds[raw()] == T.NEWLINE) {
             pos++;
         }
     }
 
     private void skipSeparators() {
-        while (raw().kind == T.NEWLINE || raw().is(",")) {
+        while (tokens.kinds[raw()] == T.NEWLINE || is(raw(), ",")) {
             pos++;
         }
     }
 
     /** After a declaration: the line must end. */
     private void endOfLine(String where) {
-        Token t = raw();
-        if (t.kind != T.NEWLINE && t.kind != T.EOF) {
-            error(t, "a line break " + where);
+        int t = raw();
+        if (tokens.kinds[t] != T.NEWLINE && tokens.kinds[t] != T.EOF) {
+            errorAt(t, "a line break " + where);
             skipLine();
         }
     }
@@ -923,32 +935,32 @@ public final class BicepParser {
     private void skipLine() {
         int open = 0;
         while (true) {
-            Token t = raw();
-            if (t.kind == T.EOF || (t.kind == T.NEWLINE && open == 0)) {
+            int t = raw();
+            if (tokens.kinds[t] == T.EOF || (tokens.kinds[t] == T.NEWLINE && open == 0)) {
                 return;
             }
-            if (t.is("{") || t.is("[") || t.is("(")) {
+            if (is(t, "{") || is(t, "[") || is(t, "(")) {
                 open++;
-            } else if (t.is("}") || t.is("]") || t.is(")")) {
+            } else if (is(t, "}") || is(t, "]") || is(t, ")")) {
                 if (open == 0) {
                     return;
                 }
                 open--;
             }
             pos++;
-            lastEnd = t.kind == T.NEWLINE ? lastEnd : t.end;
+            lastEnd = tokens.kinds[t] == T.NEWLINE ? lastEnd : tokens.ends[t];
         }
     }
 
-    private static boolean isString(Token t) {
-        return t.kind == T.STRING || t.kind == T.STRING_LEFT;
+    private boolean isString(int t) {
+        return tokens.kinds[t] == T.STRING || tokens.kinds[t] == T.STRING_LEFT;
     }
 
-    private Node error(Token t, String expected) {
-        String found = t.kind == T.EOF ? "the end of the file" : t.kind == T.NEWLINE ? "the end of the line"
-                : isString(t) || t.kind == T.STRING_RIGHT || t.kind == T.STRING_MIDDLE ? "a string"
-                : "'" + t.text + "'";
-        return error(t.start, "expected " + expected + " but found " + found);
+    private Node errorAt(int t, String expected) {
+        String found = tokens.kinds[t] == T.EOF ? "the end of the file" : tokens.kinds[t] == T.NEWLINE ? "the end of the line"
+                : isString(t) || tokens.kinds[t] == T.STRING_RIGHT || tokens.kinds[t] == T.STRING_MIDDLE ? "a string"
+                : "'" + tokens.texts[t] + "'";
+        return error(tokens.starts[t], "expected " + expected + " but found " + found);
     }
 
     private Node error(int offset, String message) {
