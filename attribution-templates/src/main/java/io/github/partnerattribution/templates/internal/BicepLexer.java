@@ -7,7 +7,8 @@ import java.util.List;
  * Bicep's tokens, as Bicep's own lexer makes them: comments ({@code //} to the line's end, {@code /* *}{@code /}) and
  * {@code #disable-next-line} directives are skipped; a line break is a token (it ends declarations and separates
  * properties); a string with {@code ${...}} is a left piece, expressions and middle pieces, and a right piece, each
- * piece decoded ({@code \\ \' \n \r \t \$ a code point escape}); a {@code '''...'''} string is taken as written. It never throws:
+ * piece decoded ({@code \\ \' \n \r \t \$} and a code point escape); a {@code '''...'''} string is taken as
+ * written. It never throws:
  * a string or comment that is not closed, an unknown escape or character is a {@link BicepSyntax.Diagnostic}, and the
  * text goes on being read. Not API.
  */

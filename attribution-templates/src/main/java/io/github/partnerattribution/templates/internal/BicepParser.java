@@ -591,7 +591,8 @@ public final class BicepParser {
         switch (tokens.kinds[t]) {
             case IDENTIFIER: {
                 next();
-                if (tokens.texts[t].equals("true") || tokens.texts[t].equals("false") || tokens.texts[t].equals("null")) {
+                String word = tokens.texts[t];
+                if (word.equals("true") || word.equals("false") || word.equals("null")) {
                     return node(Kind.KEYWORD, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
                 }
                 if (is(raw(), "(")) {
@@ -644,7 +645,8 @@ public final class BicepParser {
                 }
             } else {
                 Node e = errorAt(t, "} to close the interpolation ${...}");
-                while (tokens.kinds[raw()] != T.EOF && tokens.kinds[raw()] != T.NEWLINE && tokens.kinds[raw()] != T.STRING_RIGHT) {
+                while (tokens.kinds[pos] != T.EOF && tokens.kinds[pos] != T.NEWLINE
+                        && tokens.kinds[pos] != T.STRING_RIGHT) {
                     next();
                 }
                 if (tokens.kinds[raw()] == T.STRING_RIGHT) {
@@ -860,7 +862,8 @@ public final class BicepParser {
         if (++depth > MAX_DEPTH) {
             depth--;
             if (pos < tokens.size - 1) {
-                diagnostics.add(new Diagnostic(tokens.starts[tok()], "the text nests more than " + MAX_DEPTH + " levels deep;"
+                diagnostics.add(new Diagnostic(tokens.starts[tok()], "the text nests more than " + MAX_DEPTH
+                        + " levels deep;"
                         + " the rest of the file was not read", false));
                 pos = tokens.size - 1; // the rest is not read: every loop ends at the end of the file
             }
@@ -957,7 +960,8 @@ public final class BicepParser {
     }
 
     private Node errorAt(int t, String expected) {
-        String found = tokens.kinds[t] == T.EOF ? "the end of the file" : tokens.kinds[t] == T.NEWLINE ? "the end of the line"
+        T kind = tokens.kinds[t];
+        String found = kind == T.EOF ? "the end of the file" : kind == T.NEWLINE ? "the end of the line"
                 : isString(t) || tokens.kinds[t] == T.STRING_RIGHT || tokens.kinds[t] == T.STRING_MIDDLE ? "a string"
                 : "'" + tokens.texts[t] + "'";
         return error(tokens.starts[t], "expected " + expected + " but found " + found);

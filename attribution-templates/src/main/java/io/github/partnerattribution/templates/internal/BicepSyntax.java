@@ -22,7 +22,7 @@ public final class BicepSyntax {
 
     /** What an expression node is. */
     public enum Kind {
-        /** A string, {@code '...'} or {@code '''...'''}: {@link Node#text} is its value when it has no interpolation. */
+        /** A string, {@code '...'} or {@code '''...'''}: {@link Node#text} is its value (it has no interpolation). */
         STRING,
         /** A string with {@code ${...}}: its parts, literal {@link Kind#STRING} pieces and expressions, in order. */
         INTERPOLATED,
