@@ -221,42 +221,21 @@ public final class JsonModel implements TrackingModel {
             TemplateOptions options, JsonTree.SyntaxError syntaxError, List<JsonTree.Duplicate> duplicates, Node root,
             Node resources, boolean template, Scope scope, List<Candidate> candidates, List<LinkRef> links,
             boolean templateSchema) {
-        this.links = links;
-        this.templateSchema = templateSchema;
-        this.file = file;
-        this.size = size;
-        this.unread = unread;
-        this.text = text;
-        this.bom = bom;
-        this.options = options;
-        this.syntaxError = syntaxError;
-        this.duplicates = Collections.unmodifiableList(duplicates);
-        this.root = root;
-        this.resources = resources;
-        this.languageVersion = root == null || root.kind != Kind.OBJECT ? null : root.string("languageVersion");
-        int deployments = 0;
+        this(file, size, unread, text, bom, options, syntaxError, duplicates, root, resources, template, scope,
+                candidates, links, templateSchema,
+                root == null || root.kind != Kind.OBJECT ? null : root.string("languageVersion"),
+                deploymentsIn(resources), root == null ? new Position(1, 1) : new Position(root.line, root.column));
+    }
+
+    /** How many {@code Microsoft.Resources/deployments} stand in a resources array (or object), at its level. */
+    private static int deploymentsIn(Node resources) {
+        int n = 0;
         for (Node r : resources == null || !resources.isContainer() ? Collections.<Node>emptyList()
                 : resources.elements()) {
             String type = r.kind == Kind.OBJECT ? r.string("type") : null;
-            deployments += type != null && type.equalsIgnoreCase(DEPLOYMENTS) ? 1 : 0;
+            n += type != null && type.equalsIgnoreCase(DEPLOYMENTS) ? 1 : 0;
         }
-        this.topLevelDeployments = deployments;
-        this.start = root == null ? new Position(1, 1) : new Position(root.line, root.column);
-        this.template = template;
-        this.scope = scope;
-        this.candidates = Collections.unmodifiableList(candidates);
-        List<Candidate> sites = new ArrayList<>(candidates.size());
-        List<Candidate> decided = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            if (c.mayCount()) {
-                sites.add(c);
-            }
-            if (c.decided()) {
-                decided.add(c);
-            }
-        }
-        this.sites = Collections.unmodifiableList(sites);
-        this.trackingResources = Collections.unmodifiableList(decided);
+        return n;
     }
 
     /** A file too large to read: only its size is known. */
