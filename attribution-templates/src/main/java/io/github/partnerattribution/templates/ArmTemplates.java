@@ -129,7 +129,7 @@ public final class ArmTemplates {
      */
     public static TemplateEdit add(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
-        return edit(file, options, before -> isBicep(file) ? bicepEdit(file, before, options,
+        return edit(file, options, before -> Pipeline.isBicep(file) ? bicepEdit(file, before, options,
                 editor -> editor.add(partnerId, options.apiVersion()))
                 : TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion()));
     }
@@ -147,7 +147,7 @@ public final class ArmTemplates {
      * @throws TemplateException for invalid JSON or a nested or linked template
      */
     public static TemplateEdit remove(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
-        if (isBicep(file)) {
+        if (Pipeline.isBicep(file)) {
             return edit(file, options, before -> bicepEdit(file, before, options, editor -> editor.remove(partnerId)));
         }
         return edit(file, options, before -> TemplateEditor.of(file, before, options).remove(partnerId));
@@ -166,7 +166,7 @@ public final class ArmTemplates {
      */
     public static TemplateEdit replace(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
-        if (isBicep(file)) {
+        if (Pipeline.isBicep(file)) {
             return edit(file, options, before -> bicepEdit(file, before, options, editor -> {
                 String replaced = editor.replace(partnerId);
                 return replaced != null || editor.holdsTracking() ? replaced
@@ -319,10 +319,6 @@ public final class ArmTemplates {
     /** One edit of a Bicep file's text: the new text, or null when nothing changes. */
     private interface BicepChange {
         String apply(BicepEditor editor);
-    }
-
-    private static boolean isBicep(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bicep");
     }
 
     private static void requireId(PartnerId id) {

@@ -117,10 +117,6 @@ public final class BicepSyntax {
             return p == null ? null : p.part(0);
         }
 
-        /** {@return whether it is a string without interpolation, whose value is {@link #text}} */
-        public boolean isLiteralString() {
-            return kind == Kind.STRING;
-        }
     }
 
     /** One declaration: {@code param}, {@code var}, {@code resource}, {@code module}, {@code output}, ... */
@@ -244,25 +240,10 @@ public final class BicepSyntax {
             return offset - lineStarts[line(offset) - 1] + 1;
         }
 
-        /** {@return where a line starts, for a line from 1} */
-        public int lineStart(int line) {
-            return lineStarts[line - 1];
-        }
-
         /** {@return the position of an offset} */
         public TrackingModel.Position position(int offset) {
             int line = line(offset);
             return new TrackingModel.Position(line, offset - lineStarts[line - 1] + 1);
-        }
-
-        /** {@return whether the text ends inside a string or comment that is never closed} */
-        public boolean endsUnterminated() {
-            for (Diagnostic d : diagnostics) {
-                if (d.unterminated) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** {@return the declared {@code targetScope} if it is a literal, else {@code resourceGroup}} */
