@@ -83,7 +83,7 @@ public final class BicepEditor {
             throw new EditRefused("the added resource would not be read as a declaration of its own at the end of the"
                     + " file; check the file's last lines. Nothing was changed.");
         }
-        return verified(updated, id, 1);
+        return verified(updated, reread, id, 1);
     }
 
     /** The text without the tracking resources of {@code id} (of any id when null), or null when there is none. */
@@ -97,7 +97,8 @@ public final class BicepEditor {
             int[] range = range(doomed.get(i).declaration);
             out.delete(range[0], range[1]);
         }
-        return verified(out.toString(), id, 0);
+        String removed = out.toString();
+        return verified(removed, BicepParser.parse(removed), id, 0);
     }
 
     /**
@@ -125,7 +126,11 @@ public final class BicepEditor {
                 changed = true;
             }
         }
-        return changed ? verified(out.toString(), id, present.size()) : null;
+        if (!changed) {
+            return null;
+        }
+        String replaced = out.toString();
+        return verified(replaced, BicepParser.parse(replaced), id, present.size());
     }
 
     /** {@return whether the file holds a tracking resource at all} */
@@ -210,9 +215,11 @@ public final class BicepEditor {
         return i;
     }
 
-    /** Reads the result again: it must hold the expected number of tracking resources of the id. */
-    private String verified(String updated, PartnerId id, int expected) {
-        BicepSyntax.File reread = BicepParser.parse(updated);
+    /**
+     * The result, read again ({@code reread}, its tree): it must hold the expected number of tracking resources of the
+     * id and no syntax error the original had not.
+     */
+    private String verified(String updated, BicepSyntax.File reread, PartnerId id, int expected) {
         BicepModel again = BicepModel.of(model.file(), reread, loader);
         int found = 0;
         for (PartnerId each : again.ids()) {
