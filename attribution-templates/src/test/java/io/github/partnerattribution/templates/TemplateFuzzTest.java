@@ -18,22 +18,10 @@ class TemplateFuzzTest {
 
     @FuzzTest(maxDuration = "15s")
     void checkAndAdd(FuzzedDataProvider data) throws IOException {
-        byte[] content = data.consumeRemainingAsBytes();
-        ArmTemplates.check(content, "mainTemplate.json", TemplateRole.MAIN, TemplateOptions.defaults());
-        Path dir = Files.createTempDirectory("template-fuzz");
-        Path file = dir.resolve("mainTemplate.json");
-        try {
-            Files.write(file, content);
-            try {
-                ArmTemplates.add(file, ID);
-                ArmTemplates.check(file);
-            } catch (TemplateException expected) {
-                assertArrayEquals(content, Files.readAllBytes(file));
-            }
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        }
+        checkThenEdit(data.consumeRemainingAsBytes(), "mainTemplate.json", file -> {
+            ArmTemplates.add(file, ID);
+            ArmTemplates.check(file);
+        });
     }
 
     /**
@@ -43,17 +31,32 @@ class TemplateFuzzTest {
     @FuzzTest(maxDuration = "15s")
     void bicepCheckAddRemove(FuzzedDataProvider data) throws IOException {
         byte[] content = data.consumeRemainingAsBytes();
-        ArmTemplates.check(content, "main.bicep", TemplateRole.MAIN, TemplateOptions.defaults());
-        Path dir = Files.createTempDirectory("bicep-fuzz");
-        Path file = dir.resolve("main.bicep");
+        checkThenEdit(content, "main.bicep", file -> {
+            if (ArmTemplates.add(file, ID).written()) {
+                ArmTemplates.check(file);
+                ArmTemplates.remove(file, ID, TemplateOptions.defaults());
+                assertArrayEquals(content, Files.readAllBytes(file));
+            }
+        });
+    }
+
+    /** Edits on a file of the content, in a folder of its own. */
+    private interface Edits {
+        void apply(Path file) throws IOException;
+    }
+
+    /**
+     * Checks the content as {@code name}, then writes it to a file so named and runs the edits on it: one that raises
+     * TemplateException must leave the file as it was.
+     */
+    private static void checkThenEdit(byte[] content, String name, Edits edits) throws IOException {
+        ArmTemplates.check(content, name, TemplateRole.MAIN, TemplateOptions.defaults());
+        Path dir = Files.createTempDirectory("template-fuzz");
+        Path file = dir.resolve(name);
         try {
             Files.write(file, content);
             try {
-                if (ArmTemplates.add(file, ID).written()) {
-                    ArmTemplates.check(file);
-                    ArmTemplates.remove(file, ID, TemplateOptions.defaults());
-                    assertArrayEquals(content, Files.readAllBytes(file));
-                }
+                edits.apply(file);
             } catch (TemplateException expected) {
                 assertArrayEquals(content, Files.readAllBytes(file));
             }
