@@ -71,8 +71,12 @@ public final class BicepParser {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int[][] lineStarts = new int[1][];
         Tokens tokens = BicepLexer.tokens(text, diagnostics, lineStarts);
-        BicepParser parser = new BicepParser(text, tokens, diagnostics);
-        List<Declaration> declarations = parser.program();
+        List<Declaration> declarations;
+        try {
+            declarations = new BicepParser(text, tokens, diagnostics).program();
+        } finally {
+            tokens.giveBack();
+        }
         int[] starts = lineStarts[0];
         List<Diagnostic> kept = diagnostics.size() > MAX_DIAGNOSTICS
                 ? new ArrayList<>(diagnostics.subList(0, MAX_DIAGNOSTICS)) : diagnostics;
@@ -98,7 +102,7 @@ public final class BicepParser {
         List<Declaration> out = new ArrayList<>();
         while (true) {
             skipNewlines();
-            if (tokens.kinds[raw()] == T.EOF) {
+            if (tokens.isKind(raw(), T.EOF)) {
                 return out;
             }
             int before = pos;
@@ -116,7 +120,7 @@ public final class BicepParser {
     private Declaration declaration() {
         int start = tokens.starts[raw()];
         List<Node> decorators = parts(4);
-        while (is(tok(), "@")) {
+        while (is(tok(), '@')) {
             int at = tokens.starts[next()];
             Node d = postfix();
             decorators.add(d.kind == Kind.CALL || d == SKIPPED ? d
@@ -124,13 +128,13 @@ public final class BicepParser {
             skipNewlines();
         }
         int k = tok();
-        if (tokens.kinds[k] != T.IDENTIFIER) {
+        if (!tokens.isKind(k, T.IDENTIFIER)) {
             errorAt(k, "a declaration (param, var, resource, module, output, ...)");
             skipLine();
             return null;
         }
-        Declaration d = new Declaration(tokens.texts[k], start, tokens.starts[k], decorators);
-        switch (tokens.texts[k]) {
+        Declaration d = new Declaration(tokens.text(k), start, tokens.starts[k], decorators);
+        switch (tokens.text(k)) {
             case "targetScope":
                 next();
                 expect("=");
@@ -141,7 +145,7 @@ public final class BicepParser {
             case "assert":
                 next();
                 symbol(d);
-                if (tokens.texts[k].equals("var") && !is(tok(), "=")) {
+                if (tokens.text(k).equals("var") && !is(tok(), '=')) {
                     d.type = type(); // a typed variable
                 }
                 expect("=");
@@ -151,7 +155,7 @@ public final class BicepParser {
                 next();
                 symbol(d);
                 d.type = type();
-                if (is(tok(), "=")) {
+                if (is(tok(), '=')) {
                     next();
                     d.value = expression();
                 }
@@ -178,9 +182,9 @@ public final class BicepParser {
             case "module":
                 next();
                 symbol(d);
-                d.typeOrPath = isString(tok()) ? primary() : errorAt(tok(), tokens.texts[k].equals("module")
+                d.typeOrPath = isString(tok()) ? primary() : errorAt(tok(), tokens.text(k).equals("module")
                         ? "the module's path, as a string" : "the resource's type, as a string");
-                if (tokens.texts[k].equals("resource") && isWord(tok(), "existing")) {
+                if (tokens.text(k).equals("resource") && isWord(tok(), "existing")) {
                     next();
                     d.existing = true;
                 }
@@ -188,7 +192,7 @@ public final class BicepParser {
                 boolean building = build;
                 // only deployments' bodies are kept whole: other resources are read for their syntax alone, as the
                 // JSON reader skips what no rule reads
-                build = building && (tokens.texts[k].equals("module") || d.typeOrPath.kind != Kind.STRING
+                build = building && (tokens.text(k).equals("module") || d.typeOrPath.kind != Kind.STRING
                         || d.typeOrPath.text.regionMatches(true, 0, JsonModel.DEPLOYMENTS + "@", 0,
                                 JsonModel.DEPLOYMENTS.length() + 1));
                 d.value = body();
@@ -212,8 +216,8 @@ public final class BicepParser {
 
     private void symbol(Declaration d) {
         int t = tok();
-        if (tokens.kinds[t] == T.IDENTIFIER) {
-            d.symbol = tokens.texts[t];
+        if (tokens.isKind(t, T.IDENTIFIER)) {
+            d.symbol = tokens.text(t);
             d.symbolStart = tokens.starts[t];
             next();
         } else {
@@ -225,13 +229,13 @@ public final class BicepParser {
     private void function(Declaration d) {
         if (expect("(")) {
             parens++;
-            while (!is(tok(), ")") && tokens.kinds[tok()] != T.EOF) {
+            while (!is(tok(), ')') && !tokens.isKind(tok(), T.EOF)) {
                 int before = pos;
-                if (tokens.kinds[tok()] == T.IDENTIFIER) {
+                if (tokens.isKind(tok(), T.IDENTIFIER)) {
                     next();
                     type();
                 }
-                if (!is(tok(), ",")) {
+                if (!is(tok(), ',')) {
                     break;
                 }
                 next();
@@ -256,21 +260,21 @@ public final class BicepParser {
         int previous = -1;
         while (true) {
             int t = raw();
-            if (tokens.kinds[t] == T.EOF || (tokens.kinds[t] == T.NEWLINE && open == 0)) {
+            if (tokens.isKind(t, T.EOF) || (tokens.isKind(t, T.NEWLINE) && open == 0)) {
                 break;
             }
-            if (is(t, "{") || is(t, "(") || is(t, "[")) {
+            if (is(t, '{') || is(t, '(') || is(t, '[')) {
                 open++;
-            } else if (is(t, "}") || is(t, ")") || is(t, "]")) {
+            } else if (is(t, '}') || is(t, ')') || is(t, ']')) {
                 open--;
-            } else if (d.keyword.equals("import") && tokens.kinds[t] == T.IDENTIFIER && !tokens.texts[t].equals("as")
-                    && !tokens.texts[t].equals("from") && !tokens.texts[t].equals("with")) {
+            } else if (d.keyword.equals("import") && tokens.isKind(t, T.IDENTIFIER) && !tokens.text(t).equals("as")
+                    && !tokens.text(t).equals("from") && !tokens.text(t).equals("with")) {
                 int after = (pos + 1);
                 boolean aliased = isWord(after, "as");
-                boolean named = previous >= 0 && (isWord(previous, "as") || (open == 1 && (is(previous, "{")
-                        || is(previous, ","))));
+                boolean named = previous >= 0 && (isWord(previous, "as") || (open == 1 && (is(previous, '{')
+                        || is(previous, ','))));
                 if (named && !aliased) {
-                    d.imported.add(tokens.texts[t]);
+                    d.imported.add(tokens.text(t));
                 }
             }
             previous = t;
@@ -284,10 +288,10 @@ public final class BicepParser {
         if (isWord(t, "if")) {
             return condition();
         }
-        if (is(t, "[")) {
+        if (is(t, '[')) {
             return arrayOrLoop();
         }
-        if (is(t, "{")) {
+        if (is(t, '{')) {
             return object();
         }
         return errorAt(t, "{, if (...) or [for ...]");
@@ -301,7 +305,7 @@ public final class BicepParser {
         parts.add(expression());
         parens--;
         expect(")");
-        parts.add(is(tok(), "{") ? object() : errorAt(tok(), "{ after the condition"));
+        parts.add(is(tok(), '{') ? object() : errorAt(tok(), "{ after the condition"));
         return node(Kind.IF, start, lastEnd, null, parts);
     }
 
@@ -316,7 +320,7 @@ public final class BicepParser {
             if (unionAhead()) {
                 skipNewlines();
             }
-            if (is(tok(), "|")) {
+            if (is(tok(), '|')) {
                 next(); // a union written one member a line: type x = | 'a' | 'b'
             }
             typeMember();
@@ -334,29 +338,29 @@ public final class BicepParser {
 
     private boolean unionAhead() {
         int i = pos;
-        while (tokens.kinds[(i)] == T.NEWLINE) {
+        while (tokens.isKind(i, T.NEWLINE)) {
             i++;
         }
-        return is((i), "|");
+        return is((i), '|');
     }
 
     private void typeMember() {
         int t = tok();
-        if (tokens.kinds[t] == T.IDENTIFIER) {
+        if (tokens.isKind(t, T.IDENTIFIER)) {
             next();
-            if (tokens.texts[t].equals("resource") && isString(tok())) {
+            if (tokens.text(t).equals("resource") && isString(tok())) {
                 primary();
             }
-        } else if (isString(t) || tokens.kinds[t] == T.INTEGER) {
+        } else if (isString(t) || tokens.isKind(t, T.INTEGER)) {
             primary();
-        } else if (is(t, "-") && tokens.kinds[(pos + 1)] == T.INTEGER) {
+        } else if (is(t, '-') && tokens.isKind(pos + 1, T.INTEGER)) {
             next();
             next();
-        } else if (is(t, "{")) {
+        } else if (is(t, '{')) {
             members("}", true);
-        } else if (is(t, "[")) {
+        } else if (is(t, '[')) {
             members("]", false);
-        } else if (is(t, "(")) {
+        } else if (is(t, '(')) {
             next();
             parens++;
             type();
@@ -368,16 +372,16 @@ public final class BicepParser {
         }
         while (true) {
             int p = raw();
-            if (is(p, "[")) {
+            if (is(p, '[')) {
                 next();
-                if (!is(tok(), "]")) {
+                if (!is(tok(), ']')) {
                     next(); // an index or *
                 }
                 expect("]");
-            } else if (is(p, ".") && tokens.kinds[(pos + 1)] == T.IDENTIFIER) {
+            } else if (is(p, '.') && tokens.isKind(pos + 1, T.IDENTIFIER)) {
                 next();
                 next();
-            } else if (is(p, "?") || is(p, "!")) {
+            } else if (is(p, '?') || is(p, '!')) {
                 next();
             } else {
                 return;
@@ -397,19 +401,19 @@ public final class BicepParser {
                 next();
                 break;
             }
-            if (tokens.kinds[t] == T.EOF) {
+            if (tokens.isKind(t, T.EOF)) {
                 errorAt(t, close);
                 break;
             }
             int before = pos;
-            while (is(tok(), "@")) {
+            while (is(tok(), '@')) {
                 next();
                 postfix();
                 skipNewlines();
             }
             if (object) {
                 int key = tok();
-                if (tokens.kinds[key] == T.IDENTIFIER || is(key, "*")) {
+                if (tokens.isKind(key, T.IDENTIFIER) || is(key, '*')) {
                     next();
                 } else if (isString(key)) {
                     primary();
@@ -421,7 +425,7 @@ public final class BicepParser {
                     }
                     continue;
                 }
-                if (is(tok(), "?")) {
+                if (is(tok(), '?')) {
                     next();
                 }
                 expect(":");
@@ -443,11 +447,11 @@ public final class BicepParser {
         }
         try {
             Node condition = binary(0);
-            if (!operatorAhead("?")) {
+            if (!operatorAhead('?')) {
                 return condition;
             }
             Node yes = expression();
-            Node no = operatorAhead(":") ? expression() : errorAt(tok(), ": of the ? : expression");
+            Node no = operatorAhead(':') ? expression() : errorAt(tok(), ": of the ? : expression");
             List<Node> parts = parts(3);
             parts.add(condition);
             parts.add(yes);
@@ -463,11 +467,11 @@ public final class BicepParser {
         Node left = unary();
         while (true) {
             int i = pos;
-            while (tokens.kinds[(i)] == T.NEWLINE) {
+            while (tokens.isKind(i, T.NEWLINE)) {
                 i++;
             }
             int t = (i);
-            int level = tokens.kinds[t] == T.SYMBOL ? level(tokens.texts[t]) : -1;
+            int level = level(t);
             // ??, || and && may open the next line (no declaration or property starts with one); others may not
             if (level < min || (i > pos && parens == 0 && level > 2)) {
                 return left;
@@ -479,20 +483,36 @@ public final class BicepParser {
             List<Node> parts = parts(2);
             parts.add(left);
             parts.add(right);
-            left = node(Kind.BINARY, left.start, lastEnd, tokens.texts[t], parts);
+            left = node(Kind.BINARY, left.start, lastEnd, t, parts);
         }
     }
 
-    /** An operator's precedence, from 0 ({@code ??}) to 6 ({@code * / %}); -1 for a symbol that is none. */
-    private static int level(String op) {
-        switch (op) {
-            case "??": return 0;
-            case "||": return 1;
-            case "&&": return 2;
-            case "==": case "!=": case "=~": case "!~": return 3;
-            case "<": case ">": case "<=": case ">=": return 4;
-            case "+": case "-": return 5;
-            case "*": case "/": case "%": return 6;
+    /**
+     * Token {@code t}'s precedence as an operator, from 0 ({@code ??}) to 6 ({@code * / %}); -1 for a token that is
+     * none. Read from its characters: this is asked after every operand.
+     */
+    private int level(int t) {
+        if (!tokens.isKind(t, T.SYMBOL)) {
+            return -1;
+        }
+        int start = tokens.starts[t];
+        char c = tokens.chars[start];
+        if (tokens.ends[t] - start == 1) {
+            switch (c) {
+                case '<': case '>': return 4;
+                case '+': case '-': return 5;
+                case '*': case '/': case '%': return 6;
+                default: return -1;
+            }
+        }
+        char d = tokens.chars[start + 1];
+        switch (c) {
+            case '?': return d == '?' ? 0 : -1;
+            case '|': return 1;
+            case '&': return 2;
+            case '=': return d == '=' || d == '~' ? 3 : -1;
+            case '!': return 3;
+            case '<': case '>': return 4;
             default: return -1;
         }
     }
@@ -501,9 +521,9 @@ public final class BicepParser {
      * Whether the next token is {@code op} ({@code ?} or {@code :} of a ternary), which is then taken; it may open the
      * next line.
      */
-    private boolean operatorAhead(String op) {
+    private boolean operatorAhead(char op) {
         int i = pos;
-        while (tokens.kinds[(i)] == T.NEWLINE) {
+        while (tokens.isKind(i, T.NEWLINE)) {
             i++;
         }
         if (is((i), op)) {
@@ -517,7 +537,7 @@ public final class BicepParser {
     private Node unary() {
         int[] ops = null;
         int count = 0;
-        while (is(tok(), "!") || is(tok(), "-") || is(tok(), "+")) {
+        while (is(tok(), '!') || is(tok(), '-') || is(tok(), '+')) {
             if (ops == null || count == ops.length) {
                 ops = java.util.Arrays.copyOf(ops == null ? new int[2] : ops, count * 2 + 2);
             }
@@ -525,7 +545,7 @@ public final class BicepParser {
         }
         Node n = postfix();
         for (int i = count - 1; i >= 0; i--) {
-            n = node(Kind.UNARY, tokens.starts[ops[i]], n.end, tokens.texts[ops[i]], one(n));
+            n = node(Kind.UNARY, tokens.starts[ops[i]], n.end, ops[i], one(n));
         }
         return n;
     }
@@ -534,18 +554,19 @@ public final class BicepParser {
         Node n = primary();
         while (true) {
             int t = tok();
-            if (is(t, ".") || is(t, "?.")) {
+            if (is(t, '.') || is(t, "?.")) {
                 next();
-                if (is(tok(), "?")) {
+                if (is(tok(), '?')) {
                     next(); // a.?b
                 }
                 int name = tok();
-                if (tokens.kinds[name] != T.IDENTIFIER) {
+                if (!tokens.isKind(name, T.IDENTIFIER)) {
                     return errorAt(name, "a property name after .");
                 }
                 next();
-                if (is(raw(), "(")) {
-                    String callee = n.kind == Kind.IDENTIFIER ? n.text + "." + tokens.texts[name] : tokens.texts[name];
+                if (is(raw(), '(')) {
+                    String callee = !build ? null
+                            : n.kind == Kind.IDENTIFIER ? n.text + "." + tokens.text(name) : tokens.text(name);
                     List<Node> args = arguments();
                     List<Node> parts = parts(args.size() + 1);
                     if (n.kind != Kind.IDENTIFIER) {
@@ -554,11 +575,11 @@ public final class BicepParser {
                     parts.addAll(args);
                     n = node(Kind.CALL, n.start, lastEnd, callee, parts);
                 } else {
-                    n = node(Kind.MEMBER, n.start, lastEnd, tokens.texts[name], one(n));
+                    n = node(Kind.MEMBER, n.start, lastEnd, name, one(n));
                 }
-            } else if (is(t, "[")) {
+            } else if (is(t, '[')) {
                 next();
-                if (is(tok(), "?")) {
+                if (is(tok(), '?')) {
                     next(); // a[?i]
                 }
                 parens++;
@@ -572,12 +593,12 @@ public final class BicepParser {
             } else if (is(t, "::")) {
                 next();
                 int name = tok();
-                if (tokens.kinds[name] != T.IDENTIFIER) {
+                if (!tokens.isKind(name, T.IDENTIFIER)) {
                     return errorAt(name, "a nested resource's name after ::");
                 }
                 next();
-                n = node(Kind.CHILD, n.start, lastEnd, tokens.texts[name], one(n));
-            } else if (is(t, "!") && !is((pos + 1), "=")) {
+                n = node(Kind.CHILD, n.start, lastEnd, name, one(n));
+            } else if (is(t, '!') && !is((pos + 1), '=')) {
                 next(); // a non-null assertion
                 n = node(Kind.UNARY, n.start, lastEnd, "!", one(n));
             } else {
@@ -588,41 +609,39 @@ public final class BicepParser {
 
     Node primary() {
         int t = tok();
-        switch (tokens.kinds[t]) {
-            case IDENTIFIER: {
-                next();
-                String word = tokens.texts[t];
-                if (word.equals("true") || word.equals("false") || word.equals("null")) {
-                    return node(Kind.KEYWORD, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
-                }
-                if (is(raw(), "(")) {
-                    List<Node> args = arguments();
-                    return node(Kind.CALL, tokens.starts[t], lastEnd, tokens.texts[t], args);
-                }
-                if (is(raw(), "=>")) {
-                    next();
-                    return node(Kind.LAMBDA, tokens.starts[t], lastEnd, tokens.texts[t], one(expression()));
-                }
-                return node(Kind.IDENTIFIER, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
+        if (tokens.isKind(t, T.IDENTIFIER)) {
+            next();
+            if (isWord(t, "true") || isWord(t, "false") || isWord(t, "null")) {
+                return node(Kind.KEYWORD, tokens.starts[t], tokens.ends[t], t, NONE);
             }
-            case INTEGER:
+            if (is(raw(), '(')) {
+                List<Node> args = arguments();
+                return node(Kind.CALL, tokens.starts[t], lastEnd, t, args);
+            }
+            if (is(raw(), "=>")) {
                 next();
-                return node(Kind.INTEGER, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
-            case STRING:
-                next();
-                return node(Kind.STRING, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE);
-            case STRING_LEFT:
-                return interpolated();
-            default:
-                break;
+                return node(Kind.LAMBDA, tokens.starts[t], lastEnd, t, one(expression()));
+            }
+            return node(Kind.IDENTIFIER, tokens.starts[t], tokens.ends[t], t, NONE);
         }
-        if (is(t, "(")) {
+        if (tokens.isKind(t, T.STRING)) {
+            next();
+            return node(Kind.STRING, tokens.starts[t], tokens.ends[t], t, NONE);
+        }
+        if (tokens.isKind(t, T.STRING_LEFT)) {
+            return interpolated();
+        }
+        if (tokens.isKind(t, T.INTEGER)) {
+            next();
+            return node(Kind.INTEGER, tokens.starts[t], tokens.ends[t], t, NONE);
+        }
+        if (is(t, '(')) {
             return lambdaAhead() ? lambda() : parenthesized();
         }
-        if (is(t, "[")) {
+        if (is(t, '[')) {
             return arrayOrLoop();
         }
-        if (is(t, "{")) {
+        if (is(t, '{')) {
             return object();
         }
         return errorAt(t, "an expression");
@@ -631,25 +650,25 @@ public final class BicepParser {
     private Node interpolated() {
         int first = next();
         List<Node> parts = parts(4);
-        parts.add(node(Kind.STRING, tokens.starts[first], tokens.ends[first], tokens.texts[first], NONE));
+        parts.add(node(Kind.STRING, tokens.starts[first], tokens.ends[first], first, NONE));
         while (true) {
             parens++;
             parts.add(expression());
             parens--;
             int t = raw();
-            if (tokens.kinds[t] == T.STRING_MIDDLE || tokens.kinds[t] == T.STRING_RIGHT) {
+            if (tokens.isKind(t, T.STRING_MIDDLE) || tokens.isKind(t, T.STRING_RIGHT)) {
                 next();
-                parts.add(node(Kind.STRING, tokens.starts[t], tokens.ends[t], tokens.texts[t], NONE));
-                if (tokens.kinds[t] == T.STRING_RIGHT) {
+                parts.add(node(Kind.STRING, tokens.starts[t], tokens.ends[t], t, NONE));
+                if (tokens.isKind(t, T.STRING_RIGHT)) {
                     return node(Kind.INTERPOLATED, tokens.starts[first], lastEnd, null, parts);
                 }
             } else {
                 Node e = errorAt(t, "} to close the interpolation ${...}");
-                while (tokens.kinds[pos] != T.EOF && tokens.kinds[pos] != T.NEWLINE
-                        && tokens.kinds[pos] != T.STRING_RIGHT) {
+                while (!tokens.isKind(pos, T.EOF) && !tokens.isKind(pos, T.NEWLINE)
+                        && !tokens.isKind(pos, T.STRING_RIGHT)) {
                     next();
                 }
-                if (tokens.kinds[raw()] == T.STRING_RIGHT) {
+                if (tokens.isKind(raw(), T.STRING_RIGHT)) {
                     next();
                 }
                 parts.add(e);
@@ -662,10 +681,10 @@ public final class BicepParser {
         next(); // (
         parens++;
         List<Node> args = parts(4);
-        if (!is(tok(), ")")) {
+        if (!is(tok(), ')')) {
             while (true) {
                 args.add(expression());
-                if (!is(tok(), ",")) {
+                if (!is(tok(), ',')) {
                     break;
                 }
                 next();
@@ -679,10 +698,10 @@ public final class BicepParser {
     /** Whether {@code (} opens a lambda's parameters: {@code (a, b) =>}. */
     private boolean lambdaAhead() {
         int i = pos + 1;
-        while (tokens.kinds[(i)] == T.IDENTIFIER || is((i), ",") || tokens.kinds[(i)] == T.NEWLINE) {
+        while (tokens.isKind(i, T.IDENTIFIER) || is((i), ',') || tokens.isKind(i, T.NEWLINE)) {
             i++;
         }
-        return is((i), ")") && is((i + 1), "=>");
+        return is((i), ')') && is((i + 1), "=>");
     }
 
     private Node lambda() {
@@ -711,11 +730,11 @@ public final class BicepParser {
         while (true) {
             skipSeparators();
             int t = raw();
-            if (is(t, "}")) {
+            if (is(t, '}')) {
                 next();
                 break;
             }
-            if (tokens.kinds[t] == T.EOF) {
+            if (tokens.isKind(t, T.EOF)) {
                 error(start, "this { is never closed");
                 break;
             }
@@ -735,7 +754,7 @@ public final class BicepParser {
 
     private Node property() {
         int t = raw();
-        if (is(t, "@") || (isWord(t, "resource") && tokens.kinds[(pos + 1)] == T.IDENTIFIER
+        if (is(t, '@') || (isWord(t, "resource") && tokens.isKind(pos + 1, T.IDENTIFIER)
                 && isString((pos + 2)))) {
             Declaration child = declaration(); // a nested child resource, maybe decorated
             if (child == null) {
@@ -752,9 +771,7 @@ public final class BicepParser {
             next();
             return node(Kind.SPREAD, tokens.starts[t], lastEnd, null, one(expression()));
         }
-        String key;
-        if (tokens.kinds[t] == T.IDENTIFIER || tokens.kinds[t] == T.STRING) {
-            key = tokens.texts[t];
+        if (tokens.isKind(t, T.IDENTIFIER) || tokens.isKind(t, T.STRING)) {
             next();
         } else {
             errorAt(t, "a property name");
@@ -763,7 +780,7 @@ public final class BicepParser {
         }
         expect(":");
         Node value = expression();
-        Node n = node(Kind.PROPERTY, tokens.starts[t], lastEnd, key, one(value));
+        Node n = node(Kind.PROPERTY, tokens.starts[t], lastEnd, t, one(value));
         if (n != SKIPPED) {
             n.keyStart = tokens.starts[t];
         }
@@ -783,11 +800,11 @@ public final class BicepParser {
             while (true) {
                 skipSeparators();
                 int t = raw();
-                if (is(t, "]")) {
+                if (is(t, ']')) {
                     next();
                     break;
                 }
-                if (tokens.kinds[t] == T.EOF) {
+                if (tokens.isKind(t, T.EOF)) {
                     error(start, "this [ is never closed");
                     break;
                 }
@@ -808,12 +825,12 @@ public final class BicepParser {
     private Node loop(int start) {
         next(); // for
         int from = tokens.starts[tok()];
-        if (is(tok(), "(")) {
-            while (!is(raw(), ")") && tokens.kinds[raw()] != T.EOF && tokens.kinds[raw()] != T.NEWLINE) {
+        if (is(tok(), '(')) {
+            while (!is(raw(), ')') && !tokens.isKind(raw(), T.EOF) && !tokens.isKind(raw(), T.NEWLINE)) {
                 next();
             }
             expect(")");
-        } else if (tokens.kinds[tok()] == T.IDENTIFIER) {
+        } else if (tokens.isKind(tok(), T.IDENTIFIER)) {
             next();
         } else {
             errorAt(tok(), "the loop's variable");
@@ -836,7 +853,7 @@ public final class BicepParser {
     /** After an item of an object or array: a line break, a comma, or the closing bracket. */
     private void afterItem(String close) {
         int t = raw();
-        if (tokens.kinds[t] != T.NEWLINE && !is(t, ",") && !is(t, close) && tokens.kinds[t] != T.EOF) {
+        if (!tokens.isKind(t, T.NEWLINE) && !is(t, ',') && !is(t, close) && !tokens.isKind(t, T.EOF)) {
             errorAt(t, "a line break, a comma or " + close);
             skipLine();
         }
@@ -846,6 +863,11 @@ public final class BicepParser {
 
     private Node node(Kind kind, int start, int end, String text, List<Node> parts) {
         return build ? new Node(kind, start, end, text, parts) : SKIPPED;
+    }
+
+    /** A node whose text is token {@code t}'s: made only when the node is kept. */
+    private Node node(Kind kind, int start, int end, int t, List<Node> parts) {
+        return build ? new Node(kind, start, end, tokens.text(t), parts) : SKIPPED;
     }
 
     private List<Node> parts(int capacity) {
@@ -873,16 +895,20 @@ public final class BicepParser {
     }
 
     private boolean is(int t, String symbol) {
-        return tokens.kinds[t] == T.SYMBOL && tokens.texts[t].equals(symbol);
+        return tokens.is(t, T.SYMBOL, symbol);
+    }
+
+    private boolean is(int t, char symbol) {
+        return tokens.isSymbol(t, symbol);
     }
 
     private boolean isWord(int t, String word) {
-        return tokens.kinds[t] == T.IDENTIFIER && tokens.texts[t].equals(word);
+        return tokens.is(t, T.IDENTIFIER, word);
     }
 
     /** The current token, line breaks skipped inside parentheses. */
     private int tok() {
-        while (parens > 0 && tokens.kinds[(pos)] == T.NEWLINE) {
+        while (parens > 0 && tokens.isKind(pos, T.NEWLINE)) {
             pos++;
         }
         return (pos);
@@ -895,9 +921,9 @@ public final class BicepParser {
 
     private int next() {
         int t = tok();
-        if (tokens.kinds[t] != T.EOF) {
+        if (!tokens.isKind(t, T.EOF)) {
             pos++;
-            if (tokens.kinds[t] != T.NEWLINE) {
+            if (!tokens.isKind(t, T.NEWLINE)) {
                 lastEnd = tokens.ends[t];
             }
         }
@@ -914,13 +940,13 @@ public final class BicepParser {
     }
 
     private void skipNewlines() {
-        while (tokens.kinds[raw()] == T.NEWLINE) {
+        while (tokens.isKind(raw(), T.NEWLINE)) {
             pos++;
         }
     }
 
     private void skipSeparators() {
-        while (tokens.kinds[raw()] == T.NEWLINE || is(raw(), ",")) {
+        while (tokens.isKind(raw(), T.NEWLINE) || is(raw(), ',')) {
             pos++;
         }
     }
@@ -928,7 +954,7 @@ public final class BicepParser {
     /** After a declaration: the line must end. */
     private void endOfLine(String where) {
         int t = raw();
-        if (tokens.kinds[t] != T.NEWLINE && tokens.kinds[t] != T.EOF) {
+        if (!tokens.isKind(t, T.NEWLINE) && !tokens.isKind(t, T.EOF)) {
             errorAt(t, "a line break " + where);
             skipLine();
         }
@@ -939,31 +965,31 @@ public final class BicepParser {
         int open = 0;
         while (true) {
             int t = raw();
-            if (tokens.kinds[t] == T.EOF || (tokens.kinds[t] == T.NEWLINE && open == 0)) {
+            if (tokens.isKind(t, T.EOF) || (tokens.isKind(t, T.NEWLINE) && open == 0)) {
                 return;
             }
-            if (is(t, "{") || is(t, "[") || is(t, "(")) {
+            if (is(t, '{') || is(t, '[') || is(t, '(')) {
                 open++;
-            } else if (is(t, "}") || is(t, "]") || is(t, ")")) {
+            } else if (is(t, '}') || is(t, ']') || is(t, ')')) {
                 if (open == 0) {
                     return;
                 }
                 open--;
             }
             pos++;
-            lastEnd = tokens.kinds[t] == T.NEWLINE ? lastEnd : tokens.ends[t];
+            lastEnd = tokens.isKind(t, T.NEWLINE) ? lastEnd : tokens.ends[t];
         }
     }
 
     private boolean isString(int t) {
-        return tokens.kinds[t] == T.STRING || tokens.kinds[t] == T.STRING_LEFT;
+        return tokens.isKind(t, T.STRING) || tokens.isKind(t, T.STRING_LEFT);
     }
 
     private Node errorAt(int t, String expected) {
-        T kind = tokens.kinds[t];
+        T kind = tokens.kind(t);
         String found = kind == T.EOF ? "the end of the file" : kind == T.NEWLINE ? "the end of the line"
-                : isString(t) || tokens.kinds[t] == T.STRING_RIGHT || tokens.kinds[t] == T.STRING_MIDDLE ? "a string"
-                : "'" + tokens.texts[t] + "'";
+                : isString(t) || tokens.isKind(t, T.STRING_RIGHT) || tokens.isKind(t, T.STRING_MIDDLE) ? "a string"
+                : "'" + tokens.text(t) + "'";
         return error(tokens.starts[t], "expected " + expected + " but found " + found);
     }
 

@@ -62,4 +62,53 @@ class BicepParserTest {
         assertEquals(BicepSyntax.Kind.INTERPOLATED, r.body().get("name").kind);
         assertEquals(1, file.line(file.declarations.get(0).start), "decorators belong to the declaration");
     }
+
+    @Test
+    void eachTokensTextIsWhatItsCharactersSayWhetherMadeEarlyOrWhenAskedFor() {
+        BicepSyntax.File file = BicepParser.parse("resource d 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+                + "  name: 'x${b}y${c.d}z'\n  e: 'it\\'s ${x} \\u{41}'\n  m: '''\nraw'''\n  n: 12\n"
+                + "  s: a ?? b\n  t: !x\n  w: a::b\n  k: a >= b && c != d\n  f: sys.concat(x, true)\n}\n");
+        assertEquals(List.of(), file.diagnostics);
+        assertEquals("OBJECT(PROPERTY:name(INTERPOLATED(STRING:x IDENTIFIER:b STRING:y MEMBER:d(IDENTIFIER:c) STRING:z))"
+                + " PROPERTY:e(INTERPOLATED(STRING:it's  IDENTIFIER:x STRING: A)) PROPERTY:m(STRING:raw)"
+                + " PROPERTY:n(INTEGER:12) PROPERTY:s(BINARY:??(IDENTIFIER:a IDENTIFIER:b))"
+                + " PROPERTY:t(UNARY:!(IDENTIFIER:x)) PROPERTY:w(CHILD:b(IDENTIFIER:a))"
+                + " PROPERTY:k(BINARY:&&(BINARY:>=(IDENTIFIER:a IDENTIFIER:b) BINARY:!=(IDENTIFIER:c IDENTIFIER:d)))"
+                + " PROPERTY:f(CALL:sys.concat(IDENTIFIER:x KEYWORD:true)))",
+                dump(file.declarations.get(0).body()));
+    }
+
+    @Test
+    void aParseAfterAnotherReadsTheSameTreeAsOneOnAFreshThread() throws Exception {
+        String small = "resource d 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-${p}'\n"
+                + "  properties: {\n    mode: 'Incremental'\n  }\n}\n";
+        String[] fresh = new String[1];
+        Thread thread = new Thread(() -> fresh[0] = dump(BicepParser.parse(small).declarations.get(0).body()));
+        thread.start();
+        thread.join();
+        StringBuilder large = new StringBuilder();
+        for (int i = 0; i < 2000; i++) { // escaped strings: texts the lexer makes early, in the arrays reused next
+            large.append("var v").append(i).append(" = 'a\\'b${x}\\n' // ").append(i).append('\n');
+        }
+        BicepParser.parse(large.toString());
+        assertEquals(fresh[0], dump(BicepParser.parse(small).declarations.get(0).body()));
+        assertEquals("OBJECT(PROPERTY:name(INTERPOLATED(STRING:pid- IDENTIFIER:p STRING:))"
+                + " PROPERTY:properties(OBJECT(PROPERTY:mode(STRING:Incremental))))", fresh[0]);
+    }
+
+    /** A node as kind:text(parts...), to compare trees as text. */
+    private static String dump(BicepSyntax.Node n) {
+        StringBuilder out = new StringBuilder(n.kind.name());
+        if (n.text != null) {
+            out.append(':').append(n.text);
+        }
+        if (!n.parts.isEmpty()) {
+            out.append('(');
+            for (int i = 0; i < n.parts.size(); i++) {
+                out.append(i == 0 ? "" : " ").append(dump(n.parts.get(i)));
+            }
+            out.append(')');
+        }
+        return out.toString();
+    }
 }
