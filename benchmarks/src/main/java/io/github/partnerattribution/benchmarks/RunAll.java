@@ -126,16 +126,8 @@ public final class RunAll {
                             scan.score() / tree.score(), scan.score() / tokens.score()),
                     scan.score() <= 1.5 * tree.score()));
         }
-        Measured bicep = m.get("ScanBenchmark.scanBicep");
-        if (scan != null && bicep != null) {
-            double ratio = bicep.score() / scan.score();
-            double noise = ratio * (bicep.error() / bicep.score() + scan.error() / scan.score());
-            md.append(row("Templates: scan of the same 1,000 templates written in Bicep (generated side by side with the"
-                            + " JSON ones: the same resources, one `module` for each link) in at most 1.2x the JSON scan",
-                    String.format(Locale.ROOT, "scanBicep/scan = %.2f ± %.2f (%.0f ms against %.0f ms)", ratio, noise,
-                            bicep.score(), scan.score()), ratio <= 1.2, ratio - noise <= 1.2));
-        }
-        md.append(ExpressionLinksInterleaved.row());
+        md.append(InterleavedScans.bicepRow());
+        md.append(InterleavedScans.expressionLinksRow());
         Measured sequential = m.get("VerifyBenchmark.sequential");
         Measured parallel = m.get("VerifyBenchmark.parallel");
         if (sequential != null && parallel != null) {
