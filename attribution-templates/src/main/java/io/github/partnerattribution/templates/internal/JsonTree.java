@@ -167,16 +167,19 @@ public final class JsonTree {
         }
     }
 
-    /** A duplicate object member name, reported by {@link #parse}. */
+    /** A duplicate object member name, reported by {@link #parse}: where it is repeated, and where it was first given. */
     public static final class Duplicate {
         public final String name;
         public final int line;
         public final int column;
+        /** The line of the same name's first definition in that object. */
+        public final int firstLine;
 
-        Duplicate(String name, int line, int column) {
+        Duplicate(String name, int line, int column, int firstLine) {
             this.name = name;
             this.line = line;
             this.column = column;
+            this.firstLine = firstLine;
         }
     }
 
@@ -394,6 +397,34 @@ public final class JsonTree {
             duplicateAt[3 * n + 2] = column;
         }
 
+        /**
+         * For each repeated member name (by its offset), the offset and Jackson's line of its first definition in the
+         * same object: a second pass over the input, made only when some name repeats, so that a template without a
+         * repeated name pays nothing for it.
+         */
+        private java.util.Map<Long, int[]> firstDefinitions(JsonFactory factory) throws IOException {
+            java.util.Map<Long, int[]> first = new java.util.HashMap<>();
+            List<java.util.Map<String, int[]>> open = new ArrayList<>(); // null for an array
+            try (JsonParser parser = ascii != null ? factory.createParser(ascii, offset, ascii.length - offset)
+                    : factory.createParser(text)) {
+                for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        open.add(t == JsonToken.START_OBJECT ? new java.util.HashMap<String, int[]>() : null);
+                    } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                        open.remove(open.size() - 1);
+                    } else if (t == JsonToken.FIELD_NAME && !open.isEmpty() && open.get(open.size() - 1) != null) {
+                        JsonLocation at = parser.currentTokenLocation();
+                        int[] here = {(int) offsetOf(at), at.getLineNr()};
+                        int[] before = open.get(open.size() - 1).putIfAbsent(parser.currentName(), here);
+                        if (before != null) {
+                            first.put((long) here[0], before);
+                        }
+                    }
+                }
+            }
+            return first;
+        }
+
         private long offsetOf(JsonLocation at) {
             return ascii != null ? at.getByteOffset() : at.getCharOffset();
         }
@@ -410,11 +441,15 @@ public final class JsonTree {
                 if (lines != null) {
                     relocate(root, lines);
                 }
+                java.util.Map<Long, int[]> first = duplicateNames.isEmpty() ? null : firstDefinitions(factory);
                 for (int i = 0; i < duplicateNames.size(); i++) {
                     int start = duplicateAt[3 * i];
+                    int[] was = first.get((long) start);
+                    int firstLine = was == null ? 0 : lines == null ? was[1] : lines.line(was[0]);
                     duplicates.add(lines == null
-                            ? new Duplicate(duplicateNames.get(i), duplicateAt[3 * i + 1], duplicateAt[3 * i + 2])
-                            : new Duplicate(duplicateNames.get(i), lines.line(start), lines.column(start)));
+                            ? new Duplicate(duplicateNames.get(i), duplicateAt[3 * i + 1], duplicateAt[3 * i + 2],
+                                    firstLine)
+                            : new Duplicate(duplicateNames.get(i), lines.line(start), lines.column(start), firstLine));
                 }
                 return root;
             } catch (JsonProcessingException e) {

@@ -43,6 +43,12 @@ public final class TemplateEditor {
             throw new EditRefused("invalid JSON at line " + invalid.line + ", column " + invalid.column + ": "
                     + invalid.getMessage() + ". Nothing was changed.");
         }
+        if (!model.duplicates().isEmpty()) {
+            JsonTree.Duplicate d = model.duplicates().get(0);
+            throw new EditRefused("the property " + Text.quote(d.name) + " is defined twice in one object (lines "
+                    + d.firstLine + " and " + d.line + "): readers disagree on which one counts, so an edit could land in"
+                    + " the one ARM ignores. Remove one of them first. Nothing was changed.");
+        }
         if (model.resources() == null || !model.resources().isContainer()) {
             throw new EditRefused("not an ARM deployment template (no $schema ending in"
                     + " deploymentTemplate.json with a resources section). Nothing was changed.");
