@@ -22,6 +22,20 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (OutOfMemoryError e) {
+            // what was held is unreachable by now: there is room for one line, and no command ends in a stack trace
+            System.out.flush();
+            System.err.println("attribution: out of memory (this JVM may use " + Runtime.getRuntime().maxMemory()
+                    / (1024 * 1024) + " MB of heap): give it more, for example ATTRIBUTION_OPTS=-Xmx2g with the"
+                    + " attribution launcher, or java -Xmx2g -jar");
+            System.err.flush();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) {
         quietNetty();
         PrintWriter out = FastPath.writer(System.out, "sun.stdout.encoding");
         PrintWriter err = FastPath.writer(System.err, "sun.stderr.encoding");

@@ -301,4 +301,21 @@ class CliProcessIT {
         assertEquals(1, results.stream().filter(r -> r.out().startsWith("added")).count(), results.toString());
         assertEquals(1, Files.readString(file).split(java.util.regex.Pattern.quote(ID.token()), -1).length - 1);
     }
+
+    @Test
+    void runningOutOfMemoryIsOneLineThatSaysHowToGiveMoreNotAStackTrace(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        StringBuilder text = new StringBuilder("{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+                + "deploymentTemplate.json#\", \"resources\": [\n");
+        for (int i = 0; text.length() < 40 * 1024 * 1024; i++) { // 40 MB: under the 64 MB a check reads at all
+            text.append(i == 0 ? "" : ",\n").append("{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\":"
+                    + " \"2023-01-01\", \"name\": \"s").append(i).append("\", \"location\": \"westeurope\"}");
+        }
+        Path file = Files.writeString(dir.resolve("mainTemplate.json"), text.append("\n]}\n"));
+        Result r = java(List.of("-Xmx24m", "-XX:-HeapDumpOnOutOfMemoryError"), Map.of(), "template", "check",
+                file.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("attribution: out of memory") && r.err().contains("ATTRIBUTION_OPTS=-Xmx")
+                && r.err().strip().lines().count() == 1, r.err());
+    }
 }

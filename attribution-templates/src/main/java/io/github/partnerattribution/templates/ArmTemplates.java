@@ -283,14 +283,22 @@ public final class ArmTemplates {
                 throw new TemplateException(file, refused.getMessage());
             }
         };
-        if (options.dryRun()) {
-            byte[] before = FileEdit.read(file);
-            byte[] after = change.apply(before);
-            return new TemplateEdit(file, before, after == null ? before : after, false);
+        try {
+            if (options.dryRun()) {
+                byte[] before = FileEdit.read(file, JsonModel.ARM_MAX_BYTES);
+                byte[] after = change.apply(before);
+                return new TemplateEdit(file, before, after == null ? before : after, false);
+            }
+            byte[][] edit = FileEdit.edit(file, options.force(), false, JsonModel.ARM_MAX_BYTES, change);
+            return edit[1] == null ? new TemplateEdit(file, edit[0], edit[0], false)
+                    : new TemplateEdit(file, edit[0], edit[1], true);
+        } catch (FileEdit.TooLarge e) {
+            // ARM refuses a template over 4 MB (and a Bicep file over it compiles to a larger one): told from the
+            // size, before the file is read whole
+            throw new TemplateException(file, e.size + " bytes, over the " + e.limit + " bytes (4 MB) ARM accepts for"
+                    + (Pipeline.isBicep(file) ? " the template a Bicep file compiles to" : " a template")
+                    + ", so it cannot be deployed as it is. Nothing was changed.");
         }
-        byte[][] edit = FileEdit.edit(file, options.force(), false, change);
-        return edit[1] == null ? new TemplateEdit(file, edit[0], edit[0], false)
-                : new TemplateEdit(file, edit[0], edit[1], true);
     }
 
     /**

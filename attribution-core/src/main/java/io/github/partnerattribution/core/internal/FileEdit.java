@@ -51,6 +51,24 @@ public final class FileEdit {
     }
 
 
+    /** A file larger than the caller accepts: refused from its size, before its content is read. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        /** The file's size, in bytes. */
+        public final long size;
+        /** The most the caller accepts. */
+        public final long limit;
+
+        TooLarge(Path path, long size, long limit) {
+            super(path + " is " + size + " bytes, over the " + limit + " this accepts; nothing was read or changed");
+            this.size = size;
+            this.limit = limit;
+        }
+    }
+
+    /** No bound on a file's size but the largest array. */
+    private static final long UNBOUNDED = Long.MAX_VALUE;
+
     private FileEdit() {
     }
 
@@ -59,9 +77,41 @@ public final class FileEdit {
      * so a FIFO never blocks the caller.
      */
     public static byte[] read(Path path) throws IOException {
+        return read(path, UNBOUNDED);
+    }
+
+    /**
+     * Reads a regular file as {@link #read(Path)} does, refusing it ({@link TooLarge}) when it holds more than
+     * {@code maxBytes}: told by its size before it is read, and by what it gives when it grows while being read.
+     */
+    public static byte[] read(Path path, long maxBytes) throws IOException {
         // one stat, through links, rather than resolving the real path: a scan reads thousands of files
-        regular(path, Files.readAttributes(path, BasicFileAttributes.class));
-        return Files.readAllBytes(path);
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        regular(path, attributes);
+        if (attributes.size() > maxBytes) {
+            throw new TooLarge(path, attributes.size(), maxBytes);
+        }
+        if (maxBytes == UNBOUNDED) {
+            return Files.readAllBytes(path);
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return bounded(path, in, attributes.size(), maxBytes);
+        }
+    }
+
+    /** What a stream holds, refused once it passes {@code maxBytes}. */
+    private static byte[] bounded(Path path, java.io.InputStream in, long expected, long maxBytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(expected, maxBytes));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new TooLarge(path, total, maxBytes);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     /** How long an edit waits for another process's edit of the same file before it gives up, unless told. */
@@ -89,6 +139,20 @@ public final class FileEdit {
      */
     public static byte[][] edit(Path path, boolean force, boolean create, Change change, Duration wait)
             throws IOException {
+        return edit(path, force, create, UNBOUNDED, change, wait);
+    }
+
+    /**
+     * Edits {@code path} as {@link #edit(Path, boolean, boolean, Change)} does, refusing it ({@link TooLarge}, nothing
+     * changed) when it holds more than {@code maxBytes}: told by its size under the lock, before it is read.
+     */
+    public static byte[][] edit(Path path, boolean force, boolean create, long maxBytes, Change change)
+            throws IOException {
+        return edit(path, force, create, maxBytes, change, DEFAULT_WAIT);
+    }
+
+    private static byte[][] edit(Path path, boolean force, boolean create, long maxBytes, Change change,
+            Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean created = false;
         if (create && !Files.exists(path)) {
@@ -113,7 +177,7 @@ public final class FileEdit {
             throw interrupted(path);
         }
         try {
-            return editLocked(path, target, force, change, wait, deadline);
+            return editLocked(path, target, force, maxBytes, change, wait, deadline);
         } catch (IOException | RuntimeException e) {
             if (created && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == 0) {
                 Files.deleteIfExists(target); // nothing half-made is left behind
@@ -137,12 +201,12 @@ public final class FileEdit {
         }
     }
 
-    private static byte[][] editLocked(Path path, Path target, boolean force, Change change, Duration wait,
-            long deadline) throws IOException {
+    private static byte[][] editLocked(Path path, Path target, boolean force, long maxBytes, Change change,
+            Duration wait, long deadline) throws IOException {
         requireWritable(path, target, force);
         try (Locked locked = lock(path, target, wait, deadline)) {
             requireWritable(path, target, force);
-            byte[] before = locked.read(target);
+            byte[] before = locked.read(path, target, maxBytes);
             byte[] after = change.apply(before);
             if (after == null || Arrays.equals(before, after)) {
                 return new byte[][] {before, null};
@@ -303,24 +367,26 @@ public final class FileEdit {
             this.lockFile = lockFile;
         }
 
-        byte[] read(Path target) throws IOException {
+        /** The target once more, to compare with what was read; null when it grew past {@code length}. */
+        byte[] readAgain(Path path, Path target, int length) throws IOException {
+            try {
+                return read(path, target, length);
+            } catch (TooLarge grew) {
+                return null;
+            }
+        }
+
+        byte[] read(Path path, Path target, long maxBytes) throws IOException {
+            long limit = Math.min(maxBytes, Integer.MAX_VALUE - 8);
             if (lockFile != null) {
-                return Files.readAllBytes(target);
+                return FileEdit.read(target, limit);
             }
             long size = channel.size();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException(target + " is too large to edit");
+            if (size > limit) {
+                throw new TooLarge(path, size, limit);
             }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) size);
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);
-            long position = 0;
-            int n;
-            while ((n = channel.read(buffer, position)) > 0) {
-                out.write(buffer.array(), 0, n);
-                position += n;
-                buffer.clear();
-            }
-            return out.toByteArray();
+            channel.position(0);
+            return bounded(path, java.nio.channels.Channels.newInputStream(channel), size, limit);
         }
 
         @Override
@@ -409,7 +475,7 @@ public final class FileEdit {
         try {
             Files.write(temp, content);
             keepIdentity(path, target, temp);
-            if (!Arrays.equals(expected, locked.read(target))) {
+            if (!Arrays.equals(expected, locked.readAgain(path, target, expected.length))) {
                 throw new IOException("cannot write " + path + ": it changed on disk while being edited, by a writer"
                         + " that does not lock it; nothing was written, run the edit again");
             }
