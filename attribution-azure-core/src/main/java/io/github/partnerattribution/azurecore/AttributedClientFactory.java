@@ -1,11 +1,7 @@
 package io.github.partnerattribution.azurecore;
 
 import com.azure.core.client.traits.HttpTrait;
-import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.management.profile.AzureProfile;
-import com.azure.resourcemanager.AzureResourceManager;
-import io.github.partnerattribution.azurecore.internal.ArmClients;
 import io.github.partnerattribution.azurecore.internal.Builders;
 import io.github.partnerattribution.azurecore.internal.Pipelines;
 import io.github.partnerattribution.azurecore.internal.Reports;
@@ -23,19 +19,21 @@ import java.lang.reflect.Method;
  *   <li>{@link #configure(Object)} does the same for Azure Resource Manager: {@code AzureResourceManager.configure()},
  *       the fluent managers' {@code configure()} ({@code ResourceManager}, {@code StorageManager}, ...) and the
  *       standalone generated managers' {@code configure()} ({@code ContainerAppsApiManager},
- *       {@code LogAnalyticsManager}, ...); {@link #azureResourceManager(TokenCredential, AzureProfile)} is the
- *       shortcut for the usual entry point.</li>
+ *       {@code LogAnalyticsManager}, ...).</li>
  *   <li>{@link #tag(HttpPipeline)} returns a hand-built pipeline with the policy in it, for
  *       {@code AzureResourceManager.authenticate(pipeline, profile)}, a builder's {@code pipeline(...)}, or any
  *       manager's {@code authenticate(pipeline, profile)}.</li>
  * </ul>
  *
  * <p>azure-resourcemanager is an optional dependency: a user who only tags builders, pipelines or standalone
- * managers does not need it, at compile time or at run time.
+ * managers does not need it, at compile time or at run time. No signature of this class names one of its types (or
+ * azure-core-management's), so frameworks that read every method of a bean's class, such as Spring, can make it a
+ * bean in an application that has only azure-core.
  *
  * <pre>{@code
  * AttributedClientFactory clients = AttributedClientFactory.create(Attribution.of(partnerId));
- * AzureResourceManager azure = clients.azureResourceManager(credential, profile).withDefaultSubscription();
+ * AzureResourceManager azure = clients.configure(AzureResourceManager.configure()).authenticate(credential, profile)
+ *         .withDefaultSubscription();
  * StorageManager storage = clients.configure(StorageManager.configure()).authenticate(credential, profile);
  * ContainerAppsApiManager apps = clients.configure(ContainerAppsApiManager.configure())
  *         .authenticate(credential, profile);
@@ -160,18 +158,6 @@ public final class AttributedClientFactory {
             logActive("a hand-built HttpPipeline");
         }
         return tagged;
-    }
-
-    /**
-     * Authenticates an attributed {@link AzureResourceManager}: the same as
-     * {@code configure(AzureResourceManager.configure()).authenticate(credential, profile)}.
-     *
-     * @param credential the credential
-     * @param profile the cloud, tenant and subscription
-     * @return the authenticated entry point; choose the subscription next
-     */
-    public AzureResourceManager.Authenticated azureResourceManager(TokenCredential credential, AzureProfile profile) {
-        return ArmClients.authenticate(this, credential, profile);
     }
 
     @Override

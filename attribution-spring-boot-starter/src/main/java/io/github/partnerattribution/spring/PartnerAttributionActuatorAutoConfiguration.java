@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -60,9 +61,10 @@ public class PartnerAttributionActuatorAutoConfiguration {
         }
     }
 
-    /** Spring Boot 3's health indicator. */
+    /** Spring Boot 3's health indicator; not where Boot 4's API is there too (the two would take one name). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
     static class Boot3Health {
         @Bean
         org.springframework.boot.actuate.health.HealthIndicator partnerAttributionHealthIndicator(Attribution attribution) {

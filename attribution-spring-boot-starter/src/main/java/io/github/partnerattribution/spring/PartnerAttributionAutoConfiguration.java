@@ -9,7 +9,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -20,8 +19,12 @@ import org.springframework.core.env.Environment;
  * configuration of zero-code mode, which azure-core applies to every pipeline a client builder, azure-resourcemanager
  * or a generated manager builds: the clients Spring Cloud Azure auto-configures, {@code AzureResourceManager} beans
  * and the clients the application builds itself. A client also tagged in code (by the {@link AttributedClientFactory}
- * bean, say) still carries the token once. A malformed id stops the application at start-up, with a failure
- * analysis naming the property and where it was set. Registered through
+ * bean, say) still carries the token once. The settings are bound by the installer alone, not as a bean of their
+ * own, so a property source that fails cannot stop the application: it is reported, and nothing is attributed. A
+ * malformed id of the application's own configuration stops it at start-up, with a failure analysis naming the
+ * property and where it was set; one from the process environment, or while the customer opted out, does not.
+ * Every bean needs azure-core alone: an application with a data-plane SDK and without azure-resourcemanager starts
+ * as well. Registered through
  * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  *
  * <pre>{@code
@@ -31,7 +34,6 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "com.azure.core.http.policy.HttpPipelinePolicy")
-@EnableConfigurationProperties(PartnerAttributionProperties.class)
 public class PartnerAttributionAutoConfiguration {
     /** Made by Spring Boot. */
     public PartnerAttributionAutoConfiguration() {

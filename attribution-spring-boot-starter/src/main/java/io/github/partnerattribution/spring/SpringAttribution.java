@@ -1,5 +1,6 @@
 package io.github.partnerattribution.spring;
 
+import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
@@ -11,15 +12,25 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The application's {@link Attribution}, read from the Spring {@code Environment}: {@code azure.partner.id} when
  * set (relaxed binding makes {@code AZURE_PARTNER_ID} one of its sources), else what the process's own settings
  * name ({@code ARM_PARTNER_ID}, a pid in {@code AZURE_HTTP_USER_AGENT}). The customer's opt-out wins wherever it is
  * set: {@code azure.partner.attribution.disabled} in any property source, or the system property or variable that
- * core reads.
+ * core reads. The process's variables and system properties are the environment's own property sources, so a test
+ * (or a host) that gives the environment its own sources decides them.
+ *
+ * <p>It never stops the application for what it cannot control: a malformed id from the process environment or the
+ * system properties, any id while the customer opted out, a property source that fails when read. Each is reported
+ * once (an error through azure-core's logger, or standard error) and the application runs unattributed. Only a
+ * malformed {@code azure.partner.id} of the application's own configuration, while attribution is on, stops start-up
+ * ({@link InvalidPartnerIdPropertyException}), with the property and where it was set.
  */
 final class SpringAttribution {
     static final String ID = "azure.partner.id";
@@ -29,38 +40,96 @@ final class SpringAttribution {
     }
 
     static Attribution from(Environment environment) {
-        PartnerAttributionProperties settings = Binder.get(environment)
-                .bind("azure.partner", PartnerAttributionProperties.class).orElseGet(PartnerAttributionProperties::new);
-        Map<String, String> properties = new HashMap<>();
-        System.getProperties().stringPropertyNames().forEach(n -> properties.put(n, System.getProperty(n)));
-        Map<String, String> variables = new HashMap<>(System.getenv());
+        try {
+            return read(environment);
+        } catch (InvalidPartnerIdPropertyException applicationsOwn) {
+            throw applicationsOwn;
+        } catch (RuntimeException unreadable) {
+            Reports.errorOnce("Partner attribution is off for this application: " + problem(unreadable)
+                    + " Correct the setting or its source; until then no pid- token is sent.");
+            return Attribution.none();
+        }
+    }
+
+    private static Attribution read(Environment environment) {
+        Map<String, String> properties = strings(environment,
+                StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        Map<String, String> variables = strings(environment,
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         String optOut = optOut(environment);
         if (optOut != null) {
             properties.put(Attribution.DISABLED_PROPERTY, optOut);
         }
+        PartnerAttributionProperties settings = Binder.get(environment)
+                .bind("azure.partner", PartnerAttributionProperties.class).orElseGet(PartnerAttributionProperties::new);
         String extra = settings.getAttribution().getExtra();
         if (extra != null && !extra.trim().isEmpty()) {
             String own = variables.get(Attribution.USER_AGENT_VARIABLE);
             variables.put(Attribution.USER_AGENT_VARIABLE, own == null || own.trim().isEmpty() ? extra : extra + " " + own);
         }
         String id = settings.getId();
-        if (id != null && !id.trim().isEmpty()) {
-            String origin = origin(environment, ID);
-            PartnerId parsed;
-            try {
-                parsed = PartnerId.parse(id);
-            } catch (InvalidPartnerIdException e) {
-                throw new InvalidPartnerIdPropertyException(ID, origin, e.getMessage(), e);
-            }
-            return Attribution.of(parsed, "Spring property " + ID + " (" + origin + ")", properties, variables);
-        }
-        properties.remove(Attribution.PARTNER_ID_PROPERTY); // Spring's binding saw it, and it was blank
-        variables.remove(Attribution.PARTNER_ID_VARIABLE);
-        try {
+        if (id == null || id.trim().isEmpty()) {
+            properties.remove(Attribution.PARTNER_ID_PROPERTY); // Spring's binding saw it, and it was blank
+            variables.remove(Attribution.PARTNER_ID_VARIABLE);
             return Attribution.fromEnvironment(properties, variables);
-        } catch (InvalidPartnerIdException e) {
-            throw new InvalidPartnerIdPropertyException("setting", "read by attribution-core", e.getMessage(), e);
         }
+        ConfigurationPropertySource from = sourceOf(environment, ID);
+        String origin = origin(from, ID);
+        PartnerId parsed;
+        try {
+            parsed = PartnerId.parse(id);
+        } catch (InvalidPartnerIdException e) {
+            Attribution withoutIt = Attribution.fromEnvironment(withoutId(properties), withoutId(variables));
+            if (withoutIt.isOptedOut()) {
+                return withoutIt; // the customer's choice: the id is not used, so it cannot stop the application
+            }
+            if (from == null || isProcessEnvironment(from)) {
+                throw new IllegalStateException("the partner id " + ID + " (" + origin + ") is not valid: "
+                        + e.getMessage());
+            }
+            throw new InvalidPartnerIdPropertyException(ID, origin, e.getMessage(), e);
+        }
+        return Attribution.of(parsed, "Spring property " + ID + " (" + origin + ")", properties, variables);
+    }
+
+    /** The settings with the id left out: what decides the opt-out and the rest when the id is read apart. */
+    private static Map<String, String> withoutId(Map<String, String> settings) {
+        Map<String, String> rest = new HashMap<>(settings);
+        rest.remove(Attribution.PARTNER_ID_PROPERTY);
+        rest.remove(Attribution.PARTNER_ID_VARIABLE);
+        rest.remove(Attribution.TERRAFORM_PARTNER_ID_VARIABLE);
+        return rest;
+    }
+
+    /** A failure's message, with those of its causes that add to it (a binding failure wraps the source's own). */
+    private static String problem(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isEmpty() && out.indexOf(m) < 0) {
+                out.append(out.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        String text = out.length() == 0 ? e.getClass().getSimpleName() : out.toString();
+        return Origins.withoutSecrets(text.endsWith(".") ? text : text + ".");
+    }
+
+    /** A property source of the environment as strings (the system properties, the variables); empty when absent. */
+    private static Map<String, String> strings(Environment environment, String name) {
+        Map<String, String> out = new HashMap<>();
+        if (!(environment instanceof ConfigurableEnvironment)) {
+            return out;
+        }
+        org.springframework.core.env.PropertySource<?> source =
+                ((ConfigurableEnvironment) environment).getPropertySources().get(name);
+        if (source != null && source.getSource() instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) source.getSource()).entrySet()) {
+                if (e.getKey() instanceof String && e.getValue() instanceof String) {
+                    out.put((String) e.getKey(), (String) e.getValue());
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -85,16 +154,45 @@ final class SpringAttribution {
         return doubtful;
     }
 
-    /** Where a property's value came from, as Spring Boot tracks it (a file and line, a variable). */
-    static String origin(Environment environment, String property) {
+    /** The property source that gives a property its value (the first in precedence that has it), or null. */
+    private static ConfigurationPropertySource sourceOf(Environment environment, String property) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
         for (ConfigurationPropertySource source : sources(environment)) {
-            ConfigurationProperty found = source.getConfigurationProperty(name);
-            if (found != null) {
-                return found.getOrigin() != null ? found.getOrigin().toString() : String.valueOf(source.getUnderlyingSource());
+            if (source.getConfigurationProperty(name) != null) {
+                return source;
             }
         }
-        return "the Spring environment";
+        return null;
+    }
+
+    /** Whether a source is the process's variables or system properties rather than the application's configuration. */
+    private static boolean isProcessEnvironment(ConfigurationPropertySource source) {
+        Object underlying = source.getUnderlyingSource();
+        if (underlying instanceof org.springframework.core.env.PropertySource) {
+            String name = ((org.springframework.core.env.PropertySource<?>) underlying).getName();
+            return underlying instanceof SystemEnvironmentPropertySource
+                    || StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(name)
+                    || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name);
+        }
+        return false;
+    }
+
+    /**
+     * Where a property's value came from, as Spring Boot tracks it (a file and line, a variable, a property source),
+     * without the user-info part of a URL or a folder of an absolute path ({@link Origins}).
+     */
+    private static String origin(ConfigurationPropertySource source, String property) {
+        if (source == null) {
+            return "the Spring environment";
+        }
+        ConfigurationProperty found = source.getConfigurationProperty(ConfigurationPropertyName.of(property));
+        Origin origin = found == null ? null : found.getOrigin();
+        if (origin != null) {
+            return Origins.describe(origin);
+        }
+        Object underlying = source.getUnderlyingSource();
+        return Origins.withoutSecrets("property source " + (underlying instanceof org.springframework.core.env.PropertySource
+                ? ((org.springframework.core.env.PropertySource<?>) underlying).getName() : String.valueOf(underlying)));
     }
 
     /** The environment's property sources in precedence order, as Spring Boot's binding sees them. */

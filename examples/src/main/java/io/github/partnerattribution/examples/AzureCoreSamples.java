@@ -30,7 +30,8 @@ public final class AzureCoreSamples {
         AttributedClientFactory clients = AttributedClientFactory.create(
                 Attribution.of(PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d")));
 
-        AzureResourceManager azure = clients.azureResourceManager(credential, profile).withDefaultSubscription();
+        AzureResourceManager azure = clients.configure(AzureResourceManager.configure()).authenticate(credential, profile)
+                .withDefaultSubscription();
         StorageManager storage = clients.configure(StorageManager.configure()).authenticate(credential, profile);
         ContainerAppsApiManager apps = clients.configure(ContainerAppsApiManager.configure()).authenticate(credential, profile);
         AzureResourceManager fromPipeline = AzureResourceManager.authenticate(clients.tag(pipeline), profile)

@@ -1,0 +1,195 @@
+package io.github.partnerattribution.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.partnerattribution.azurecore.AttributedClientFactory;
+import io.github.partnerattribution.core.Attribution;
+import java.util.HashMap;
+import java.util.Map;
+import io.github.partnerattribution.azurecore.internal.Reports;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * The starter in real application contexts whose class path has azure-core alone (no azure-resourcemanager, no
+ * azure-core-management: an application with only a data-plane SDK) and whose property sources are the test's own,
+ * never the machine's environment. It never stops its host for the environment, an opted-out customer or a property
+ * source that fails; it stops start-up only for a malformed {@code azure.partner.id} of the application's own
+ * configuration while attribution is on; and it shows where a setting came from without a password or a path.
+ */
+class StarterBoundariesTest {
+    static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+    static final String MALFORMED = "eb7927c8-dd66-43e1-b0cf-c346a422063";
+
+    /** What the starter reported, error by error, instead of the logger. */
+    final List<String> errors = new ArrayList<>();
+
+    @BeforeEach
+    void record() {
+        Reports.redirectForTests(new Reports.Sink() {
+            @Override
+            public void error(String message) {
+                errors.add(message);
+            }
+
+            @Override
+            public void warning(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+            }
+        });
+    }
+
+    @AfterEach
+    void restore() {
+        Reports.redirectForTests(null);
+    }
+
+    /** Starts a context with the starter's auto-configurations, the given sources first, then env and properties. */
+    static ConfigurableApplicationContext start(Map<String, Object> environment, PropertySource<?>... sources) {
+        SpringApplication application = new SpringApplication(PartnerAttributionAutoConfiguration.class,
+                PartnerAttributionActuatorAutoConfiguration.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setEnvironment(new StandardEnvironment() {
+            @Override
+            protected void customizePropertySources(MutablePropertySources all) {
+                for (PropertySource<?> s : sources) {
+                    all.addLast(s);
+                }
+                all.addLast(new MapPropertySource(SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new HashMap<>()));
+                all.addLast(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new HashMap<>(environment)));
+            }
+        });
+        return application.run();
+    }
+
+    static MapPropertySource config(String name, Map<String, Object> values) {
+        return new MapPropertySource(name, values);
+    }
+
+    @Test
+    void anApplicationWithoutAzureResourceManagerStartsAndIsAttributed() {
+        try (ConfigurableApplicationContext context = start(Map.of(),
+                config("Config resource 'class path resource [application.properties]'", Map.of("azure.partner.id", ID)))) {
+            Attribution attribution = context.getBean(Attribution.class);
+            assertEquals("pid-" + ID, attribution.partnerId().token());
+            assertTrue(attribution.isActive());
+            assertEquals(attribution, context.getBean(AttributedClientFactory.class).attribution());
+        }
+    }
+
+    @Test
+    void aMalformedIdFromTheProcessEnvironmentAloneDoesNotStopTheApplication() {
+        for (String variable : new String[] {"AZURE_PARTNER_ID", "ARM_PARTNER_ID"}) {
+            try (ConfigurableApplicationContext context = start(Map.of(variable, MALFORMED))) {
+                Attribution attribution = context.getBean(Attribution.class);
+                assertFalse(attribution.isActive(), variable);
+                assertNull(attribution.partnerId(), variable);
+                assertTrue(errors.stream().anyMatch(w -> w.contains(variable) && w.contains("is off")),
+                        variable + ": " + errors);
+            }
+        }
+    }
+
+    @Test
+    void aMalformedIdDoesNotStopAnApplicationWhoseCustomerOptedOut() {
+        try (ConfigurableApplicationContext context = start(Map.of("AZURE_PARTNER_ATTRIBUTION_DISABLED", "true"),
+                config("application", Map.of("azure.partner.id", MALFORMED)))) {
+            Attribution attribution = context.getBean(Attribution.class);
+            assertTrue(attribution.isOptedOut());
+            assertFalse(attribution.isActive());
+        }
+    }
+
+    @Test
+    void aMalformedIdOfTheApplicationsOwnConfigurationStopsItNamingWhereItWasSet() {
+        Exception e = assertThrows(Exception.class, () -> start(Map.of(),
+                config("application", Map.of("azure.partner.id", MALFORMED))).close());
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InvalidPartnerIdPropertyException)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof InvalidPartnerIdPropertyException, String.valueOf(e));
+        assertEquals("azure.partner.id", ((InvalidPartnerIdPropertyException) cause).property());
+    }
+
+    @Test
+    void aPropertySourceThatFailsIsReportedAndAttributesNothing() {
+        PropertySource<Object> failing = new EnumerablePropertySource<Object>("vault", new Object()) {
+            @Override
+            public String[] getPropertyNames() {
+                return new String[] {"azure.partner.id"};
+            }
+
+            @Override
+            public Object getProperty(String name) {
+                if (name.startsWith("azure.partner")) {
+                    throw new IllegalStateException("the vault is sealed");
+                }
+                return null;
+            }
+        };
+        try (ConfigurableApplicationContext context = start(Map.of("AZURE_PARTNER_ID", ID), failing)) {
+            Attribution attribution = context.getBean(Attribution.class);
+            assertFalse(attribution.isActive());
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).contains("the vault is sealed") && errors.get(0).contains("is off"), errors.get(0));
+        }
+    }
+
+    @Test
+    void whereASettingCameFromIsShownWithoutAPasswordOrAnAbsolutePath() {
+        try (ConfigurableApplicationContext context = start(Map.of(),
+                config("configserver:https://app:S3CRET@config.contoso.example/app/default",
+                        Map.of("azure.partner.id", ID)))) {
+            String source = context.getBean(Attribution.class).source();
+            assertFalse(source.contains("S3CRET") || source.contains("app:"), source);
+            assertTrue(source.contains("config.contoso.example"), source);
+        }
+        Origin file = new TextResourceOrigin(new FileSystemResource("/srv/secret-team/app/config/application.yml"),
+                new TextResourceOrigin.Location(2, 8));
+        try (ConfigurableApplicationContext context = start(Map.of(), new OriginTracked("file", file))) {
+            String source = context.getBean(Attribution.class).source();
+            assertFalse(source.contains("/srv") || source.contains("secret-team"), source);
+            assertTrue(source.contains("application.yml") && source.contains("3:9"), source);
+        }
+    }
+
+    /** One property whose origin is a file, as Spring Boot's config data loader tracks it. */
+    static final class OriginTracked extends MapPropertySource implements OriginLookup<String> {
+        private final Origin origin;
+
+        OriginTracked(String name, Origin origin) {
+            super(name, Map.of("azure.partner.id", ID));
+            this.origin = origin;
+        }
+
+        @Override
+        public Origin getOrigin(String key) {
+            return containsProperty(key) ? origin : null;
+        }
+    }
+}
