@@ -13,18 +13,19 @@ import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.test.internal.ArmRouter;
 import io.github.partnerattribution.test.internal.AzureClients;
+import io.github.partnerattribution.test.internal.TokenRedaction;
 import io.github.partnerattribution.test.internal.WireMockAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -71,6 +72,8 @@ public final class ArmEmulator implements AutoCloseable {
 
     private final WireMockServer server;
     private final ArmRouter router;
+    /** The emulator's own folder, readable by its user alone: the certificate copy and WireMock's files. */
+    private final Path folder;
     private final Path keystoreCopy;
     private final SSLContext sslContext;
     private final X509TrustManager trustManager;
@@ -78,9 +81,17 @@ public final class ArmEmulator implements AutoCloseable {
     private ArmEmulator(int pageSize, int port) {
         this.router = new ArmRouter(pageSize);
         try {
-            this.keystoreCopy = Files.createTempFile("arm-emulator", ".p12");
-            try (InputStream in = keystore()) {
-                Files.copy(in, keystoreCopy, StandardCopyOption.REPLACE_EXISTING);
+            // a folder of its own (0700 on POSIX), the copy created in it 0600 and written in place: another local
+            // user can neither read nor replace what a client is told to trust
+            this.folder = Files.createTempDirectory("arm-emulator");
+            this.keystoreCopy = folder.resolve(KEYSTORE);
+            try (InputStream in = keystore();
+                    java.io.OutputStream out = Files.newOutputStream(createPrivateFile(keystoreCopy),
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                }
             }
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             try (InputStream in = keystore()) {
@@ -104,8 +115,12 @@ public final class ArmEmulator implements AutoCloseable {
                 .keystoreType("PKCS12")
                 .keystorePassword(new String(PASSWORD))
                 .keyManagerPassword(new String(PASSWORD))
+                .usingFilesUnderDirectory(folder.toString())
+                // the admin API answers no one over HTTP (this JVM drives WireMock directly), and no bearer token
+                // is kept in full
+                .adminAuthenticator(request -> false)
                 .extensionScanningEnabled(false)
-                .extensions(router));
+                .extensions(new TokenRedaction(), router));
     }
 
     /**
@@ -145,17 +160,37 @@ public final class ArmEmulator implements AutoCloseable {
         }
         try {
             return started(new ArmEmulator(100, port));
-        } catch (Exception e) { // WireMock throws a bind failure unchecked, as an ExecutionException
-            throw new IllegalStateException("Cannot serve on 127.0.0.1:" + port + " (" + e.getMessage()
-                    + "); choose another port, or leave it out for a free one", e);
+        } catch (Exception e) { // WireMock throws a bind failure as an undeclared ExecutionException
+            throw new IllegalStateException("Cannot serve on 127.0.0.1:" + port + ": " + bindProblem(port, e)
+                    + "; choose another port, or leave it out for a free one", e);
         }
+    }
+
+    /**
+     * Why a port could not be served: in use, or not allowed. WireMock reports a failed bind only as "STOPPED", so the
+     * port is tried once more with a plain socket, whose failure names the cause.
+     */
+    static String bindProblem(int port, Exception e) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException | SecurityException refused) {
+            String m = String.valueOf(refused.getMessage());
+            if (m.contains("in use")) {
+                return "the port is in use (" + m + ")";
+            }
+            if (m.toLowerCase(Locale.ROOT).contains("permission denied") || refused instanceof SecurityException) {
+                return "this user may not serve on it (" + m + "); ports below 1024 need privileges";
+            }
+            return m;
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static ArmEmulator started(ArmEmulator emulator) {
         try {
             emulator.server.start();
-        } catch (Exception e) {
-            emulator.close(); // the certificate's temp file goes with it
+        } catch (Exception e) { // an undeclared ExecutionException too
+            emulator.close(); // its folder and certificate go with it; the cause is the start's, not the stop's
             throw e;
         }
         emulator.routeEverythingElse();
@@ -415,12 +450,28 @@ public final class ArmEmulator implements AutoCloseable {
     /** Stops the server. */
     @Override
     public void close() {
-        server.stop();
         try {
-            Files.deleteIfExists(keystoreCopy);
-        } catch (IOException ignored) {
-            // a temp file; the OS cleans up
+            server.stop();
+        } catch (RuntimeException notRunning) {
+            // a server that never started (its port taken) has nothing to stop
+        } finally {
+            try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | UncheckedIOException ignored) {
+                // the OS cleans its temp folder up
+            }
         }
+    }
+
+    /** A new file only its user may read and write (on POSIX; elsewhere the user's own temp folder guards it). */
+    private static Path createPrivateFile(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createFile(file);
     }
 
     private static boolean endsWith(String userAgent, String token) {

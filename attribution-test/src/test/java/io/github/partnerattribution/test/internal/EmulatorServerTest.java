@@ -80,7 +80,8 @@ class EmulatorServerTest {
         assertEquals("--seed prod is not a seed; the one seed is demo", seed.getMessage());
         try (ArmEmulator arm = ArmEmulator.start()) {
             IllegalStateException busy = assertThrows(IllegalStateException.class, () -> ArmEmulator.startOnPort(arm.port()));
-            assertTrue(busy.getMessage().startsWith("Cannot serve on 127.0.0.1:" + arm.port() + " ("), busy.getMessage());
+            assertTrue(busy.getMessage().startsWith("Cannot serve on 127.0.0.1:" + arm.port() + ": the port is in use"),
+                    busy.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> ArmEmulator.startOnPort(65536));
     }
