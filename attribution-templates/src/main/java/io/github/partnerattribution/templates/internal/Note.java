@@ -24,7 +24,9 @@ public final class Note {
         /** How many links were and were not resolved. */
         LINKS_SUMMARY,
         /** Partner Center adds its own tracking resource to a package's main template. */
-        PARTNER_CENTER_ADDS
+        PARTNER_CENTER_ADDS,
+        /** How many more notes about one package were left out, past the bound. */
+        LEFT_OUT
     }
 
     public final Kind kind;

@@ -385,11 +385,7 @@ public final class Pipeline<F> {
                 }
             }
         }
-        for (Note note : graph.notes()) {
-            if (note.kind != Note.Kind.NO_MAIN) { // in a package, the main one is named
-                result.notes.add(note);
-            }
-        }
+        addBounded(graph.notes(), zip, result.notes);
         if (partnerCenterAdds) {
             result.notes.add(new Note(Note.Kind.PARTNER_CENTER_ADDS, mainPath + " has no tracking resource and no"
                     + " other deployments: Partner Center adds its own, pid-<guid>-partnercenter, when the package is"
@@ -398,6 +394,41 @@ public final class Pipeline<F> {
         }
         result.followed += graph.followed();
         result.unresolved += graph.unresolved();
+    }
+
+    /** At most this many notes about one package, the same words counted once: a crafted one cannot flood a report. */
+    static final int PACKAGE_NOTES_MAX = 100;
+
+    /**
+     * A package's notes, bounded: a note said again is counted on the first ("(3 times)"), and past
+     * {@link #PACKAGE_NOTES_MAX} different ones a last note says how many more were left out.
+     */
+    private static void addBounded(List<Note> notes, Path zip, List<Note> into) {
+        Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        Map<String, Note.Kind> kinds = new HashMap<>();
+        int leftOut = 0;
+        for (Note note : notes) {
+            if (note.kind == Note.Kind.NO_MAIN) {
+                continue; // in a package, the main one is named
+            }
+            int[] count = counts.get(note.words);
+            if (count != null) {
+                count[0]++;
+            } else if (counts.size() < PACKAGE_NOTES_MAX) {
+                counts.put(note.words, new int[] {1});
+                kinds.put(note.words, note.kind);
+            } else {
+                leftOut++;
+            }
+        }
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int n = e.getValue()[0];
+            into.add(new Note(kinds.get(e.getKey()), n == 1 ? e.getKey() : e.getKey() + " (" + n + " times)"));
+        }
+        if (leftOut > 0) {
+            into.add(new Note(Note.Kind.LEFT_OUT, leftOut + " more notes about " + zip + " were left out (the first "
+                    + PACKAGE_NOTES_MAX + " different ones are above)"));
+        }
     }
 
     public static boolean isPackage(Path file) {
