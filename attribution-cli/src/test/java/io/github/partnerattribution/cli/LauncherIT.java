@@ -57,11 +57,13 @@ class LauncherIT {
         try (Stream<Path> all = Files.walk(folder)) {
             files = all.filter(Files::isRegularFile).toList();
         }
-        // one archive, named by the install's and the JDK's folders, and nothing else: the class list it was made
-        // from and the partial archive are gone; every folder on the way is the user's alone
+        // one archive, named by the install's and the JDK's folders, with what it was recorded beside it, and nothing
+        // else: the class list it was made from and the partial archive are gone; every folder on the way is the
+        // user's alone
         Path jdk = Paths.get(System.getProperty("java.home"), "bin").toRealPath();
         Path expected = folder.resolve("for" + DIST.toRealPath()).resolve("with" + jdk).resolve("java.jsa");
-        assertEquals(List.of(expected), files);
+        assertEquals(List.of(expected, expected.resolveSibling("java.jsa.id")), files.stream().sorted().toList());
+        assertEquals("rw-------", mode(expected.resolveSibling("java.jsa.id")));
         for (Path f = expected.getParent(); !f.equals(cache); f = f.getParent()) {
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(f)), f.toString());
@@ -131,5 +133,96 @@ class LauncherIT {
         String out = r.out();
         assertTrue(out.contains("CUA001"), out);
         assertTrue(Files.notExists(cache.resolve("partner-attribution")), "no archive when it is off");
+    }
+
+    // ---- the cache is trusted only where no one else can write
+
+    static String mode(Path p) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    static List<Path> archives(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    CliProcessIT.Result guidCheck() throws Exception {
+        CliProcessIT.Result r = launch("", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("ok "), r.out());
+        return r;
+    }
+
+    @Test
+    void aCacheFolderOthersCanWriteIsNotUsedAndTheRunSaysSoOnce() throws Exception {
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        CliProcessIT.Result r = guidCheck();
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("attribution: running without a class-data archive:") && r.err().contains(
+                cache.toString()), r.err());
+        assertEquals(List.of(), archives(cache));
+    }
+
+    @Test
+    void aCacheFolderOfAnotherUserIsNotUsed() throws Exception {
+        int me = (Integer) Files.getAttribute(cache, "unix:uid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(me == 0, "only root can give a folder to another user");
+        Files.setAttribute(cache, "unix:uid", 4242);
+        CliProcessIT.Result r = guidCheck();
+        assertTrue(r.err().startsWith("attribution: running without a class-data archive:"), r.err());
+        assertEquals(List.of(), archives(cache));
+    }
+
+    @Test
+    void aLinkPlantedInTheCacheIsNotFollowed() throws Exception {
+        Path elsewhere = Files.createDirectory(temp.resolve("root-only"));
+        Files.createSymbolicLink(cache.resolve("partner-attribution"), elsewhere);
+        CliProcessIT.Result r = guidCheck();
+        assertTrue(r.err().startsWith("attribution: running without a class-data archive:"), r.err());
+        try (Stream<Path> inside = Files.list(elsewhere)) {
+            assertEquals(List.of(), inside.toList(), "nothing made through the link");
+        }
+    }
+
+    @Test
+    void aDamagedArchiveIsMadeAgainAndNeverCrashesAStart() throws Exception {
+        guidCheck();
+        Path archive = archives(cache).get(0);
+        long size = Files.size(archive);
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(archive,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            f.truncate(size / 2);
+        }
+        Path work = Files.createDirectory(temp.resolve("work"));
+        List<String> command = List.of(DIST.resolve("bin/attribution").toString(), "guid", "check",
+                "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+        CliProcessIT.Result r = CliProcessIT.run(command, Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME",
+                System.getProperty("java.home"), "ATTRIBUTION_OPTS", ""), work);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertEquals(size, Files.size(archive), "made again whole");
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "no crash file in the working folder");
+        }
+    }
+
+    @Test
+    void anArchiveThisUserDidNotMakeIsNotUsed() throws Exception {
+        guidCheck();
+        Path archive = archives(cache).get(0);
+        // another file in its place (a user who could write there would make one of her own classes): same name,
+        // same size, another file
+        Path planted = archive.resolveSibling("planted");
+        Files.copy(archive, planted);
+        Files.move(planted, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Object plantedKey = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        CliProcessIT.Result r = launch("-Xlog:class+load", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(plantedKey.equals(Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey()), "the planted archive was replaced by one made anew, not mapped");
     }
 }
