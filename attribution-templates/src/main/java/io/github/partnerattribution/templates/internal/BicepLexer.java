@@ -39,6 +39,8 @@ final class BicepLexer {
         private static final ThreadLocal<Tokens> SPARE = new ThreadLocal<>();
 
         byte[] kinds;
+        /** A one-character symbol's character, -1 for a longer symbol, 0 for any other token: one load tells. */
+        byte[] symbols;
         int[] starts;
         int[] ends;
         /** A text that is not the token's own characters (a string with escapes); null otherwise. */
@@ -55,6 +57,7 @@ final class BicepLexer {
 
         private Tokens(int capacity, int length) {
             kinds = new byte[capacity];
+            symbols = new byte[capacity];
             starts = new int[capacity];
             ends = new int[capacity];
             texts = new String[capacity];
@@ -98,6 +101,7 @@ final class BicepLexer {
                 grow();
             }
             kinds[size] = (byte) kind.ordinal();
+            symbols[size] = 0;
             starts[size] = start;
             ends[size] = end;
             if (text != null) {
@@ -107,9 +111,16 @@ final class BicepLexer {
             size++;
         }
 
+        /** A symbol, {@code c} its first character. */
+        void addSymbol(int start, int end, char c) {
+            add(T.SYMBOL, start, end, null);
+            symbols[size - 1] = end - start == 1 ? (byte) c : -1;
+        }
+
         private void grow() {
             int grown = size * 2 + 16;
             kinds = java.util.Arrays.copyOf(kinds, grown);
+            symbols = java.util.Arrays.copyOf(symbols, grown);
             starts = java.util.Arrays.copyOf(starts, grown);
             ends = java.util.Arrays.copyOf(ends, grown);
             texts = java.util.Arrays.copyOf(texts, grown);
@@ -123,13 +134,10 @@ final class BicepLexer {
             return kinds[t] == kind.ordinal();
         }
 
-        /** Whether token {@code t} is the one-character symbol {@code c}. */
+        /** Whether token {@code t} is the one-character symbol {@code c} (an ASCII character). */
         boolean isSymbol(int t, char c) {
-            int start = starts[t];
-            return kinds[t] == SYMBOL && ends[t] - start == 1 && chars[start] == c;
+            return symbols[t] == c;
         }
-
-        private static final int SYMBOL = T.SYMBOL.ordinal();
 
         /** {@return the last token's kind, or null when there is none yet} */
         T last() {
@@ -402,7 +410,7 @@ final class BicepLexer {
             if (open > 0) {
                 interpolations[open - 1] += c == '{' ? 1 : c == '}' ? -1 : 0;
             }
-            tokens.add(T.SYMBOL, at, at + length, null);
+            tokens.addSymbol(at, at + length, c);
             at += length;
             return;
         }

@@ -537,7 +537,11 @@ public final class BicepParser {
     private Node unary() {
         int[] ops = null;
         int count = 0;
-        while (is(tok(), '!') || is(tok(), '-') || is(tok(), '+')) {
+        while (true) {
+            byte symbol = tokens.symbols[tok()];
+            if (symbol != '!' && symbol != '-' && symbol != '+') {
+                break;
+            }
             if (ops == null || count == ops.length) {
                 ops = java.util.Arrays.copyOf(ops == null ? new int[2] : ops, count * 2 + 2);
             }
@@ -554,6 +558,9 @@ public final class BicepParser {
         Node n = primary();
         while (true) {
             int t = tok();
+            if (tokens.symbols[t] == 0) {
+                return n; // most operands are followed by no symbol at all, or by one that is not postfix
+            }
             if (is(t, '.') || is(t, "?.")) {
                 next();
                 if (is(tok(), '?')) {
