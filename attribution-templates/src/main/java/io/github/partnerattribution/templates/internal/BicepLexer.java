@@ -283,6 +283,8 @@ final class BicepLexer {
     private static final byte HASH = 7;
     private static final byte CLOSE = 8;
     private static final byte[] STARTS = new byte[128];
+    /** The ASCII characters a string piece stops at, or looks at twice: ' $ \\ and the line breaks. */
+    private static final boolean[] STRING_STOPS = new boolean[128];
     /** Whether an ASCII character may continue a name. */
     private static final boolean[] NAME_PART = new boolean[128];
 
@@ -301,6 +303,9 @@ final class BicepLexer {
         STARTS['/'] = SLASH;
         STARTS['#'] = HASH;
         STARTS['}'] = CLOSE;
+        for (char c : "'$\\\n\r".toCharArray()) {
+            STRING_STOPS[c] = true;
+        }
     }
 
     private void run() {
@@ -483,6 +488,9 @@ final class BicepLexer {
         int i = start + 1;
         for (; i < n; i++) { // most pieces hold no escape: their value is their characters, made when asked for
             char c = text[i];
+            if (c >= 128 || !STRING_STOPS[c]) {
+                continue; // one test for most characters of a string
+            }
             if (c == '\'') {
                 at = i + 1;
                 tokens.add(whole, start, at, null);
