@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /**
  * Two trees scanned alternately in one JVM, so that the machine's drift (its other work, its page cache, the JIT's
- * mood in one fork) falls on both alike: the median of the per-pair ratios, with its quartiles. Two goals are measured
+ * mood in one fork) falls on both alike: the median of the per-pair ratios, with its quartiles. 21 pairs after 5 of
+ * warm-up: with 9 after 3, the median of the Bicep row moved between 1.12 and 1.26 from one run to the next on the
+ * 2-core machine of the results (the kernel reclaims the page cache of both trees between scans). Two goals are measured
  * this way, each tree first checked to scan with all 900 of its links followed and none unresolved
  * ({@link ScanBenchmark#tree}, {@link ScanBenchmark#bicepTree}):
  * <ul>
@@ -17,8 +19,8 @@ import java.util.Locale;
  * </ul>
  */
 final class InterleavedScans {
-    static final int WARM_UP = 3;
-    static final int PAIRS = 9;
+    static final int WARM_UP = 5;
+    static final int PAIRS = 21;
 
     private InterleavedScans() {
     }
