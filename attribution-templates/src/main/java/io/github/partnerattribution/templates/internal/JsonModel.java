@@ -132,8 +132,7 @@ public final class JsonModel implements TrackingModel {
 
         /** The same candidate for a model without its tree: its resource's strings decoded, its template a token. */
         private Candidate(Candidate c, Object template) {
-            super(c.kind(), c.raw(), c.known(), c.complete(), c.rest(), c.id(), c.guidProblem(), c.branch(),
-                    c.unresolvedBecause(), c.mayCount());
+            super(c);
             c.resource.detach();
             this.resource = c.resource;
             this.container = null;

@@ -37,6 +37,12 @@ public abstract class NameSite implements TrackingModel.Site {
         this.mayCount = mayCount;
     }
 
+    /** The same name, what it resolved to and what that makes it, for a copy of a site held differently. */
+    NameSite(NameSite same) {
+        this(same.kind, same.raw, same.known, same.complete, same.rest, same.id, same.guidProblem, same.branch,
+                same.because, same.mayCount);
+    }
+
     @Override
     public final NameKind kind() {
         return kind;
