@@ -181,6 +181,11 @@ public final class JsonTree {
             this.column = column;
             this.firstLine = firstLine;
         }
+
+        /** {@return where the two definitions stand, as findings and refusals say it: lines 4 and 9, both on line 9} */
+        public String lines() {
+            return firstLine == line ? "both on line " + line : "lines " + firstLine + " and " + line;
+        }
     }
 
     /** Parses one JSON value (the whole text), every value kept; duplicate member names are collected, not fatal. */

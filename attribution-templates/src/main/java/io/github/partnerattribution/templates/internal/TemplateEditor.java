@@ -45,8 +45,8 @@ public final class TemplateEditor {
         }
         if (!model.duplicates().isEmpty()) {
             JsonTree.Duplicate d = model.duplicates().get(0);
-            throw new EditRefused("the property " + Text.quote(d.name) + " is defined twice in one object (lines "
-                    + d.firstLine + " and " + d.line + "): readers disagree on which one counts, so an edit could land in"
+            throw new EditRefused("the property " + Text.quote(d.name) + " is defined twice in one object ("
+                    + d.lines() + "): readers disagree on which one counts, so an edit could land in"
                     + " the one ARM ignores. Remove one of them first. Nothing was changed.");
         }
         if (model.resources() == null || !model.resources().isContainer()) {

@@ -15,10 +15,8 @@ final class DuplicatePropertyRule extends TemplateRule {
     @Override
     public void check(JsonModel model, Context context, Reporter report) {
         for (JsonTree.Duplicate d : model.duplicates()) {
-            String where = d.firstLine == d.line ? "both on line " + d.line
-                    : "lines " + d.firstLine + " and " + d.line;
             report.report(new Position(d.line, d.column), "The property \"" + d.name + "\" is given twice in one"
-                    + " object (" + where + "); readers disagree on which one counts (Json.NET's default and Python"
+                    + " object (" + d.lines() + "); readers disagree on which one counts (Json.NET's default and Python"
                     + " keep the last, Jackson and this tool the first), so ARM may not deploy what a reviewer reads.",
                     "Remove one of the two definitions.");
         }
