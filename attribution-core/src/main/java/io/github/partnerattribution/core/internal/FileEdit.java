@@ -59,7 +59,7 @@ public final class FileEdit {
         /** The most the caller accepts. */
         public final long limit;
 
-        TooLarge(Path path, long size, long limit) {
+        public TooLarge(Path path, long size, long limit) {
             super(path + " is " + size + " bytes, over the " + limit + " this accepts; nothing was read or changed");
             this.size = size;
             this.limit = limit;
@@ -99,19 +99,32 @@ public final class FileEdit {
         }
     }
 
-    /** What a stream holds, refused once it passes {@code maxBytes}. */
+    /**
+     * What a stream holds, refused once it passes {@code maxBytes}: read into an array of the size the file had when
+     * it was looked at (one copy, as {@code Files.readAllBytes} makes), grown only if the file grew since.
+     */
     private static byte[] bounded(Path path, java.io.InputStream in, long expected, long maxBytes) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(expected, maxBytes));
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new TooLarge(path, total, maxBytes);
+        byte[] out = new byte[(int) Math.min(expected, maxBytes)];
+        int n = 0;
+        while (true) {
+            if (n == out.length) {
+                int next = in.read();
+                if (next < 0) {
+                    return out;
+                }
+                if (n >= maxBytes) {
+                    throw new TooLarge(path, n + 1L, maxBytes);
+                }
+                out = Arrays.copyOf(out, (int) Math.min(maxBytes, Math.max(8192L, 2L * out.length)));
+                out[n++] = (byte) next;
+                continue;
             }
-            out.write(buffer, 0, n);
+            int read = in.read(out, n, out.length - n);
+            if (read < 0) {
+                return n == out.length ? out : Arrays.copyOf(out, n);
+            }
+            n += read;
         }
-        return out.toByteArray();
     }
 
     /** How long an edit waits for another process's edit of the same file before it gives up, unless told. */

@@ -105,12 +105,13 @@ public final class Pipeline<F> {
     }
 
     private SourceUnit readNow(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > JsonModel.READ_MAX_BYTES) {
+        byte[] content;
+        try {
+            content = content(file, JsonModel.READ_MAX_BYTES);
+        } catch (FileEdit.TooLarge tooLarge) {
             // far beyond what ARM accepts: reported by its size and never read, so a huge file cannot exhaust memory
-            return SourceUnit.json(file, file.toString(), JsonModel.unread(file.toString(), size, options));
+            return SourceUnit.json(file, file.toString(), JsonModel.unread(file.toString(), tooLarge.size, options));
         }
-        byte[] content = content(file);
         SourceUnit unit = unit(file, content, loader(file.toAbsolutePath().getParent()));
         if (!unit.template()) {
             keep(file, content); // JSON a Bicep file may still load (loadJsonContent): not read again then
@@ -118,12 +119,17 @@ public final class Pipeline<F> {
         return unit;
     }
 
-    /** A file's bytes: read from disk once a run, or the ones kept from that read. */
-    private byte[] content(Path file) throws IOException {
+    /**
+     * A file's bytes: read from disk once a run, or the ones kept from that read; refused ({@link FileEdit.TooLarge})
+     * past {@code maxBytes}, told by the file's size before it is read.
+     */
+    private byte[] content(Path file, long maxBytes) throws IOException {
         byte[] b = kept.get(file.toAbsolutePath().normalize());
         if (b == null) {
-            b = FileEdit.read(file);
+            b = FileEdit.read(file, maxBytes);
             filesRead++;
+        } else if (b.length > maxBytes) {
+            throw new FileEdit.TooLarge(file, b.length, maxBytes);
         }
         return b;
     }
@@ -206,11 +212,13 @@ public final class Pipeline<F> {
             if (!Files.isRegularFile(target)) {
                 return Loaded.problem(relative + " is not there");
             }
-            if (Files.size(target) > BicepModel.MAX_LOADED_BYTES) {
+            byte[] bytes;
+            try {
+                bytes = content(target, BicepModel.MAX_LOADED_BYTES);
+            } catch (FileEdit.TooLarge tooLarge) {
                 return Loaded.problem(relative + " is over " + BicepModel.MAX_LOADED_BYTES
                         + " bytes, more than Bicep loads");
             }
-            byte[] bytes = content(target);
             keep(target, bytes); // the scan may come to it as a file of its own
             int invalid = Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0);
             if (invalid >= 0) {
@@ -334,32 +342,29 @@ public final class Pipeline<F> {
         PackageModel model;
         Map<Path, SourceUnit> sources = new TreeMap<>();
         Path inside = Paths.get(name + "!");
-        long size = Files.size(zip);
-        if (size > JsonModel.READ_MAX_BYTES) {
-            model = PackageModel.refused(name, "it is " + size + " bytes; at most " + JsonModel.READ_MAX_BYTES
-                    + " are read");
-        } else {
-            try {
-                PackageArchive archive = PackageArchive.read(FileEdit.read(zip));
-                JsonModel main = null;
-                for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
-                    String entry = e.getKey().toLowerCase(Locale.ROOT);
-                    if (!entry.endsWith(".json") && !entry.endsWith(".bicep")) {
-                        continue;
-                    }
-                    Path virtual = inside.resolve(e.getKey());
-                    SourceUnit unit = unit(virtual, e.getValue());
-                    if (e.getKey().equals(PackageModel.MAIN)) {
-                        main = unit.json(); // parsed once: Partner Center's rules and the attribution rules read it
-                    }
-                    if (unit.template()) {
-                        sources.put(virtual, unit);
-                    }
+        try {
+            PackageArchive archive = PackageArchive.read(FileEdit.read(zip, JsonModel.READ_MAX_BYTES));
+            JsonModel main = null;
+            for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
+                String entry = e.getKey().toLowerCase(Locale.ROOT);
+                if (!entry.endsWith(".json") && !entry.endsWith(".bicep")) {
+                    continue;
                 }
-                model = PackageModel.of(name, archive.entries(), main);
-            } catch (PackageArchive.Refused refused) {
-                model = PackageModel.refused(name, refused.getMessage());
+                Path virtual = inside.resolve(e.getKey());
+                SourceUnit unit = unit(virtual, e.getValue());
+                if (e.getKey().equals(PackageModel.MAIN)) {
+                    main = unit.json(); // parsed once: Partner Center's rules and the attribution rules read it
+                }
+                if (unit.template()) {
+                    sources.put(virtual, unit);
+                }
             }
+            model = PackageModel.of(name, archive.entries(), main);
+        } catch (FileEdit.TooLarge tooLarge) {
+            model = PackageModel.refused(name, "it is " + tooLarge.size + " bytes; at most "
+                    + JsonModel.READ_MAX_BYTES + " are read");
+        } catch (PackageArchive.Refused refused) {
+            model = PackageModel.refused(name, refused.getMessage());
         }
         result.templates.add(new Checked<>(zip, TemplateRole.PACKAGE, TemplateChecker.check(model,
                 new TemplateRule.Context(TemplateRole.PACKAGE, name, false), findings)));
