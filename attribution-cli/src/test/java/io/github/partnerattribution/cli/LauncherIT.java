@@ -30,10 +30,15 @@ class LauncherIT {
     }
 
     CliProcessIT.Result launch(String options, String... args) throws Exception {
+        return launchIn(null, options, args);
+    }
+
+    /** The launcher run in {@code directory} (null: this one), with the test's cache, this JDK and {@code options}. */
+    CliProcessIT.Result launchIn(Path directory, String options, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(DIST.resolve("bin/attribution").toString()));
         command.addAll(List.of(args));
         return CliProcessIT.run(command, Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME",
-                System.getProperty("java.home"), "ATTRIBUTION_OPTS", options));
+                System.getProperty("java.home"), "ATTRIBUTION_OPTS", options), directory);
     }
 
     @Test
@@ -198,10 +203,7 @@ class LauncherIT {
             f.truncate(size / 2);
         }
         Path work = Files.createDirectory(temp.resolve("work"));
-        List<String> command = List.of(DIST.resolve("bin/attribution").toString(), "guid", "check",
-                "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
-        CliProcessIT.Result r = CliProcessIT.run(command, Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME",
-                System.getProperty("java.home"), "ATTRIBUTION_OPTS", ""), work);
+        CliProcessIT.Result r = launchIn(work, "", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertEquals(size, Files.size(archive), "made again whole");
@@ -220,8 +222,7 @@ class LauncherIT {
         Files.copy(archive, planted);
         Files.move(planted, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Object plantedKey = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        CliProcessIT.Result r = launch("-Xlog:class+load", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
-        assertEquals(0, r.exit(), r.err());
+        guidCheck();
         assertFalse(plantedKey.equals(Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class)
                 .fileKey()), "the planted archive was replaced by one made anew, not mapped");
     }
