@@ -21,9 +21,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * client's User-Agent (its default {@code Apache-HttpClient/<version>} or the one given to
  * {@code setUserAgent}), and the token goes behind it. It runs for every attempt and every redirect hop, and never
  * adds the token twice. A request that holds several User-Agent headers leaves with one: the first, attributed (the
- * others are dropped, so no second partner's id can follow ours). The value written is always a valid header value (visible ASCII, space, tab), whatever
- * {@code AZURE_HTTP_USER_AGENT} holds, and the interceptor never throws for it. Doubtful settings and an opt-out in
- * force are logged once per JVM through {@code java.util.logging}.
+ * others are dropped, so no second partner's id can follow ours). The value written is always a valid header value
+ * (visible ASCII, space, tab), whatever {@code AZURE_HTTP_USER_AGENT} holds, and the interceptor never throws for
+ * it. Doubtful settings and an opt-out in force are logged once per JVM through {@code java.util.logging}.
  *
  * <pre>{@code
  * PartnerAttributionRequestInterceptor attribution = PartnerAttributionRequestInterceptor.create(

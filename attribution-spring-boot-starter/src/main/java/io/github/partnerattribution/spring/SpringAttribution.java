@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -120,8 +121,7 @@ final class SpringAttribution {
         if (!(environment instanceof ConfigurableEnvironment)) {
             return out;
         }
-        org.springframework.core.env.PropertySource<?> source =
-                ((ConfigurableEnvironment) environment).getPropertySources().get(name);
+        PropertySource<?> source = ((ConfigurableEnvironment) environment).getPropertySources().get(name);
         if (source != null && source.getSource() instanceof Map) {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) source.getSource()).entrySet()) {
                 if (e.getKey() instanceof String && e.getValue() instanceof String) {
@@ -168,8 +168,8 @@ final class SpringAttribution {
     /** Whether a source is the process's variables or system properties rather than the application's configuration. */
     private static boolean isProcessEnvironment(ConfigurationPropertySource source) {
         Object underlying = source.getUnderlyingSource();
-        if (underlying instanceof org.springframework.core.env.PropertySource) {
-            String name = ((org.springframework.core.env.PropertySource<?>) underlying).getName();
+        if (underlying instanceof PropertySource) {
+            String name = ((PropertySource<?>) underlying).getName();
             return underlying instanceof SystemEnvironmentPropertySource
                     || StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(name)
                     || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name);
@@ -191,8 +191,8 @@ final class SpringAttribution {
             return Origins.describe(origin);
         }
         Object underlying = source.getUnderlyingSource();
-        return Origins.withoutSecrets("property source " + (underlying instanceof org.springframework.core.env.PropertySource
-                ? ((org.springframework.core.env.PropertySource<?>) underlying).getName() : String.valueOf(underlying)));
+        return Origins.withoutSecrets("property source " + (underlying instanceof PropertySource
+                ? ((PropertySource<?>) underlying).getName() : String.valueOf(underlying)));
     }
 
     /** The environment's property sources in precedence order, as Spring Boot's binding sees them. */
