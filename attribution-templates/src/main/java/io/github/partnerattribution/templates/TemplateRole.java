@@ -24,6 +24,11 @@ public enum TemplateRole {
      */
     SAMPLE,
     /**
+     * A template that only samples and tests call, or one in their folders that calls nothing (a test's
+     * {@code dependencies.bicep}): part of the entry point, reported but never asked for a tracking resource.
+     */
+    HELPER,
+    /**
      * A Marketplace deployment package ({@code .zip}) as a whole: its layout and the rules Partner Center applies on
      * upload; the templates inside it are reported in their own roles, as {@code offer.zip!/mainTemplate.json}.
      */

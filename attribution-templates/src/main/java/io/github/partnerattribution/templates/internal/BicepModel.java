@@ -140,6 +140,11 @@ public final class BicepModel implements TrackingModel {
         public Position condition() {
             return condition;
         }
+
+        @Override
+        public String telemetrySwitch() {
+            return body.telemetrySwitch;
+        }
     }
 
     /** What a deployment's (or module's) body says, read once for every branch of its name. */
@@ -153,6 +158,8 @@ public final class BicepModel implements TrackingModel {
         final Position innerResourcesAt;
         /** The template it is declared in: the file's top level, or an inline template's resources. */
         final Object template;
+        /** The telemetry parameter that alone switches the declaration, or null. */
+        String telemetrySwitch;
 
         Body(Node body, boolean module, Position at, Object template, BicepSyntax.File syntax, BicepValues values) {
             this.module = module;
@@ -244,9 +251,38 @@ public final class BicepModel implements TrackingModel {
             if (d.keyword.equals("module") && d.typeOrPath != null && d.typeOrPath.kind == Kind.STRING) {
                 links.add(new LinkRef(LinkRef.Kind.MODULE, d.typeOrPath.text, syntax.line(d.typeOrPath.start),
                         syntax.column(d.typeOrPath.start), null));
+            } else if (d.keyword.equals("resource") && isDeployment(d.typeOrPath) && d.body() != null) {
+                Node properties = d.body().get("properties");
+                Node loaded = loadedTemplate(properties == null ? null : properties.get("template"));
+                if (loaded != null) {
+                    links.add(new LinkRef(LinkRef.Kind.INLINE, loaded.text, syntax.line(loaded.start),
+                            syntax.column(loaded.start), null));
+                }
             }
         }
         return links;
+    }
+
+    /**
+     * The path of a JSON file a deployment's {@code template} loads, {@code loadJsonContent('x.json')} or
+     * {@code json(loadTextContent('x.json'))}, as its string node; null for any other template.
+     */
+    private static Node loadedTemplate(Node template) {
+        if (template == null || template.kind != Kind.CALL) {
+            return null;
+        }
+        String f = template.text.toLowerCase(Locale.ROOT);
+        Node call = template;
+        if ((f.equals("json") || f.equals("sys.json")) && template.parts.size() == 1 && template.part(0).kind == Kind.CALL) {
+            call = template.part(0);
+            f = call.text.toLowerCase(Locale.ROOT);
+            if (!f.equals("loadtextcontent") && !f.equals("sys.loadtextcontent")) {
+                return null;
+            }
+        } else if (!f.equals("loadjsoncontent") && !f.equals("sys.loadjsoncontent")) {
+            return null;
+        }
+        return !call.parts.isEmpty() && call.part(0).kind == Kind.STRING ? call.part(0) : null;
     }
 
     /** {@return whether the tree declares a resource or a module: then it deploys something} */
@@ -320,7 +356,16 @@ public final class BicepModel implements TrackingModel {
         return Collections.unmodifiableList(ids);
     }
 
+    /** The file's parameters' names, while it is bound. */
+    private java.util.Set<String> params;
+
     private void bind(Loader loader) {
+        params = new java.util.HashSet<>();
+        for (BicepSyntax.Declaration d : syntax.declarations) {
+            if (d.keyword.equals("param")) {
+                params.add(d.symbol);
+            }
+        }
         BicepValues names = new BicepValues(syntax, loader, false);
         bind(syntax.declarations, names, loader);
     }
@@ -350,6 +395,7 @@ public final class BicepModel implements TrackingModel {
             Node condition = conditionNode(d.value);
             Position at = syntax.position(d.keywordStart);
             Body facts = new Body(body, module, at, syntax, syntax, names);
+            facts.telemetrySwitch = telemetrySwitch(condition, params);
             for (Value value : names.all(name)) {
                 add(value, name, empty, at, condition == null ? null : syntax.position(condition.start), 0, d, facts);
             }
@@ -408,6 +454,19 @@ public final class BicepModel implements TrackingModel {
     private static boolean isDeployment(Node type) {
         return type != null && type.kind == Kind.STRING
                 && type.text.toLowerCase(Locale.ROOT).startsWith("microsoft.resources/deployments@");
+    }
+
+    /**
+     * The parameter that alone switches a declaration ({@code if (enableTelemetry)}, {@code if (!telemetryOptOut)}),
+     * when its name speaks of telemetry; else null.
+     */
+    private static String telemetrySwitch(Node condition, java.util.Set<String> params) {
+        Node c = condition == null ? null : condition.part(0);
+        while (c != null && (c.kind == Kind.PARENTHESIZED || c.kind == Kind.UNARY) && !c.parts.isEmpty()) {
+            c = c.part(0);
+        }
+        return c != null && c.kind == Kind.IDENTIFIER && params.contains(c.text)
+                && c.text.toLowerCase(Locale.ROOT).contains("telemetry") ? c.text : null;
     }
 
     /** {@code if (...)} of a declaration's value (through its loop), or null. */

@@ -107,8 +107,25 @@ final class BicepValues {
         Value index = value(n.part(1));
         Node target = n.part(0);
         Node object = objectOf(target);
+        boolean written = n.part(1).kind == Kind.STRING || n.part(1).kind == Kind.INTEGER;
         if (object != null) {
-            return index.isLiteral() ? value(object.get(index.known)) : Value.UNKNOWN;
+            if (index.isLiteral() && (written || !functions.forLinks())) {
+                return value(object.get(index.known));
+            }
+            if (!functions.forLinks()) {
+                return Value.UNKNOWN;
+            }
+            // a key known only at deployment: for a link, each value of the object may be the one
+            List<Value> leaves = new ArrayList<>();
+            for (Node p : object.parts) {
+                if (p.kind != Kind.PROPERTY) {
+                    return Value.UNKNOWN;
+                }
+                for (Value v : value(p.part(0)).leaves()) {
+                    leaves.add(v.when("the key is '" + p.text + "'"));
+                }
+            }
+            return functions.branches(leaves);
         }
         Node array = arrayOf(target);
         if (array != null) {
@@ -117,7 +134,9 @@ final class BicepValues {
         }
         Value v = value(target);
         return index.number != null ? functions.element(v, index.number)
-                : index.isLiteral() ? property(v, index.known) : Value.UNKNOWN;
+                : index.isLiteral() && (written || !functions.forLinks()) ? property(v, index.known)
+                : functions.forLinks() ? functions.anyMember(v)
+                : Value.UNKNOWN;
     }
 
     /**
@@ -168,8 +187,8 @@ final class BicepValues {
             }
             Value v = value(d.value);
             // a default that is not known at all is a value the deployer may give
-            return v.node == null && !v.complete && v.known.isEmpty() && v.alternatives == null
-                    ? Value.parameter(name) : v;
+            return (v.node == null && !v.complete && v.known.isEmpty() && v.alternatives == null)
+                    || (functions.forLinks() && Expressions.openForLinks(v)) ? Value.parameter(name) : v;
         } finally {
             evaluating.remove(name);
         }

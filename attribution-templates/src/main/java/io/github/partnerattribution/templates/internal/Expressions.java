@@ -96,6 +96,11 @@ public final class Expressions {
         return choice(condition, whenTrue, whenFalse);
     }
 
+    /** Several values, each marked with its branch; unknown past the branch bound. */
+    Value branches(List<Value> leaves) {
+        return bounded(leaves);
+    }
+
     /** One value per allowed value of a parameter, each marked with it; unknown past the branch bound. */
     Value each(String parameter, List<String> allowed) {
         List<Value> leaves = new ArrayList<>();
@@ -317,9 +322,13 @@ public final class Expressions {
                     if (take('.')) {
                         v = member(v, identifier());
                     } else if (take('[')) {
+                        skipSpace();
+                        // for a link, a key that is not written as a literal is any key the deployer may give
+                        boolean written = at < end && (s.charAt(at) == '\'' || Character.isDigit(s.charAt(at)));
                         Value index = expression();
                         expect(']');
-                        v = index.number != null ? item(v, index.number) : member(v, index.isLiteral() ? index.known : null);
+                        v = index.number != null ? item(v, index.number) : member(v, index.isLiteral()
+                                && (written || !eachAllowedValue) ? index.known : null);
                     } else {
                         return v;
                     }
@@ -428,10 +437,38 @@ public final class Expressions {
     }
 
     private Value member(Value target, String name) {
+        if (name == null && eachAllowedValue && target.node != null && target.node.kind == Kind.OBJECT
+                && !target.node.members().isEmpty()) {
+            // an object indexed by a key known only at deployment: for a link, each of its values may be the one
+            List<Value> leaves = new ArrayList<>();
+            for (JsonTree.Member m : target.node.members()) {
+                for (Value v : ofNode(m.value).leaves()) {
+                    leaves.add(v.when("the key is '" + m.name + "'"));
+                }
+            }
+            return bounded(leaves);
+        }
         if (name == null || target.node == null || target.node.kind != Kind.OBJECT) {
             return Value.UNKNOWN;
         }
         return ofNode(target.node.get(name));
+    }
+
+    /**
+     * Whether a parameter's default, for a link, stands for any value: an empty string (a base URL the deployer
+     * gives) or {@code new}/{@code existing} without {@code allowedValues} (the UI definition offers the other).
+     */
+    static boolean openForLinks(Value value) {
+        if (!value.isLiteral()) {
+            return false;
+        }
+        String v = value.known;
+        return v.isEmpty() || v.equalsIgnoreCase("new") || v.equalsIgnoreCase("existing");
+    }
+
+    /** {@code target[key]} for a key known only at deployment: each value of an object, for links; else unknown. */
+    Value anyMember(Value target) {
+        return member(target, null);
     }
 
     private Value item(Value target, long index) {
@@ -490,7 +527,10 @@ public final class Expressions {
                 }
                 Value value = ofNode(parameter.get("defaultValue"));
                 // a default that is not known at all is a value the deployer may give
-                return value.node == null && !value.complete && value.known.isEmpty() ? Value.parameter(name) : value;
+                if (value.node == null && !value.complete && value.known.isEmpty()) {
+                    return Value.parameter(name);
+                }
+                return eachAllowedValue && openForLinks(value) ? Value.parameter(name) : value;
             }
             case "uri":
                 return args.size() == 2 ? uri(args.get(0), args.get(1)) : Value.UNKNOWN;

@@ -184,6 +184,27 @@ public final class JsonModel implements TrackingModel {
             Node condition = resource.get("condition");
             return condition == null ? null : new Position(condition.line, condition.column);
         }
+
+        @Override
+        public String telemetrySwitch() {
+            Node condition = resource.get("condition");
+            if (condition == null || condition.kind != JsonTree.Kind.STRING) {
+                return null;
+            }
+            String c = condition.text().replace(" ", "");
+            if (!c.startsWith("[") || !c.endsWith("]")) {
+                return null;
+            }
+            c = c.substring(1, c.length() - 1);
+            if (c.startsWith("not(") && c.endsWith(")")) {
+                c = c.substring(4, c.length() - 1);
+            }
+            if (!c.startsWith("parameters('") || !c.endsWith("')")) {
+                return null;
+            }
+            String name = c.substring("parameters('".length(), c.length() - 2);
+            return name.toLowerCase(java.util.Locale.ROOT).contains("telemetry") && name.indexOf('\'') < 0 ? name : null;
+        }
     }
 
     private final String file;

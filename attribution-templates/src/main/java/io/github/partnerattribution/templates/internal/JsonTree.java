@@ -312,8 +312,9 @@ public final class JsonTree {
                     if (is(name, "resources")) {
                         return Role.RESOURCES;
                     }
-                    return is(name, "outputs") || is(name, "metadata") || is(name, "functions")
-                            || is(name, "definitions") ? Role.SKIPPED : Role.OTHER;
+                    // metadata is kept: its _generator tells a JSON file Bicep compiled (small, one per template)
+                    return is(name, "outputs") || is(name, "functions") || is(name, "definitions") ? Role.SKIPPED
+                            : Role.OTHER;
                 case RESOURCES:
                     return Role.RESOURCE;
                 case RESOURCE:

@@ -19,7 +19,12 @@ public final class LinkRef {
         /** {@code templateLink.uri}: a URI, usually built from the template's own link or an artifacts location. */
         URI,
         /** A Bicep {@code module} path: a literal relative path, or a registry or template spec reference. */
-        MODULE
+        MODULE,
+        /**
+         * A JSON file a Bicep deployment takes as its inline {@code template} ({@code loadJsonContent('x.json')},
+         * {@code json(loadTextContent('x.json'))}): content of the caller, so a nested template, never a main one.
+         */
+        INLINE
     }
 
     public final Kind kind;
@@ -37,7 +42,7 @@ public final class LinkRef {
         this.line = line;
         this.column = column;
         this.scope = scope;
-        this.patterns = kind == Kind.MODULE ? Collections.singletonList(raw) : null;
+        this.patterns = kind == Kind.MODULE || kind == Kind.INLINE ? Collections.singletonList(raw) : null;
     }
 
     /**

@@ -33,10 +33,17 @@ public final class LinkResolver {
     public static final class Resolution {
         public final List<Path> targets;
         public final String note;
+        /** For a module path written in another case than the file's: the file's path as it is; else null. */
+        public final String actualCase;
 
         Resolution(List<Path> targets, String note) {
+            this(targets, note, null);
+        }
+
+        Resolution(List<Path> targets, String note, String actualCase) {
             this.targets = Collections.unmodifiableList(targets);
             this.note = note;
+            this.actualCase = actualCase;
         }
 
         /** {@return whether the link reached at least one scanned template} */
@@ -48,6 +55,8 @@ public final class LinkResolver {
     private final Path root;
     private final Map<String, Path> byRelative = new HashMap<>();
     private final Map<String, List<String>> byName = new HashMap<>();
+    /** Each path in lower case, for a module path written in another case; null for two that differ only in case. */
+    private final Map<String, String> byLowerCase = new HashMap<>();
 
     private LinkResolver(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -59,6 +68,8 @@ public final class LinkResolver {
         for (Path t : templates) {
             String relative = r.relative(t);
             r.byRelative.put(relative, t);
+            String lower = relative.toLowerCase(java.util.Locale.ROOT);
+            r.byLowerCase.put(lower, r.byLowerCase.containsKey(lower) ? null : relative);
             String name = name(relative);
             List<String> same = r.byName.get(name);
             if (same == null) {
@@ -83,7 +94,7 @@ public final class LinkResolver {
         String folder = fromRelative.lastIndexOf('/') < 0 ? "" : fromRelative.substring(0, fromRelative.lastIndexOf('/'));
         String where = fromRelative + ":" + link.line + ": the " + (link.kind == LinkRef.Kind.MODULE ? "module " : "link ")
                 + shown(link.raw);
-        if (link.kind == LinkRef.Kind.MODULE) {
+        if (link.kind == LinkRef.Kind.MODULE || link.kind == LinkRef.Kind.INLINE) {
             return module(link.raw, folder, where);
         }
         Set<String> targets = new TreeSet<>();
@@ -117,6 +128,23 @@ public final class LinkResolver {
         return new Resolution(files, note);
     }
 
+    /**
+     * The one scanned template a deployment command or button names ({@code value}: a path, which may hold
+     * {@link Expressions#GAP}s, or a URL), from a document at {@code from}: beside it, in the folders above, then
+     * the one whose path ends with it; empty when none or several match.
+     */
+    public List<Path> locate(Path from, String value) {
+        String fromRelative = relative(from);
+        String folder = fromRelative.lastIndexOf('/') < 0 ? "" : fromRelative.substring(0, fromRelative.lastIndexOf('/'));
+        int scheme = value.indexOf("://");
+        Match m = scheme > 0 && firstGap(value) > scheme ? match(value, folder, true)
+                : match(value.charAt(0) == Expressions.GAP ? value : Expressions.GAP + "/" + value, folder, true);
+        if (m.files.size() != 1) {
+            return Collections.emptyList();
+        }
+        return Collections.singletonList(byRelative.get(m.files.get(0)));
+    }
+
     private Resolution module(String path, String folder, String where) {
         String lower = path.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("br:") || lower.startsWith("br/") || lower.startsWith("ts:") || lower.startsWith("ts/")) {
@@ -126,6 +154,11 @@ public final class LinkResolver {
         String target = normalize(folder, path);
         if (target != null && byRelative.containsKey(target)) {
             return new Resolution(Collections.singletonList(byRelative.get(target)), null);
+        }
+        String actual = target == null ? null : byLowerCase.get(target.toLowerCase(java.util.Locale.ROOT));
+        if (actual != null) {
+            // found on a file system that ignores case (Windows, macOS), not on a Linux build agent
+            return new Resolution(Collections.singletonList(byRelative.get(actual)), null, actual);
         }
         return new Resolution(Collections.<Path>emptyList(), where + " was not resolved: " + (target == null
                 ? "it leads out of the scanned folder" : "no template " + target + " in the scanned folder"));
@@ -166,7 +199,7 @@ public final class LinkResolver {
         if (!hasGap(pattern)) {
             int scheme = pattern.indexOf("://");
             if (scheme >= 0) {
-                return url(pattern, scheme);
+                return url(pattern, scheme, folder);
             }
             String near = normalize(folder, pattern);
             if (near != null && byRelative.containsKey(near)) {
@@ -183,7 +216,18 @@ public final class LinkResolver {
         int scheme = p.indexOf("://");
         int firstGap = firstGap(p);
         if (scheme >= 0 && scheme < firstGap) {
-            p = p.substring(firstGap); // a URL with unknown parts: only what follows them can be matched
+            // a URL with unknown parts: its path, from the folder the first unknown part stands in, is matched beside
+            // the template and above it ('/vnet-' + parameters('x') + '.json' after a storage bucket's URL)
+            int pathStart = p.indexOf('/', scheme + 3);
+            if (pathStart < 0 || pathStart > firstGap) {
+                p = p.substring(firstGap);
+            } else {
+                List<String> files = nearestTail(folder, p.substring(pathStart));
+                if (!files.isEmpty()) {
+                    return new Match(files, null);
+                }
+                p = Expressions.GAP + p.substring(p.lastIndexOf('/', firstGap));
+            }
         }
         boolean leading = p.charAt(0) == Expressions.GAP;
         String rest = leading ? stripLeading(p) : p;
@@ -209,9 +253,9 @@ public final class LinkResolver {
     }
 
     /** A literal URL: the scanned file whose path ends it (the longest such path), or a note. */
-    private Match url(String url, int scheme) {
+    private Match url(String url, int scheme, String folder) {
         int pathStart = url.indexOf('/', scheme + 3);
-        String path = pathStart < 0 ? "" : url.substring(pathStart);
+        String path = pathStart < 0 ? "" : collapseSlashes(url.substring(pathStart));
         String best = null;
         boolean tie = false;
         List<String> same = byName.get(name(path));
@@ -226,6 +270,12 @@ public final class LinkResolver {
             }
         }
         if (best == null) {
+            // another repository's raw URL of a file kept beside the template: its path after the repository and
+            // branch (or its last segments) beside the linking template or in a folder above
+            List<String> files = nearestTail(folder, path);
+            if (files.size() == 1) {
+                return found(files.get(0));
+            }
             return new Match(Collections.<String>emptyList(), "points outside the scanned folder (" + url
                     + "); not followed");
         }
@@ -239,6 +289,52 @@ public final class LinkResolver {
             return new Match(all, null);
         }
         return found(best);
+    }
+
+    /**
+     * The files a URL's path names from a folder: its tails, longest first (so the path after a repository's branch
+     * before its file name alone), each looked for beside {@code folder} and then in each folder above; the first
+     * tail found wins.
+     */
+    private List<String> nearestTail(String folder, String urlPath) {
+        String[] segments = collapseSlashes(urlPath).split("/");
+        for (int from = 1; from < segments.length; from++) {
+            StringBuilder tail = new StringBuilder();
+            boolean dots = false;
+            for (int i = from; i < segments.length; i++) {
+                tail.append(i == from ? "" : "/").append(segments[i]);
+                dots |= segments[i].equals("..") || segments[i].equals(".");
+            }
+            if (dots || !hasLiteral(segments[segments.length - 1])) {
+                continue;
+            }
+            for (String up = folder; ; ) {
+                List<String> files = glob(up, tail.toString());
+                if (!files.isEmpty()) {
+                    return files;
+                }
+                if (up.isEmpty()) {
+                    break;
+                }
+                up = up.lastIndexOf('/') < 0 ? "" : up.substring(0, up.lastIndexOf('/'));
+            }
+        }
+        return Collections.emptyList();
+    }
+
+    /** A path as a web server reads it: each run of {@code /} one. */
+    static String collapseSlashes(String path) {
+        if (path.indexOf("//") < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/' || out.length() == 0 || out.charAt(out.length() - 1) != '/') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Files under {@code base} (relative to the root) matching {@code relative}, which may hold gaps. */
@@ -369,8 +465,10 @@ public final class LinkResolver {
         while (i < p.length() && (p.charAt(i) == Expressions.GAP || p.charAt(i) == Expressions.OPAQUE)) {
             i++;
         }
-        String rest = p.substring(i);
-        return rest.startsWith("/") ? rest.substring(1) : rest;
+        while (i < p.length() && p.charAt(i) == '/') {
+            i++; // a base ending in / joined to '/nested/x.json': the // is one, as a web server reads it
+        }
+        return p.substring(i);
     }
 
     private static boolean hasGap(String s) {

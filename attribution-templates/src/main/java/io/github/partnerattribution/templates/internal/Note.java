@@ -21,6 +21,12 @@ public final class Note {
         CYCLE,
         /** Samples and tests set aside as entry points. */
         ENTRY_POINTS,
+        /** A template another one links (or only samples and tests call) that the repository deploys directly. */
+        DEPLOYED_DIRECTLY,
+        /** What the Markdown, scripts and pipeline files deploy, and what they name that is not here. */
+        DOCUMENTED_DEPLOYMENTS,
+        /** Zip files that are not Marketplace packages: artifacts templates download. */
+        ARTIFACTS,
         /** How many links were and were not resolved. */
         LINKS_SUMMARY,
         /** Partner Center adds its own tracking resource to a package's main template. */

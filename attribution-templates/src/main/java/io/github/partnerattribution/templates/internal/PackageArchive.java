@@ -57,6 +57,52 @@ public final class PackageArchive {
     }
 
     /**
+     * Whether an archive is a Marketplace package at all: some header of it, local or central, whether or not the
+     * archive is well formed, names {@code mainTemplate.json} or {@code createUiDefinition.json} (in any case, with
+     * {@code /} or {@code \\}) at its root or in one folder. Any other zip (a DSC configuration, a script bundle, an
+     * application's files) is an artifact templates download. Read leniently, so that an archive crafted to hide its
+     * main template from one reader is still judged as a package, and refused.
+     */
+    public static boolean namesPackageFile(byte[] zip) {
+        for (int i = 0; i + 30 <= zip.length; i++) {
+            if (zip[i] != 'P' || zip[i + 1] != 'K') {
+                continue;
+            }
+            int signature = int32(zip, i);
+            int at;
+            int length;
+            if (signature == LOCAL) {
+                length = int16(zip, i + 26);
+                at = i + 30;
+            } else if (signature == CENTRAL && i + 46 <= zip.length) {
+                length = int16(zip, i + 28);
+                at = i + 46;
+            } else {
+                continue;
+            }
+            if (length > 0 && length <= 1024 && at + length <= zip.length
+                    && isPackageFile(new String(zip, at, length, StandardCharsets.ISO_8859_1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an entry's name is the main template or the UI definition, at the root or in one folder. */
+    static boolean isPackageFile(String name) {
+        String n = name.replace('\\', '/');
+        while (n.startsWith("/")) {
+            n = n.substring(1);
+        }
+        int slash = n.indexOf('/');
+        if (slash >= 0 && n.indexOf('/', slash + 1) >= 0) {
+            return false;
+        }
+        String base = n.substring(slash + 1);
+        return base.equalsIgnoreCase(PackageModel.MAIN) || base.equalsIgnoreCase(PackageModel.UI);
+    }
+
+    /**
      * Reads an archive's bytes as every consumer must read them alike: one end record (its comment reaching the end
      * of the file, and no second one a reader searching from the end would take), a central directory that ends where
      * the end record begins and holds exactly the entries the end record counts, each local header agreeing with its

@@ -161,7 +161,7 @@ public final class Pipeline<F> {
         }
         JsonModel model = JsonModel.of(name, content, options);
         // a scan keeps its models until the roles are known: their trees, not their files' text
-        return SourceUnit.json(file, name, scanning ? model.withoutText() : model);
+        return SourceUnit.json(file, name, model, scanning ? model.withoutText() : model);
     }
 
     /** What a Bicep file in {@code folder} may load: modules and files beside it, each read once in this run. */
@@ -237,6 +237,12 @@ public final class Pipeline<F> {
 
     /** The rules on one unit, in a role. */
     public List<F> check(SourceUnit unit, TemplateRole role, boolean partnerCenterMain) throws IOException {
+        return check(unit, role, partnerCenterMain, null, caseMismatches(unit));
+    }
+
+    /** The rules on one unit, in a role, with what the solution's graph knows of it. */
+    List<F> check(SourceUnit unit, TemplateRole role, boolean partnerCenterMain, String deployedAt,
+            List<SolutionGraph.CaseMismatch> caseMismatches) throws IOException {
         SourceUnit u = unit;
         if (u.released()) {
             Path key = u.file.toAbsolutePath().normalize();
@@ -247,9 +253,79 @@ public final class Pipeline<F> {
                 throw new IOException(unit.file + " changed while it was scanned: it is no longer a template");
             }
         }
-        TemplateRule.Context context = new TemplateRule.Context(role, unit.name, partnerCenterMain);
+        TemplateRule.Context context = new TemplateRule.Context(role, unit.name, partnerCenterMain, deployedAt,
+                caseMismatches);
         return u.bicep() != null ? TemplateChecker.check(u.bicep(), context, findings)
                 : TemplateChecker.check(u.json(), context, findings);
+    }
+
+    /**
+     * A file's module paths that name a file on disk only in another case (found on Windows and macOS, not on a
+     * Linux build agent), for a check of files one by one; a scan has them from its graph.
+     */
+    private static List<SolutionGraph.CaseMismatch> caseMismatches(SourceUnit unit) {
+        Path folder = unit.file.toAbsolutePath().getParent();
+        if (unit.bicep() == null || folder == null || unit.file.toString().contains("!/")) {
+            return Collections.emptyList();
+        }
+        List<SolutionGraph.CaseMismatch> out = new ArrayList<>();
+        for (LinkRef link : unit.links()) {
+            String path = link.raw;
+            if (path.indexOf(':') >= 0 || path.startsWith("/")) {
+                continue;
+            }
+            Path target = resolve(folder, path);
+            if (target == null || Files.exists(target)) {
+                continue;
+            }
+            String actual = actualCase(folder, path);
+            if (actual != null) {
+                out.add(new SolutionGraph.CaseMismatch(link.line, link.column, link.raw, actual));
+            }
+        }
+        return out;
+    }
+
+    /** {@code relative} under {@code folder} as the files are named, each segment matched in any case; or null. */
+    private static String actualCase(Path folder, String relative) {
+        Path at = folder;
+        StringBuilder written = new StringBuilder();
+        for (String segment : relative.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                at = at.getParent();
+                if (at == null) {
+                    return null;
+                }
+                written.append(written.length() == 0 ? "" : "/").append("..");
+                continue;
+            }
+            Path exact = at.resolve(segment);
+            if (Files.exists(exact)) {
+                at = exact;
+                written.append(written.length() == 0 ? "" : "/").append(segment);
+                continue;
+            }
+            String match = null;
+            try (java.nio.file.DirectoryStream<Path> children = Files.newDirectoryStream(at)) {
+                for (Path child : children) {
+                    if (child.getFileName().toString().equalsIgnoreCase(segment)) {
+                        match = child.getFileName().toString();
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            if (match == null) {
+                return null;
+            }
+            at = at.resolve(match);
+            written.append(written.length() == 0 ? "" : "/").append(match);
+        }
+        return Files.isRegularFile(at) ? written.toString() : null;
     }
 
     // ---- the drivers
@@ -259,7 +335,7 @@ public final class Pipeline<F> {
         Result<F> result = new Result<>();
         for (Path file : files) {
             if (isPackage(file)) {
-                checkPackage(file, result);
+                checkZip(file, result, null);
                 continue;
             }
             TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
@@ -283,7 +359,8 @@ public final class Pipeline<F> {
         int jsonRead = 0;
         long retained = 0;
         List<Path> packages = new ArrayList<>();
-        for (Path file : Discovery.walk(root)) {
+        Discovery.Found found = Discovery.walk(root);
+        for (Path file : found.templates) {
             if (isPackage(file)) {
                 packages.add(file);
                 continue;
@@ -306,22 +383,39 @@ public final class Pipeline<F> {
         }
         Result<F> result = new Result<>();
         LinkResolver resolver = LinkResolver.of(root, sources.keySet());
-        SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead);
+        DirectDeployments documented = DirectDeployments.find(found.documents, resolver);
+        SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead, documented.deployed());
         for (TemplateRole role : TemplateRole.values()) {
             for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
                 if (entry.getValue() == role) {
-                    result.templates.add(new Checked<>(entry.getKey(), role,
-                            check(sources.get(entry.getKey()), role, false)));
+                    Path file = entry.getKey();
+                    result.templates.add(new Checked<>(file, role, check(sources.get(file), role, false,
+                            graph.deployedAt(file), graph.caseMismatches(file))));
                 }
             }
         }
         result.notes.addAll(graph.notes());
+        if (documented.summary() != null) {
+            result.notes.add(new Note(Note.Kind.DOCUMENTED_DEPLOYMENTS, documented.summary()));
+        }
         result.followed = graph.followed();
         result.unresolved = graph.unresolved();
+        List<String> artifacts = new ArrayList<>();
+        boolean anyPackage = false;
         for (Path zip : packages) {
-            checkPackage(zip, result);
+            anyPackage |= checkZip(zip, result, artifacts);
         }
-        if (!packages.isEmpty()) {
+        if (!artifacts.isEmpty()) {
+            StringBuilder words = new StringBuilder().append(artifacts.size()).append(artifacts.size() == 1
+                    ? " zip file is" : " zip files are").append(" not a Marketplace package (no mainTemplate.json or"
+                    + " createUiDefinition.json in it): artifacts that templates download, not checked (");
+            for (int i = 0; i < Math.min(5, artifacts.size()); i++) {
+                words.append(i == 0 ? "" : ", ").append(ReportRenderers.relativeName(root, Paths.get(artifacts.get(i))));
+            }
+            result.notes.add(new Note(Note.Kind.ARTIFACTS, words.append(artifacts.size() > 5 ? ", ...)" : ")")
+                    .toString()));
+        }
+        if (anyPackage) {
             for (int i = result.notes.size() - 1; i >= 0; i--) {
                 if (result.notes.get(i).kind == Note.Kind.NO_TEMPLATES) {
                     result.notes.remove(i); // the packages hold them
@@ -333,17 +427,53 @@ public final class Pipeline<F> {
     }
 
     /**
+     * A zip found by a scan or named to a check: a Marketplace package when it names {@code mainTemplate.json} or
+     * {@code createUiDefinition.json} ({@link PackageArchive#namesPackageFile}), then checked as one; otherwise an
+     * artifact, added to {@code artifacts} (a scan's summary) or, for a check, said in a note of its own.
+     *
+     * @return whether it was checked as a package
+     */
+    private boolean checkZip(Path zip, Result<F> result, List<String> artifacts) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = FileEdit.read(zip, JsonModel.READ_MAX_BYTES);
+        } catch (FileEdit.TooLarge tooLarge) {
+            checkPackage(zip, null, result);
+            return true;
+        }
+        filesRead++;
+        if (PackageArchive.namesPackageFile(bytes)) {
+            checkPackage(zip, bytes, result);
+            return true;
+        }
+        if (artifacts != null) {
+            artifacts.add(zip.toString());
+        } else {
+            result.notes.add(new Note(Note.Kind.ARTIFACTS, zip + " is not a Marketplace package: it holds no"
+                    + " mainTemplate.json or createUiDefinition.json (at its root or in one folder), so it is taken as an"
+                    + " artifact that templates download, and nothing in it was checked"));
+        }
+        return false;
+    }
+
+    /**
      * Checks a Marketplace package as Partner Center reads it, into {@code result}: the package as a whole, then its
      * templates, {@code mainTemplate.json} at its root the main one (judged by Partner Center's rules rather than
      * CUA001) and every other one a template it deploys.
      */
     public void checkPackage(Path zip, Result<F> result) throws IOException {
+        checkPackage(zip, null, result);
+    }
+
+    /** As {@link #checkPackage(Path, Result)}, with the archive's bytes when they were read already. */
+    private void checkPackage(Path zip, byte[] bytes, Result<F> result) throws IOException {
         String name = zip.toString();
         PackageModel model;
         Map<Path, SourceUnit> sources = new TreeMap<>();
         Path inside = Paths.get(name + "!");
         try {
-            PackageArchive archive = PackageArchive.read(FileEdit.read(zip, JsonModel.READ_MAX_BYTES));
+            PackageArchive archive = PackageArchive.read(bytes != null ? bytes : FileEdit.read(zip,
+                    JsonModel.READ_MAX_BYTES));
             JsonModel main = null;
             for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
                 String entry = e.getKey().toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import io.github.partnerattribution.templates.TemplateRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,31 +15,71 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The graph stage of a scan: from the sources and where their links lead, each template's final role, the entry
- * points set aside, cycles, and in words what could not be decided. A template is main when the caller names it
- * ({@code --main}), else nested or linked by its folder, else a sample or test when it stands under
- * {@code samples/}, {@code tests/} or {@code test/} (or is a {@code *.sample.bicep} or {@code *.test.bicep}) and calls
- * other files, else linked when another template (not a sample) links to it, else main. Not API.
+ * The graph stage of a scan: from the sources, where their links lead and which templates the repository deploys
+ * directly, each template's final role, the entry points set aside, cycles, and in words what could not be decided.
+ * Roles come from the graph:
+ * <ul>
+ * <li>main when the caller names it ({@code --main});</li>
+ * <li>nested when a Bicep deployment takes it as its inline template ({@code loadJsonContent});</li>
+ * <li>main when a document, script or pipeline deploys it directly ({@link DirectDeployments}), even if another
+ * template links it too;</li>
+ * <li>a sample or test entry point when it stands under {@code samples/}, {@code tests/} or {@code test/} (or is a
+ * {@code *.sample.bicep} or {@code *.test.bicep}) and calls other files; a helper when it stands there and calls
+ * none, or when only such files call it;</li>
+ * <li>linked when another template links it (nested when it stands in a {@code nestedtemplates} folder);</li>
+ * <li>otherwise main, except a template in a {@code nestedtemplates} or {@code linkedtemplates} folder that links
+ * nothing and that nothing links, which keeps its folder's role.</li>
+ * </ul>
+ * A JSON file Bicep compiled from a source elsewhere (its parameters and name match) is checked as that source, in
+ * the role the JSON has. Not API.
  *
  * <pre>{@code
- * SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead);
+ * SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead, deployed);
  * TemplateRole role = graph.roles().get(file);
  * }</pre>
  */
 public final class SolutionGraph {
+    /** A module path written in another case than the file it names. */
+    public static final class CaseMismatch {
+        public final int line;
+        public final int column;
+        public final String written;
+        public final String actual;
+
+        CaseMismatch(int line, int column, String written, String actual) {
+            this.line = line;
+            this.column = column;
+            this.written = written;
+            this.actual = actual;
+        }
+    }
+
+    /** How many templates a note names one by one before it says "and N more". */
+    private static final int NAMED = 5;
+
     private final Map<Path, TemplateRole> roles;
     private final List<Note> notes;
     private final int followed;
     private final int unresolved;
     private final int entryPoints;
+    private final Map<Path, String> deployedAt;
+    private final Map<Path, List<CaseMismatch>> caseMismatches;
 
     private SolutionGraph(Map<Path, TemplateRole> roles, List<Note> notes, int followed, int unresolved,
-            int entryPoints) {
+            int entryPoints, Map<Path, String> deployedAt, Map<Path, List<CaseMismatch>> caseMismatches) {
         this.roles = Collections.unmodifiableMap(roles);
         this.notes = Collections.unmodifiableList(notes);
         this.followed = followed;
         this.unresolved = unresolved;
         this.entryPoints = entryPoints;
+        this.deployedAt = deployedAt;
+        this.caseMismatches = caseMismatches;
+    }
+
+    /** As {@link #of(Path, Map, LinkResolver, TemplateOptions, int, Map)}, with no template deployed directly. */
+    public static SolutionGraph of(Path root, Map<Path, SourceUnit> sources, LinkResolver resolver, TemplateOptions options,
+            int jsonRead) {
+        return of(root, sources, resolver, options, jsonRead, Collections.<Path, String>emptyMap());
     }
 
     /**
@@ -46,9 +87,10 @@ public final class SolutionGraph {
      *
      * @param sources the templates read, by path, in path order
      * @param jsonRead how many JSON files were read to find them, for the note when there is none
+     * @param deployed the templates the repository deploys directly, each with where ({@code README.md:12})
      */
     public static SolutionGraph of(Path root, Map<Path, SourceUnit> sources, LinkResolver resolver, TemplateOptions options,
-            int jsonRead) {
+            int jsonRead, Map<Path, String> deployed) {
         Map<Path, SourceUnit> templates = new TreeMap<>(sources);
         List<Note> notes = new ArrayList<>();
         List<Note> linkNotes = new ArrayList<>();
@@ -72,7 +114,10 @@ public final class SolutionGraph {
                         + " template, so it was not checked"));
             }
         }
+        Map<Path, Path> twins = compiledElsewhere(templates, resolver, notes);
         Map<Path, List<Path>> links = new TreeMap<>();
+        Set<Path> inline = new HashSet<>();
+        Map<Path, List<CaseMismatch>> caseMismatches = new HashMap<>();
         int followed = 0;
         int unresolved = 0;
         for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
@@ -87,39 +132,96 @@ public final class SolutionGraph {
                 if (r.note != null) {
                     linkNotes.add(new Note(Note.Kind.LINK, r.note));
                 }
-                for (Path target : r.targets) {
+                if (r.actualCase != null) {
+                    List<CaseMismatch> list = caseMismatches.get(e.getKey());
+                    if (list == null) {
+                        caseMismatches.put(e.getKey(), list = new ArrayList<>());
+                    }
+                    list.add(new CaseMismatch(link.line, link.column, link.raw, r.actualCase));
+                }
+                for (Path found : r.targets) {
+                    Path target = twins.containsKey(found) ? twins.get(found) : found;
                     if (templates.containsKey(target) && !target.equals(e.getKey()) && !targets.contains(target)) {
                         targets.add(target);
+                        if (link.kind == LinkRef.Kind.INLINE) {
+                            inline.add(target);
+                        }
                     }
                 }
             }
             links.put(e.getKey(), targets);
         }
-        Map<Path, TemplateRole> fixed = new TreeMap<>();
-        Set<Path> entries = new HashSet<>();
-        for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
-            Path t = e.getKey();
-            if (options.namesAsMain(t)) {
-                fixed.put(t, TemplateRole.MAIN);
-            } else if (TemplateRole.of(t) != TemplateRole.MAIN) {
-                fixed.put(t, TemplateRole.of(t));
-            } else if (isSampleOrTest(resolver.relative(t)) && !e.getValue().links().isEmpty()) {
-                fixed.put(t, TemplateRole.SAMPLE);
-                entries.add(t);
+        // who calls whom, and which callers are samples, tests or their files
+        Set<Path> underTest = new HashSet<>();
+        for (Path t : templates.keySet()) {
+            if (isSampleOrTest(resolver.relative(t)) && !options.namesAsMain(t)) {
+                underTest.add(t);
             }
         }
-        Set<Path> linked = new HashSet<>();
+        Map<Path, List<Path>> callers = new HashMap<>();
         for (Map.Entry<Path, List<Path>> e : links.entrySet()) {
-            if (!entries.contains(e.getKey())) {
-                linked.addAll(e.getValue()); // what only samples call keeps the role it has without them
+            for (Path target : e.getValue()) {
+                List<Path> list = callers.get(target);
+                if (list == null) {
+                    callers.put(target, list = new ArrayList<>());
+                }
+                list.add(e.getKey());
             }
         }
         Map<Path, TemplateRole> roles = new LinkedHashMap<>();
+        Map<Path, String> deployedAt = new HashMap<>();
+        Set<Path> entries = new HashSet<>();
+        List<String> helpersOutside = new ArrayList<>();
+        int helpers = 0;
+        List<String> directly = new ArrayList<>();
         for (Path t : templates.keySet()) {
-            TemplateRole role = fixed.get(t);
-            roles.put(t, role != null ? role : linked.contains(t) ? TemplateRole.LINKED : TemplateRole.MAIN);
+            TemplateRole folder = TemplateRole.of(t);
+            List<Path> by = callers.containsKey(t) ? callers.get(t) : Collections.<Path>emptyList();
+            boolean byProduct = false;
+            for (Path caller : by) {
+                byProduct |= !underTest.contains(caller);
+            }
+            String where = deployed.get(t);
+            TemplateRole role;
+            if (options.namesAsMain(t)) {
+                role = TemplateRole.MAIN;
+            } else if (inline.contains(t)) {
+                role = TemplateRole.NESTED;
+            } else if (underTest.contains(t)) {
+                role = links.get(t).isEmpty() ? TemplateRole.HELPER : TemplateRole.SAMPLE;
+            } else if (where != null) {
+                role = TemplateRole.MAIN;
+                if (!by.isEmpty()) {
+                    directly.add(resolver.relative(t) + " is " + (byProduct ? "linked by " : "called only by samples"
+                            + " or tests, such as ") + resolver.relative(by.get(0)) + " but deployed directly ("
+                            + where + "): checked as a main template");
+                }
+            } else if (byProduct) {
+                role = folder == TemplateRole.NESTED ? TemplateRole.NESTED : TemplateRole.LINKED;
+            } else if (!by.isEmpty()) {
+                role = TemplateRole.HELPER;
+                if (helpersOutside.size() <= NAMED) {
+                    helpersOutside.add(resolver.relative(t) + " (called by " + resolver.relative(by.get(0)) + ")");
+                }
+            } else if (folder != TemplateRole.MAIN && links.get(t).isEmpty()) {
+                role = folder;
+            } else {
+                role = TemplateRole.MAIN;
+            }
+            if (role == TemplateRole.SAMPLE) {
+                entries.add(t);
+            } else if (role == TemplateRole.HELPER) {
+                helpers++;
+            }
+            if (role == TemplateRole.MAIN && where != null) {
+                deployedAt.put(t, where);
+            }
+            roles.put(t, role);
         }
         notes.addAll(linkNotes);
+        for (String d : directly) {
+            notes.add(new Note(Note.Kind.DEPLOYED_DIRECTLY, d));
+        }
         List<Path> cycle = cycle(links);
         if (!cycle.isEmpty()) {
             StringBuilder path = new StringBuilder();
@@ -134,20 +236,69 @@ public final class SolutionGraph {
         } else if (!roles.containsValue(TemplateRole.MAIN)) {
             notes.add(new Note(Note.Kind.NO_MAIN, "found " + templates.size() + " template(s) but no main one: each"
                     + " is linked from another, stands in a nestedtemplates or linkedtemplates folder, or is a sample"
-                    + " or test; name the main template with --main NAME"));
+                    + " or test or one of their helpers; name the main template with --main NAME"));
         }
-        if (!entries.isEmpty()) {
-            notes.add(new Note(Note.Kind.ENTRY_POINTS, entries.size() == 1
-                    ? "1 sample or test that calls modules was set aside as an entry point, not a main template; name"
-                            + " it with --main to check it as the main template"
-                    : entries.size() + " samples and tests that call modules were set aside as entry points, not main"
-                            + " templates; name one with --main to check it as the main template"));
+        if (!entries.isEmpty() || helpers > 0) {
+            StringBuilder words = new StringBuilder();
+            words.append(entries.size()).append(entries.size() == 1 ? " sample or test that calls modules"
+                    : " samples and tests that call modules").append(" set aside as ")
+                    .append(entries.size() == 1 ? "an entry point" : "entry points").append(", and ").append(helpers)
+                    .append(helpers == 1 ? " helper" : " helpers").append(" (in their folders, or called only by them):"
+                    + " none is a main template, so none needs a tracking resource; name one with --main to check it"
+                    + " as the main template");
+            if (!helpersOutside.isEmpty()) {
+                words.append("; outside their folders: ");
+                for (int i = 0; i < Math.min(NAMED, helpersOutside.size()); i++) {
+                    words.append(i == 0 ? "" : ", ").append(helpersOutside.get(i));
+                }
+                words.append(helpersOutside.size() > NAMED ? ", ..." : "");
+            }
+            notes.add(new Note(Note.Kind.ENTRY_POINTS, words.toString()));
         }
         if (unresolved > 0) {
             notes.add(new Note(Note.Kind.LINKS_SUMMARY, unresolved + (unresolved == 1 ? " link" : " links")
                     + " not resolved (each noted above), " + followed + " followed"));
         }
-        return new SolutionGraph(roles, notes, followed, unresolved, entries.size());
+        return new SolutionGraph(roles, notes, followed, unresolved, entries.size(), deployedAt, caseMismatches);
+    }
+
+    /**
+     * JSON files Bicep compiled from a source in another folder ({@code templates/policies-x.bicep} built into
+     * {@code policyDefinitions/x.json}): each is taken out, and its source takes its place as a link's target. The
+     * source is the one Bicep file with the same parameters whose name is the JSON's or ends with it after a
+     * {@code -}, {@code _} or {@code .}.
+     */
+    private static Map<Path, Path> compiledElsewhere(Map<Path, SourceUnit> templates, LinkResolver resolver,
+            List<Note> notes) {
+        Map<Path, Path> twins = new HashMap<>();
+        for (Path t : new ArrayList<>(templates.keySet())) {
+            SourceUnit unit = templates.get(t);
+            if (!unit.compiledByBicep()) {
+                continue;
+            }
+            String name = t.getFileName().toString();
+            String base = name.substring(0, name.length() - 5).toLowerCase(Locale.ROOT);
+            Path source = null;
+            int found = 0;
+            for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
+                String bicep = e.getKey().getFileName().toString().toLowerCase(Locale.ROOT);
+                if (!bicep.endsWith(".bicep") || !e.getValue().parameters().equals(unit.parameters())) {
+                    continue;
+                }
+                String b = bicep.substring(0, bicep.length() - 6);
+                if (b.equals(base) || (b.endsWith(base) && "-_.".indexOf(b.charAt(b.length() - base.length() - 1)) >= 0)) {
+                    source = e.getKey();
+                    found++;
+                }
+            }
+            if (found == 1) {
+                templates.remove(t);
+                twins.put(t, source);
+                notes.add(new Note(Note.Kind.COMPILED_TWIN, resolver.relative(t) + " is compiled from "
+                        + resolver.relative(source) + ", which is checked instead, in its role"));
+            }
+        }
+        return twins;
     }
 
     /** Whether a path (relative to the scan) is a sample's or a test's: by its folder or its name. */
@@ -181,6 +332,17 @@ public final class SolutionGraph {
     /** {@return how many links reached none} */
     public int unresolved() {
         return unresolved;
+    }
+
+    /** {@return where the repository deploys a main template directly ({@code README.md:12}), or null} */
+    public String deployedAt(Path template) {
+        return deployedAt.get(template);
+    }
+
+    /** {@return a template's module paths written in another case than their files, in file order} */
+    public List<CaseMismatch> caseMismatches(Path template) {
+        List<CaseMismatch> list = caseMismatches.get(template);
+        return list == null ? Collections.<CaseMismatch>emptyList() : list;
     }
 
     /** {@return how many samples and tests were set aside as entry points} */

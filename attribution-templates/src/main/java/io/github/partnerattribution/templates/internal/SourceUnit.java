@@ -20,6 +20,10 @@ public final class SourceUnit {
     private final boolean deployable;
     private final boolean deploysSomething;
     private final List<LinkRef> links;
+    /** Whether Bicep generated it ({@code metadata._generator.name} is {@code bicep}): a compiled twin's JSON. */
+    private boolean compiledByBicep;
+    /** Its parameters' names, sorted: how a compiled JSON is told to be the twin of a Bicep file elsewhere. */
+    private List<String> parameters = Collections.emptyList();
 
     private SourceUnit(Path file, String name, long size, JsonModel json, BicepModel bicep, boolean template,
             boolean deploysSomething) {
@@ -41,6 +45,30 @@ public final class SourceUnit {
         return new SourceUnit(file, name, model.size(), model, null, template, true);
     }
 
+    /**
+     * A JSON template parsed from {@code full} (its tree at hand) and kept as {@code kept} (a scan's model without the
+     * text): what tells a compiled twin is read from the tree first.
+     */
+    static SourceUnit json(Path file, String name, JsonModel full, JsonModel kept) {
+        SourceUnit unit = json(file, name, kept);
+        JsonTree.Node root = full.root();
+        if (root != null && root.kind == JsonTree.Kind.OBJECT) {
+            JsonTree.Node metadata = root.get("metadata");
+            JsonTree.Node generator = metadata == null ? null : metadata.get("_generator");
+            unit.compiledByBicep = generator != null && "bicep".equals(generator.string("name"));
+            JsonTree.Node parameters = root.get("parameters");
+            if (unit.compiledByBicep && parameters != null && parameters.kind == JsonTree.Kind.OBJECT) {
+                List<String> names = new java.util.ArrayList<>();
+                for (JsonTree.Member m : parameters.members()) {
+                    names.add(m.name);
+                }
+                Collections.sort(names);
+                unit.parameters = names;
+            }
+        }
+        return unit;
+    }
+
     /** JSON that is no deployment template (it does not even name one): a scan passes it over unparsed. */
     static SourceUnit notATemplate(Path file, String name, long size) {
         return new SourceUnit(file, name, size, null, null, false, true);
@@ -51,8 +79,27 @@ public final class SourceUnit {
      * thousand models, not a thousand trees).
      */
     static SourceUnit bicep(Path file, String name, long size, BicepSyntax.File syntax, BicepModel.Loader loader) {
-        return new SourceUnit(file, name, size, null, BicepModel.of(name, syntax, loader), true,
+        SourceUnit unit = new SourceUnit(file, name, size, null, BicepModel.of(name, syntax, loader), true,
                 BicepModel.deploysSomething(syntax));
+        List<String> names = new java.util.ArrayList<>();
+        for (BicepSyntax.Declaration d : syntax.declarations) {
+            if (d.keyword.equals("param") && d.symbol != null) {
+                names.add(d.symbol);
+            }
+        }
+        Collections.sort(names);
+        unit.parameters = names;
+        return unit;
+    }
+
+    /** {@return whether Bicep compiled it: JSON whose {@code metadata._generator.name} is {@code bicep}} */
+    boolean compiledByBicep() {
+        return compiledByBicep;
+    }
+
+    /** {@return its parameters' names, sorted (for JSON, only when Bicep compiled it)} */
+    List<String> parameters() {
+        return parameters;
     }
 
     /** {@return the file (within an archive, a path under {@code offer.zip!})} */

@@ -152,5 +152,12 @@ public interface TrackingModel {
 
         /** {@return the position of its condition, or null when it has none} */
         Position condition();
+
+        /**
+         * {@return the telemetry parameter that alone switches it ({@code if (enableTelemetry)},
+         * {@code "[not(parameters('telemetryOptOut'))]"}), as module libraries switch their own usage telemetry; or
+         * null}
+         */
+        String telemetrySwitch();
     }
 }

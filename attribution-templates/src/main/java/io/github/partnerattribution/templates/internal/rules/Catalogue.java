@@ -36,7 +36,9 @@ public final class Catalogue {
             new PartnerCenterCannotAddTrackingRule(),
             new ManagedAppLanguageVersionRule(),
             new PackageRefusedRule(),
-            new BicepSyntaxErrorRule()));
+            new BicepSyntaxErrorRule(),
+            new ModuleTelemetryRule(),
+            new ModulePathCaseRule()));
 
     private Catalogue() {
     }

@@ -24,6 +24,10 @@ final class MissingTrackingResourceRule extends TrackingRule {
                         .append(c.unresolvedBecause()).append('.');
             }
         }
+        if (context.deployedAt() != null) {
+            why.append(" It is deployed directly (").append(context.deployedAt()).append("), so it is a main template"
+                    + " even if another template links it too.");
+        }
         report.report(model.start(), "The main template has no tracking resource: no deployment named pid-<guid>, so no"
                 + " deployment of it is attributed." + why, "Run: attribution template add --pid <your guid> "
                 + context.file());

@@ -6,6 +6,7 @@ import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
 import io.github.partnerattribution.templates.internal.PackageModel;
+import io.github.partnerattribution.templates.internal.SolutionGraph;
 import io.github.partnerattribution.templates.internal.TrackingModel.Position;
 import io.github.partnerattribution.templates.internal.TrackingModel.Site;
 
@@ -39,11 +40,34 @@ public abstract class TemplateRule {
         private final TemplateRole role;
         private final String file;
         private final boolean partnerCenterMain;
+        private final String deployedAt;
+        private final java.util.List<SolutionGraph.CaseMismatch> caseMismatches;
 
         public Context(TemplateRole role, String file, boolean partnerCenterMain) {
+            this(role, file, partnerCenterMain, null, java.util.Collections.<SolutionGraph.CaseMismatch>emptyList());
+        }
+
+        /**
+         * A context with what the solution's graph knows of the file: where the repository deploys it directly, and
+         * its module paths written in another case than their files.
+         */
+        public Context(TemplateRole role, String file, boolean partnerCenterMain, String deployedAt,
+                java.util.List<SolutionGraph.CaseMismatch> caseMismatches) {
             this.role = role;
             this.file = file;
             this.partnerCenterMain = partnerCenterMain;
+            this.deployedAt = deployedAt;
+            this.caseMismatches = caseMismatches;
+        }
+
+        /** {@return where a document or script deploys this template directly ({@code README.md:12}), or null} */
+        public String deployedAt() {
+            return deployedAt;
+        }
+
+        /** {@return its module paths written in another case than the files they name} */
+        public java.util.List<SolutionGraph.CaseMismatch> caseMismatches() {
+            return caseMismatches;
         }
 
         public TemplateRole role() {

@@ -17,7 +17,7 @@ final class TrackingResourceNotInMainTemplateRule extends TrackingRule {
     void check(TrackingModel model, Context context, Reporter report) {
         for (Site site : model.sites()) {
             if (site.decided() && (context.role() == TemplateRole.NESTED || context.role() == TemplateRole.LINKED
-                    || site.level() > 0)) {
+                    || site.level() > 0) && !ModuleTelemetryRule.applies(site, context)) {
                 report.report(site, site.position(), "A tracking resource (" + quote(site.raw()) + ") stands in a "
                         + (site.level() > 0 ? "nested template inside this file"
                                 : context.role().name().toLowerCase(Locale.ROOT) + " template")

@@ -1,0 +1,374 @@
+package io.github.partnerattribution.templates.internal;
+
+import io.github.partnerattribution.core.internal.FileEdit;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Entry points a repository documents: the templates its Markdown, scripts and pipeline files deploy directly, each
+ * with where that deployment is written ({@code README.md:12}). Read are "Deploy to Azure" buttons (the public,
+ * Government and China portals' {@code #create/Microsoft.Template/uri/<encoded URL>}), {@code az deployment
+ * group|sub|mg|tenant create}, {@code az group deployment create} and {@code az stack ... create} with
+ * {@code --template-file}/{@code -f} or {@code --template-uri}/{@code -u}, and PowerShell's
+ * {@code New-AzResourceGroupDeployment}, {@code New-AzDeployment}, {@code New-AzSubscriptionDeployment},
+ * {@code New-AzManagementGroupDeployment}, {@code New-AzTenantDeployment} and their {@code ...DeploymentStack} forms
+ * with {@code -TemplateFile} or {@code -TemplateUri}. A file path is found beside the document, then in the folders
+ * above it, then as the one template whose path ends with it; shell and pipeline variables in it are unknown parts.
+ * A command whose template is not found is counted, never guessed. Not API.
+ *
+ * <pre>{@code
+ * DirectDeployments found = DirectDeployments.find(found.documents, resolver);
+ * String where = found.deployed().get(template); // "docs/deploy.md:12"
+ * }</pre>
+ */
+public final class DirectDeployments {
+    /** A document larger than this is not read for deployments (and the summary says so). */
+    static final long READ_MAX_BYTES = 1024 * 1024;
+    /** How many continuation lines one command may span. */
+    private static final int MAX_LINES = 40;
+    private static final String[] EXTENSIONS = {".md", ".markdown", ".sh", ".bash", ".zsh", ".ps1", ".psm1", ".azcli",
+        ".yml", ".yaml", ".cmd", ".bat"};
+    private static final String[] CMDLETS = {"resourcegroupdeployment", "deployment", "subscriptiondeployment",
+        "managementgroupdeployment", "tenantdeployment", "resourcegroupdeploymentstack", "subscriptiondeploymentstack",
+        "managementgroupdeploymentstack"};
+
+    private final Map<Path, String> deployed = new LinkedHashMap<>();
+    private int read;
+    private int commands;
+    private final List<String> notFound = new ArrayList<>();
+    private int tooLarge;
+    private int notUtf8;
+
+    private DirectDeployments() {
+    }
+
+    /** Whether a file (its name in lower case) is one this reads: Markdown, a script or a pipeline file. */
+    static boolean reads(String lowerName) {
+        for (String extension : EXTENSIONS) {
+            if (lowerName.endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the documents and finds, through {@code resolver}, the scanned templates they deploy. */
+    public static DirectDeployments find(List<Path> documents, LinkResolver resolver) throws IOException {
+        DirectDeployments d = new DirectDeployments();
+        for (Path document : documents) {
+            byte[] bytes;
+            try {
+                bytes = FileEdit.read(document, READ_MAX_BYTES);
+            } catch (FileEdit.TooLarge e) {
+                d.tooLarge++;
+                continue;
+            }
+            d.read++;
+            d.read(document, bytes, resolver);
+        }
+        return d;
+    }
+
+    /** {@return each template deployed directly, with the first place that does it, in document order} */
+    public Map<Path, String> deployed() {
+        return Collections.unmodifiableMap(deployed);
+    }
+
+    /** {@return the summary note, or null when no document deploys anything and none was passed over} */
+    public String summary() {
+        if (commands == 0 && tooLarge == 0 && notUtf8 == 0) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(commands).append(commands == 1 ? " deployment" : " deployments").append(" written in ").append(read)
+                .append(" Markdown, script and pipeline file(s): ").append(deployed.size())
+                .append(deployed.size() == 1 ? " template is" : " templates are").append(" deployed directly, so each"
+                        + " is checked as a main template");
+        if (!notFound.isEmpty()) {
+            s.append("; ").append(notFound.size()).append(" name no template found here (");
+            for (int i = 0; i < Math.min(3, notFound.size()); i++) {
+                s.append(i == 0 ? "" : ", ").append(notFound.get(i));
+            }
+            s.append(notFound.size() > 3 ? ", ...)" : ")");
+        }
+        if (tooLarge > 0) {
+            s.append("; ").append(tooLarge).append(" file(s) over ").append(READ_MAX_BYTES).append(" bytes not read");
+        }
+        if (notUtf8 > 0) {
+            s.append("; ").append(notUtf8).append(" file(s) not UTF-8 not read");
+        }
+        return s.toString();
+    }
+
+    private void read(Path document, byte[] bytes, LinkResolver resolver) {
+        // every marker is ASCII: searched in a one-byte-per-char view, and the text decoded only when one is there
+        String view = new String(bytes, StandardCharsets.ISO_8859_1);
+        long[] hits = hits(view);
+        if (hits.length == 0) {
+            return;
+        }
+        if (Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0) >= 0) {
+            notUtf8++;
+            return;
+        }
+        String text = Utf8.text(bytes);
+        if (text.length() != view.length()) {
+            view = text; // multi-byte characters: the offsets are found again in the decoded text
+            hits = hits(view);
+        }
+        String name = resolver.relative(document);
+        int line = 1;
+        int counted = 0;
+        for (long h : hits) {
+            int at = (int) (h >>> 2);
+            int kind = (int) (h & 3);
+            for (; counted < at; counted++) {
+                if (view.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            String value = kind == 0 ? button(view, at) : kind == 1 ? az(view, at) : powerShell(view, at);
+            if (value == null) {
+                continue;
+            }
+            commands++;
+            List<Path> files = resolver.locate(document, value);
+            String where = name + ":" + line;
+            if (files.size() == 1) {
+                if (!deployed.containsKey(files.get(0))) {
+                    deployed.put(files.get(0), where);
+                }
+            } else if (notFound.size() < 100) {
+                notFound.add(where);
+            }
+        }
+    }
+
+    /** Where each marker stands, in text order: the offset shifted left by two, or'd with its kind. */
+    private static long[] hits(String view) {
+        long[] hits = new long[8];
+        int n = 0;
+        String[] markers = {"Microsoft.Template/uri/", "az deployment ", "az group deployment ", "az stack ", "-Az", "-az"};
+        int[] kinds = {0, 1, 1, 1, 2, 2};
+        for (int m = 0; m < markers.length; m++) {
+            for (int i = view.indexOf(markers[m]); i >= 0; i = view.indexOf(markers[m], i + 1)) {
+                if (n == hits.length) {
+                    hits = java.util.Arrays.copyOf(hits, n * 2);
+                }
+                hits[n++] = ((long) i << 2) | kinds[m];
+            }
+        }
+        hits = java.util.Arrays.copyOf(hits, n);
+        java.util.Arrays.sort(hits);
+        return hits;
+    }
+
+    /** The decoded URL of a "Deploy to Azure" button whose {@code Microsoft.Template/uri/} is at {@code at}. */
+    static String button(String text, int at) {
+        int hash = text.lastIndexOf("#create/", at);
+        if (hash < 0 || at - hash != "#create/".length()) {
+            return null;
+        }
+        int start = at + "Microsoft.Template/uri/".length();
+        int end = start;
+        while (end < text.length() && " \t\r\n)\"'<>]`".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        String encoded = text.substring(start, end);
+        int ui = encoded.indexOf("/createUIDefinitionUri/");
+        if (ui < 0) {
+            ui = encoded.toLowerCase(Locale.ROOT).indexOf("/createuidefinitionuri/");
+        }
+        if (ui >= 0) {
+            encoded = encoded.substring(0, ui);
+        }
+        try {
+            String url = URLDecoder.decode(encoded.replace("+", "%2B"), "UTF-8");
+            return url.indexOf("://") > 0 ? url : null;
+        } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The template of an {@code az ... create} whose {@code az} is at {@code at}, or null when it is no deployment. */
+    static String az(String text, int at) {
+        if (at > 0 && !boundary(text.charAt(at - 1))) {
+            return null;
+        }
+        List<String> words = words(command(text, at));
+        // az deployment <scope> create, az group deployment create, az stack <scope> create
+        int create = words.indexOf("create");
+        if (create < 2 || create > 3) {
+            return null;
+        }
+        for (int i = create + 1; i < words.size(); i++) {
+            String w = words.get(i);
+            for (String option : new String[] {"--template-file", "--template-uri", "-f", "-u"}) {
+                if (w.equals(option) && i + 1 < words.size()) {
+                    return value(words.get(i + 1));
+                }
+                if (w.startsWith(option + "=")) {
+                    return value(w.substring(option.length() + 1));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The template of a {@code New-Az...Deployment} whose {@code -Az} is at {@code at}, or null when it is not one. */
+    static String powerShell(String text, int at) {
+        if (at < 3 || !text.regionMatches(true, at - 3, "new", 0, 3) || (at > 3 && !boundary(text.charAt(at - 4)))) {
+            return null;
+        }
+        List<String> words = words(command(text, at - 3));
+        if (words.isEmpty()) {
+            return null;
+        }
+        String cmdlet = words.get(0).toLowerCase(Locale.ROOT);
+        boolean known = false;
+        for (String c : CMDLETS) {
+            known |= cmdlet.equals("new-az" + c);
+        }
+        if (!known) {
+            return null;
+        }
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i).toLowerCase(Locale.ROOT);
+            for (String option : new String[] {"-templatefile", "-templateuri"}) {
+                if (w.equals(option) && i + 1 < words.size()) {
+                    return value(words.get(i + 1));
+                }
+                if (w.startsWith(option + ":")) {
+                    return value(words.get(i).substring(option.length() + 1));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean boundary(char c) {
+        return !Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != '.';
+    }
+
+    /** The command from {@code at}: its line and the lines it continues onto ({@code \}, {@code `} or {@code ^}). */
+    static String command(String text, int at) {
+        StringBuilder out = new StringBuilder();
+        int start = at;
+        for (int lines = 0; lines < MAX_LINES && start < text.length(); lines++) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            String trimmed = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            String right = stripEnd(trimmed);
+            char last = right.isEmpty() ? 0 : right.charAt(right.length() - 1);
+            if (last == '\\' || last == '`' || last == '^') {
+                out.append(right, 0, right.length() - 1).append(' ');
+                start = end + 1;
+            } else {
+                out.append(right);
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String stripEnd(String s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /**
+     * A command's words, split at blanks outside quotes, quotes removed; a shell, PowerShell or pipeline variable
+     * ({@code $x}, {@code ${x}}, {@code $(x)}, {@code ${{ x }}}, {@code %x%}) is one {@link Expressions#GAP}.
+     */
+    static List<String> words(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char quote = 0;
+        boolean any = false;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '$' || (c == '%' && command.indexOf('%', i + 1) > i + 1)) {
+                i = variableEnd(command, i);
+                word.append(Expressions.GAP);
+                any = true;
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c) || c == ';' || c == '|' || c == '&') {
+                if (any) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    any = false;
+                }
+                if (c != ' ' && c != '\t') {
+                    break; // the command ends
+                }
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** Where a variable reference starting at {@code i} ends (its last character). */
+    private static int variableEnd(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '%') {
+            return s.indexOf('%', i + 1);
+        }
+        if (i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '(')) {
+            char open = s.charAt(i + 1);
+            char close = open == '{' ? '}' : ')';
+            int depth = 0;
+            for (int j = i + 1; j < s.length(); j++) {
+                if (s.charAt(j) == open) {
+                    depth++;
+                } else if (s.charAt(j) == close && --depth == 0) {
+                    return j;
+                }
+            }
+            return s.length() - 1;
+        }
+        int j = i + 1;
+        while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == ':'
+                || s.charAt(j) == '.') && !(s.charAt(j) == '.' && (j + 1 >= s.length() || s.charAt(j + 1) == '/'
+                || s.charAt(j + 1) == '\\'))) {
+            j++;
+        }
+        return j - 1;
+    }
+
+    /** A template option's value as a path or URL: Windows separators made {@code /}; null when it is no file. */
+    private static String value(String raw) {
+        String v = raw.indexOf("://") > 0 ? raw : raw.replace('\\', '/');
+        String lower = v.toLowerCase(Locale.ROOT);
+        int query = lower.indexOf('?');
+        String path = query >= 0 ? lower.substring(0, query) : lower;
+        return path.endsWith(".json") || path.endsWith(".bicep") || path.endsWith(".jsonc") ? v : null;
+    }
+}
