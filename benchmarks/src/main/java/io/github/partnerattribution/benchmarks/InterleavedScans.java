@@ -29,6 +29,7 @@ final class InterleavedScans {
     public static void main(String[] args) throws IOException {
         System.out.print(expressionLinksRow());
         System.out.print(bicepRow());
+        System.out.print(documentsRow());
     }
 
     /** The goal's row: the median ratio, expression links over literal links, within 1.2. */
@@ -46,6 +47,34 @@ final class InterleavedScans {
         } finally {
             ScanBenchmark.delete(literal);
             ScanBenchmark.delete(expressions);
+        }
+    }
+
+    /**
+     * The goal's row: the 1,000-template tree with 1,000 Markdown, script and pipeline files beside its templates,
+     * read for the templates they deploy, against the same tree without them, within 1.1.
+     */
+    static String documentsRow() throws IOException {
+        Path plain = ScanBenchmark.tree(false);
+        Path documented = ScanBenchmark.tree(false);
+        try {
+            int deployments = TemplateTree.writeDocuments(documented, 100, false);
+            String expected = deployments + " deployments written in 1000 Markdown, script and pipeline file(s): 100"
+                    + " templates are deployed directly";
+            if (ArmTemplates.scan(documented).notes().stream().noneMatch(n -> n.startsWith(expected))) {
+                throw new IllegalStateException("the documents were not read as written: "
+                        + ArmTemplates.scan(documented).notes());
+            }
+            Pairs p = measure(plain, documented);
+            return "| Templates: the 1,000-template scan with 1,000 Markdown, script and pipeline files beside it (read"
+                    + " for the templates they deploy directly) in at most 1.1x the scan without them | "
+                    + p.describe("without", "with the files")
+                    + String.format(Locale.ROOT, "; %d deployments found in them, each naming one of the 100 main"
+                            + " templates or a missing file (asserted)", deployments)
+                    + " | " + p.verdict(1.1) + " |\n";
+        } finally {
+            ScanBenchmark.delete(plain);
+            ScanBenchmark.delete(documented);
         }
     }
 

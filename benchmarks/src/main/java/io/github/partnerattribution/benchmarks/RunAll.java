@@ -128,6 +128,7 @@ public final class RunAll {
         }
         md.append(InterleavedScans.bicepRow());
         md.append(InterleavedScans.expressionLinksRow());
+        md.append(InterleavedScans.documentsRow());
         Measured sequential = m.get("VerifyBenchmark.sequential");
         Measured parallel = m.get("VerifyBenchmark.parallel");
         if (sequential != null && parallel != null) {

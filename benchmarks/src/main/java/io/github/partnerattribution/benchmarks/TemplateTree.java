@@ -108,6 +108,76 @@ final class TemplateTree {
         return templates;
     }
 
+    /** Words the generated documents are written in. */
+    private static final String[] WORDS = {"the", "solution", "deploys", "a", "virtual", "network", "and", "storage",
+        "account", "into", "your", "subscription", "with", "parameters", "for", "region", "size", "of", "each", "tier",
+        "customer", "managed", "application", "resource", "group", "before", "you", "begin", "make", "sure", "that",
+        "role", "assignment", "is", "granted", "to", "identity", "used", "by", "pipeline"};
+
+    /**
+     * Writes 10 Markdown, script and pipeline files into each solution of a tree {@link #write} made (1,000 for 100
+     * solutions), of the sizes and shapes found in public repositories: a README with a "Deploy to Azure" button for
+     * the main template, prose documents, a deploy script in bash and in PowerShell, and a pipeline, each deployment
+     * naming the solution's main template, and one in ten a file that is not there.
+     *
+     * @return how many deployments the files write
+     */
+    static int writeDocuments(Path root, int solutions, boolean bicep) throws IOException {
+        Random random = new Random(20261206L);
+        int deployments = 0;
+        for (int s = 0; s < solutions; s++) {
+            String solution = String.format("solution%03d", s);
+            Path dir = root.resolve(solution);
+            String main = s % 5 == 0 ? solution + "Arm" + (bicep ? ".bicep" : ".json")
+                    : bicep ? "main.bicep" : "mainTemplate.json";
+            String raw = "https://raw.githubusercontent.com/contoso/solutions/main/" + solution + "/" + main;
+            String button = "[![Deploy to Azure](https://aka.ms/deploytoazurebutton)](https://portal.azure.com/#create/"
+                    + "Microsoft.Template/uri/" + java.net.URLEncoder.encode(raw, "UTF-8") + ")";
+            write(dir.resolve("README.md"), "# " + solution + "\n\n" + prose(random, 6000) + "\n\n" + button + "\n\n"
+                    + prose(random, 2000) + "\n");
+            Files.createDirectories(dir.resolve("docs"));
+            write(dir.resolve("docs/architecture.md"), "# Architecture\n\n" + prose(random, 8000) + "\n");
+            write(dir.resolve("docs/troubleshooting.md"), "# Troubleshooting\n\n" + prose(random, 4000) + "\n");
+            write(dir.resolve("docs/parameters.md"), "# Parameters\n\n" + prose(random, 3000) + "\n");
+            write(dir.resolve("docs/deploy.md"), "# Deploy\n\n" + prose(random, 2000) + "\n\n```bash\n"
+                    + "az deployment group create \\\n  --resource-group my-rg \\\n  --template-file ../" + main
+                    + " \\\n  --parameters location=westeurope\n```\n\n" + prose(random, 1000) + "\n");
+            Files.createDirectories(dir.resolve("scripts"));
+            write(dir.resolve("scripts/deploy.sh"), "#!/usr/bin/env bash\nset -euo pipefail\nRG=${1:-my-rg}\n"
+                    + "az group create -n \"$RG\" -l westeurope\naz deployment group create -g \"$RG\" -f \"$(dirname \"$0\")/../"
+                    + (s % 10 == 9 ? "gone.json" : main) + "\"\n");
+            write(dir.resolve("scripts/Deploy.ps1"), "param([string] $ResourceGroup = 'my-rg')\n"
+                    + "New-AzResourceGroup -Name $ResourceGroup -Location westeurope -Force\n"
+                    + "New-AzResourceGroupDeployment -ResourceGroupName $ResourceGroup `\n  -TemplateFile \"$PSScriptRoot\\..\\"
+                    + main + "\"\n");
+            write(dir.resolve("scripts/cleanup.sh"), "#!/usr/bin/env bash\naz group delete -n \"${1:-my-rg}\" --yes\n");
+            Files.createDirectories(dir.resolve("pipelines"));
+            write(dir.resolve("pipelines/deploy.yml"), "trigger:\n  - main\nsteps:\n  - task: AzureCLI@2\n    inputs:\n"
+                    + "      scriptType: bash\n      inlineScript: |\n        az deployment group create -g my-rg -f "
+                    + "$(System.DefaultWorkingDirectory)/" + solution + "/" + main + "\n");
+            write(dir.resolve("CHANGELOG.md"), "# Changelog\n\n" + prose(random, 1500) + "\n");
+            deployments += 5;
+        }
+        return deployments;
+    }
+
+    private static String prose(Random random, int length) {
+        StringBuilder b = new StringBuilder(length + 16);
+        int line = 0;
+        while (b.length() < length) {
+            String w = WORDS[random.nextInt(WORDS.length)];
+            b.append(w);
+            line += w.length() + 1;
+            if (line > 100) {
+                b.append('\n');
+                line = 0;
+            } else {
+                b.append(random.nextInt(12) == 0 ? ". " : " ");
+            }
+        }
+        return b.toString();
+    }
+
     private static String uri(String path) {
         return "{\"uri\": \"[uri(deployment().properties.templateLink.uri, '" + path + "')]\"}";
     }
