@@ -367,4 +367,25 @@ class RolesAndLinksTest {
         assertTrue(report.notes().contains("policyDefinitions/audit-vms.json is compiled from"
                 + " templates/policies-audit-vms.bicep, which is checked instead, in its role"), report.notes().toString());
     }
+
+    @Test
+    void aModuleNamedByItsOwnParameterIsJudgedAtEachCallersArgument() throws IOException {
+        write("modules/telemetry.bicep", "param telemetryName string\n\nresource telemetry"
+                + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: telemetryName\n  properties: {\n"
+                + "    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
+        write("main.bicep", "param location string = 'westeurope'\n\nmodule tel 'modules/telemetry.bicep' = {\n"
+                + "  name: 'tel'\n  params: {\n    telemetryName: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-${location}'\n"
+                + "  }\n}\n" + BICEP_TRACKING);
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(Map.of("main.bicep", TemplateRole.MAIN, "modules/telemetry.bicep", TemplateRole.LINKED),
+                roles(report), report.text());
+        assertEquals(List.of("CUA016 main.bicep"), codes(report, Severity.ERROR, Severity.WARNING), report.text());
+        Finding f = report.findings().stream().filter(x -> x.code().equals("CUA016")).findFirst().get();
+        assertEquals(6, f.line());
+        assertTrue(f.message().startsWith("Given to the module's parameter telemetryName, which names an empty"
+                + " deployment inside the module: this empty deployment is named with a bare GUID"), f.message());
+        // checked alone, with nothing calling it, the module's parameter is the deployer's to give: CUA009 stays
+        assertEquals(List.of("CUA009"), Fixtures.codes(ArmTemplates.check(dir.resolve("modules/telemetry.bicep")))
+                .stream().filter(c -> c.equals("CUA009")).collect(Collectors.toList()));
+    }
 }

@@ -35,6 +35,15 @@ public final class BicepModel implements TrackingModel {
 
         /** A file for {@code loadJsonContent} ({@code json}) or {@code loadTextContent}, relative to the Bicep file. */
         Loaded load(String path, boolean json);
+
+        /**
+         * @param path a module's path as written, relative to the Bicep file
+         * @return the module's parameters that alone name one of its empty deployments (its callers' arguments name
+         *     them); empty when there is none or the module cannot be read
+         */
+        default java.util.Set<String> nameParameters(String path) {
+            return java.util.Collections.emptySet();
+        }
     }
 
     /** A loader for text without a folder: no module can be told, no file loaded. */
@@ -145,6 +154,17 @@ public final class BicepModel implements TrackingModel {
         public String telemetrySwitch() {
             return body.telemetrySwitch;
         }
+
+        @Override
+        public String nameParameter() {
+            return nameNode != null && nameNode.kind == Kind.IDENTIFIER && body.ownParameters != null
+                    && body.ownParameters.contains(nameNode.text) ? nameNode.text : null;
+        }
+
+        /** {@return for a module's argument that names the module's deployment, the module's parameter; or null} */
+        public String viaModuleParameter() {
+            return body.viaModuleParameter;
+        }
     }
 
     /** What a deployment's (or module's) body says, read once for every branch of its name. */
@@ -160,6 +180,10 @@ public final class BicepModel implements TrackingModel {
         final Object template;
         /** The telemetry parameter that alone switches the declaration, or null. */
         String telemetrySwitch;
+        /** The file's own parameters, to tell a name that is one of them. */
+        java.util.Set<String> ownParameters;
+        /** For an argument a caller gives a module's name parameter: that parameter; else null. */
+        String viaModuleParameter;
 
         Body(Node body, boolean module, Position at, Object template, BicepSyntax.File syntax, BicepValues values) {
             this.module = module;
@@ -358,6 +382,38 @@ public final class BicepModel implements TrackingModel {
 
     /** The file's parameters' names, while it is bound. */
     private java.util.Set<String> params;
+    /** The parameters that alone name one of the file's empty deployments: its callers' arguments name them. */
+    private final java.util.Set<String> nameParameters = new java.util.TreeSet<>();
+
+    /** {@return the parameters that alone name one of this file's empty deployments} */
+    public java.util.Set<String> nameParameters() {
+        return Collections.unmodifiableSet(nameParameters);
+    }
+
+    /**
+     * The arguments a {@code module} gives the parameters that name the module's empty deployments: each is judged
+     * here, where it is written, as a name of a deployment inside the module (level 1), so the caller's
+     * {@code telemetryName: '<guid>-${location}'} is its finding rather than an unresolved name in the module.
+     */
+    private void viaArguments(BicepSyntax.Declaration d, Node body, Position at, Node condition,
+            java.util.Set<String> nameParameters, BicepValues names) {
+        Node params = nameParameters.isEmpty() ? null : body.get("params");
+        if (params == null || params.kind != Kind.OBJECT) {
+            return;
+        }
+        for (String parameter : nameParameters) {
+            Node argument = params.get(parameter);
+            if (argument == null) {
+                continue;
+            }
+            Body facts = new Body(body, true, at, syntax, syntax, names);
+            facts.viaModuleParameter = parameter;
+            for (Value value : names.all(argument)) {
+                add(value, argument, true, at, condition == null ? null : syntax.position(condition.start), 1, d,
+                        facts);
+            }
+        }
+    }
 
     private void bind(Loader loader) {
         params = new java.util.HashSet<>();
@@ -396,8 +452,15 @@ public final class BicepModel implements TrackingModel {
             Position at = syntax.position(d.keywordStart);
             Body facts = new Body(body, module, at, syntax, syntax, names);
             facts.telemetrySwitch = telemetrySwitch(condition, params);
+            facts.ownParameters = params;
             for (Value value : names.all(name)) {
                 add(value, name, empty, at, condition == null ? null : syntax.position(condition.start), 0, d, facts);
+            }
+            if (empty && !module && name.kind == Kind.IDENTIFIER && params.contains(name.text)) {
+                nameParameters.add(name.text);
+            }
+            if (module && d.typeOrPath != null && d.typeOrPath.kind == Kind.STRING) {
+                viaArguments(d, body, at, condition, loader.nameParameters(d.typeOrPath.text), names);
             }
             if (!module) {
                 inlineTemplate(body, names);

@@ -186,6 +186,11 @@ public final class JsonModel implements TrackingModel {
         }
 
         @Override
+        public String nameParameter() {
+            return null; // a linked JSON template's callers pass parameters by value objects: not followed
+        }
+
+        @Override
         public String telemetrySwitch() {
             Node condition = resource.get("condition");
             if (condition == null || condition.kind != JsonTree.Kind.STRING) {

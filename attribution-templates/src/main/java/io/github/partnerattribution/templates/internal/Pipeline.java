@@ -182,6 +182,21 @@ public final class Pipeline<F> {
             }
 
             @Override
+            public java.util.Set<String> nameParameters(String path) {
+                Path target = resolve(folder, path);
+                if (target == null || !isBicep(target) || path.indexOf(':') >= 0 || !Files.isRegularFile(target)) {
+                    return Collections.emptySet();
+                }
+                try {
+                    SourceUnit unit = read(target);
+                    return unit == null || unit.bicep() == null ? Collections.<String>emptySet()
+                            : unit.bicep().nameParameters();
+                } catch (IOException e) {
+                    return Collections.emptySet();
+                }
+            }
+
+            @Override
             public Loaded load(String path, boolean json) {
                 Path target = resolve(folder, path);
                 if (target == null) {

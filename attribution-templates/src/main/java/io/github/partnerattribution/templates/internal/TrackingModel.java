@@ -159,5 +159,11 @@ public interface TrackingModel {
          * null}
          */
         String telemetrySwitch();
+
+        /**
+         * {@return the file's own parameter that alone is the name ({@code name: telemetryName}), whose value each
+         * caller gives; or null}
+         */
+        String nameParameter();
     }
 }

@@ -18,6 +18,9 @@ final class NameNotResolvableRule extends TrackingRule {
     @Override
     void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
+            if (c.nameParameter() != null && context.role() != io.github.partnerattribution.templates.TemplateRole.MAIN) {
+                continue; // a module's name parameter: each caller's argument is judged where it is written
+            }
             String because = c.unresolvedBecause() == null ? "" : " (" + c.unresolvedBecause() + ")";
             if (c.kind() == NameKind.UNRESOLVED_NAME) {
                 report.report(c, c.namePosition(), "The name " + quote(c.raw()) + " is an expression that cannot be"

@@ -26,8 +26,12 @@ public abstract class TemplateRule {
          */
         default void report(Site site, Position at, String message, String hint) {
             String branch = site.branch();
-            report(at, branch == null ? message
-                    : "When " + branch + ", " + Character.toLowerCase(message.charAt(0)) + message.substring(1), hint);
+            String m = branch == null ? message
+                    : "When " + branch + ", " + Character.toLowerCase(message.charAt(0)) + message.substring(1);
+            String via = site instanceof BicepModel.Declaration ? ((BicepModel.Declaration) site).viaModuleParameter()
+                    : null;
+            report(at, via == null ? m : "Given to the module's parameter " + via + ", which names an empty deployment"
+                    + " inside the module: " + Character.toLowerCase(m.charAt(0)) + m.substring(1), hint);
         }
     }
 
