@@ -246,6 +246,17 @@ class RolesAndLinksTest {
         assertEquals(List.of("CUA001 linkedtemplates/solution.json"), errors(report), report.text());
     }
 
+    @Test
+    void aBicepParentInANestedTemplatesFolderThatNothingCallsIsMain() throws IOException {
+        write("nestedtemplates/solution.bicep", "module net 'network.bicep' = {\n  name: 'net'\n}\n");
+        write("nestedtemplates/network.bicep", BICEP_PLAIN);
+        write("nestedtemplates/tracked.bicep", "module net 'network.bicep' = {\n  name: 'net'\n}\n" + BICEP_TRACKING);
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(Map.of("nestedtemplates/solution.bicep", TemplateRole.MAIN, "nestedtemplates/network.bicep",
+                TemplateRole.NESTED, "nestedtemplates/tracked.bicep", TemplateRole.MAIN), roles(report), report.text());
+        assertEquals(List.of("CUA001 nestedtemplates/solution.bicep"), errors(report), report.text());
+    }
+
     // ---- 6. links a careful reader resolves
 
     @Test
