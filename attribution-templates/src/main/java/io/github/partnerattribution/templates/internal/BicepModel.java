@@ -514,9 +514,11 @@ public final class BicepModel implements TrackingModel {
         }
     }
 
+    private static final String DEPLOYMENTS_AT = "microsoft.resources/deployments@";
+
     private static boolean isDeployment(Node type) {
         return type != null && type.kind == Kind.STRING
-                && type.text.toLowerCase(Locale.ROOT).startsWith("microsoft.resources/deployments@");
+                && type.text.regionMatches(true, 0, DEPLOYMENTS_AT, 0, DEPLOYMENTS_AT.length()); // no lower-case copy
     }
 
     /**

@@ -63,6 +63,7 @@ public final class Pipeline<F> {
     private final Map<Path, SourceUnit> units = new HashMap<>();
     private final Set<Path> reading = new HashSet<>();
     private final Map<String, Loaded> loaded = new HashMap<>();
+    private final Map<String, SourceUnit> modules = new HashMap<>();
     /** Small files read once and needed again (a JSON file a scan saw that a Bicep file loads, or the reverse). */
     private final Map<Path, byte[]> kept = new HashMap<>();
     private long keptBytes;
@@ -169,31 +170,14 @@ public final class Pipeline<F> {
         return new BicepModel.Loader() {
             @Override
             public Boolean deploysNothing(String path) {
-                Path target = resolve(folder, path);
-                if (target == null || !isBicep(target) || path.indexOf(':') >= 0 || !Files.isRegularFile(target)) {
-                    return null; // a registry or template spec module, or no file there
-                }
-                try {
-                    SourceUnit unit = read(target);
-                    return unit == null || unit.bicep() == null ? null : !unit.deploysSomething();
-                } catch (IOException e) {
-                    return null;
-                }
+                SourceUnit unit = module(folder, path);
+                return unit == null ? null : !unit.deploysSomething();
             }
 
             @Override
             public java.util.Set<String> nameParameters(String path) {
-                Path target = resolve(folder, path);
-                if (target == null || !isBicep(target) || path.indexOf(':') >= 0 || !Files.isRegularFile(target)) {
-                    return Collections.emptySet();
-                }
-                try {
-                    SourceUnit unit = read(target);
-                    return unit == null || unit.bicep() == null ? Collections.<String>emptySet()
-                            : unit.bicep().nameParameters();
-                } catch (IOException e) {
-                    return Collections.emptySet();
-                }
+                SourceUnit unit = module(folder, path);
+                return unit == null ? Collections.<String>emptySet() : unit.bicep().nameParameters();
             }
 
             @Override
@@ -212,6 +196,32 @@ public final class Pipeline<F> {
                 return l;
             }
         };
+    }
+
+    /**
+     * The Bicep module a {@code module} declaration in {@code folder} calls, read once in this run; null for a registry
+     * or template spec module, a file that is not there or not Bicep. Told once per path and folder: a module's
+     * declarations ask twice (whether it deploys anything, which parameters name its deployments).
+     */
+    private SourceUnit module(Path folder, String path) {
+        String key = folder + "\u0000" + path;
+        if (modules.containsKey(key)) {
+            return modules.get(key);
+        }
+        Path target = resolve(folder, path);
+        SourceUnit unit = null;
+        if (target != null && isBicep(target) && path.indexOf(':') < 0 && Files.isRegularFile(target)) {
+            try {
+                SourceUnit read = read(target);
+                unit = read == null || read.bicep() == null ? null : read;
+            } catch (IOException e) {
+                unit = null;
+            }
+        }
+        if (unit != null || target == null || !reading.contains(target.toAbsolutePath().normalize())) {
+            modules.put(key, unit); // not while the module is being read: it calls back into a cycle
+        }
+        return unit;
     }
 
     private static Path resolve(Path folder, String path) {
