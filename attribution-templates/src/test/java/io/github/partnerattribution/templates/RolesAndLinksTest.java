@@ -216,6 +216,25 @@ class RolesAndLinksTest {
                 + " here (.github/workflows/deploy.yml:7)"), report.notes().toString());
     }
 
+    @Test
+    void inlineCodeInMarkdownEndsTheCommandAndHostileDocumentsAreBounded() throws IOException {
+        write("main.json", json(RG, tracking("") + ",\n" + link("app", "{ \"relativePath\": \"nested/app.json\" }")));
+        write("nested/app.json", PLAIN);
+        write("docs/deploy.md", "Run `az deployment group create -g rg --template-file nested/app.json` from the root,\n"
+                + "then check it.\n");
+        // a crafted line of deployments, a megabyte long, and a file over the bound: read in part, or not at all
+        write("docs/flood.ps1", "New-AzResourceGroupDeployment -TemplateFile main.json ".repeat(15_000) + "\n");
+        write("docs/huge.md", "x".repeat(1024 * 1024 + 1));
+        Files.write(dir.resolve("docs/latin1.sh"), "az deployment group create -f main.json # caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(TemplateRole.MAIN, roles(report).get("nested/app.json"), report.text());
+        assertTrue(report.notes().contains("1001 deployments written in 3 Markdown, script and pipeline file(s): 2"
+                + " templates are deployed directly, so each is checked as a main template; 1 file(s) over 1048576"
+                + " bytes not read; 1 file(s) not UTF-8 not read; 1 file(s) read only up to their first 1000 places"
+                + " that may deploy"), report.notes().toString());
+    }
+
     // ---- 4. module libraries' own telemetry
 
     @Test

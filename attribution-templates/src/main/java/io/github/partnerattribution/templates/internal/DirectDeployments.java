@@ -35,6 +35,10 @@ public final class DirectDeployments {
     static final long READ_MAX_BYTES = 1024 * 1024;
     /** How many continuation lines one command may span. */
     private static final int MAX_LINES = 40;
+    /** How many characters of one command are read: a crafted line of a megabyte is cut there. */
+    static final int MAX_COMMAND_CHARS = 8192;
+    /** How many places that may be deployments are read in one document; the summary counts documents past it. */
+    static final int MAX_HITS = 1000;
     private static final String[] EXTENSIONS = {".md", ".markdown", ".sh", ".bash", ".zsh", ".ps1", ".psm1", ".azcli",
         ".yml", ".yaml", ".cmd", ".bat"};
     private static final String[] CMDLETS = {"resourcegroupdeployment", "deployment", "subscriptiondeployment",
@@ -47,6 +51,7 @@ public final class DirectDeployments {
     private final List<String> notFound = new ArrayList<>();
     private int tooLarge;
     private int notUtf8;
+    private int cut;
 
     private DirectDeployments() {
     }
@@ -106,6 +111,10 @@ public final class DirectDeployments {
         if (notUtf8 > 0) {
             s.append("; ").append(notUtf8).append(" file(s) not UTF-8 not read");
         }
+        if (cut > 0) {
+            s.append("; ").append(cut).append(" file(s) read only up to their first ").append(MAX_HITS)
+                    .append(" places that may deploy");
+        }
         return s.toString();
     }
 
@@ -123,6 +132,12 @@ public final class DirectDeployments {
         if (view.length() != bytes.length - (Utf8.hasBom(bytes) ? 3 : 0) || Utf8.hasBom(bytes)) {
             hits = hits(view.getBytes(StandardCharsets.ISO_8859_1)); // multi-byte characters: offsets in chars
         }
+        if (hits.length > MAX_HITS) {
+            hits = java.util.Arrays.copyOf(hits, MAX_HITS);
+            cut++;
+        }
+        boolean markdown = document.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")
+                || document.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".markdown");
         String name = resolver.relative(document);
         int line = 1;
         int counted = 0;
@@ -134,7 +149,8 @@ public final class DirectDeployments {
                     line++;
                 }
             }
-            String value = kind == 0 ? button(view, at) : kind == 1 ? az(view, at) : powerShell(view, at);
+            String value = kind == 0 ? button(view, at) : kind == 1 ? az(view, at, markdown)
+                    : powerShell(view, at, markdown);
             if (value == null) {
                 continue;
             }
@@ -235,11 +251,11 @@ public final class DirectDeployments {
     }
 
     /** The template of an {@code az ... create} whose {@code az} is at {@code at}, or null when it is no deployment. */
-    static String az(String text, int at) {
+    static String az(String text, int at, boolean markdown) {
         if (at > 0 && !boundary(text.charAt(at - 1))) {
             return null;
         }
-        List<String> words = words(command(text, at));
+        List<String> words = words(command(text, at, markdown), markdown);
         // az deployment <scope> create, az group deployment create, az stack <scope> create
         int create = words.indexOf("create");
         if (create < 2 || create > 3) {
@@ -260,11 +276,11 @@ public final class DirectDeployments {
     }
 
     /** The template of a {@code New-Az...Deployment} whose {@code -Az} is at {@code at}, or null when it is not one. */
-    static String powerShell(String text, int at) {
+    static String powerShell(String text, int at, boolean markdown) {
         if (at < 3 || !text.regionMatches(true, at - 3, "new", 0, 3) || (at > 3 && !boundary(text.charAt(at - 4)))) {
             return null;
         }
-        List<String> words = words(command(text, at - 3));
+        List<String> words = words(command(text, at - 3, markdown), markdown);
         if (words.isEmpty()) {
             return null;
         }
@@ -294,20 +310,21 @@ public final class DirectDeployments {
         return !Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != '.';
     }
 
-    /** The command from {@code at}: its line and the lines it continues onto ({@code \}, {@code `} or {@code ^}). */
-    static String command(String text, int at) {
+    /**
+     * The command from {@code at}: its line and the lines it continues onto ({@code \\}, and in scripts {@code `}
+     * or {@code ^}; in Markdown a backtick closes inline code), at most {@link #MAX_COMMAND_CHARS} characters.
+     */
+    static String command(String text, int at, boolean markdown) {
         StringBuilder out = new StringBuilder();
         int start = at;
-        for (int lines = 0; lines < MAX_LINES && start < text.length(); lines++) {
+        for (int lines = 0; lines < MAX_LINES && start < text.length() && out.length() < MAX_COMMAND_CHARS; lines++) {
             int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
+            if (end < 0 || end - start > MAX_COMMAND_CHARS) {
+                end = end < 0 ? Math.min(text.length(), start + MAX_COMMAND_CHARS) : Math.min(end, start + MAX_COMMAND_CHARS);
             }
-            String line = text.substring(start, end);
-            String trimmed = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            String right = stripEnd(trimmed);
+            String right = stripEnd(text.substring(start, end));
             char last = right.isEmpty() ? 0 : right.charAt(right.length() - 1);
-            if (last == '\\' || last == '`' || last == '^') {
+            if (last == '\\' || (!markdown && (last == '`' || last == '^'))) {
                 out.append(right, 0, right.length() - 1).append(' ');
                 start = end + 1;
             } else {
@@ -330,7 +347,7 @@ public final class DirectDeployments {
      * A command's words, split at blanks outside quotes, quotes removed; a shell, PowerShell or pipeline variable
      * ({@code $x}, {@code ${x}}, {@code $(x)}, {@code ${{ x }}}, {@code %x%}) is one {@link Expressions#GAP}.
      */
-    static List<String> words(String command) {
+    static List<String> words(String command, boolean markdown) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         char quote = 0;
@@ -350,14 +367,14 @@ public final class DirectDeployments {
             } else if (c == '"' || c == '\'') {
                 quote = c;
                 any = true;
-            } else if (Character.isWhitespace(c) || c == ';' || c == '|' || c == '&') {
+            } else if (Character.isWhitespace(c) || c == ';' || c == '|' || c == '&' || (markdown && c == '`')) {
                 if (any) {
                     words.add(word.toString());
                     word.setLength(0);
                     any = false;
                 }
                 if (c != ' ' && c != '\t') {
-                    break; // the command ends
+                    break; // the command ends (in Markdown, so does inline code)
                 }
             } else {
                 word.append(c);
