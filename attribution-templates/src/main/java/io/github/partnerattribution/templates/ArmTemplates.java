@@ -182,8 +182,11 @@ public final class ArmTemplates {
      * (each read and parsed once; JSON is a template when its {@code $schema} says so), links (each
      * {@code templateLink} and Bicep {@code module} resolved as ARM and Bicep would: through variables, parameter
      * defaults and {@code allowedValues}, {@code concat}, {@code format} and {@code uri}, then matched against the
-     * tree), graph (the final roles: main, nested, linked, or a sample that is an entry point of its own), then the
-     * rules, each run once per file in its final role. What could not be resolved or decided is a note.
+     * tree), graph (the final roles: main, nested, linked, a sample that is an entry point of its own, or a helper
+     * only samples and tests call; a template that the folder's Markdown, scripts or pipelines deploy directly is
+     * main), then the rules, each run once per file in its final role. A zip is checked as a Marketplace package when
+     * it holds {@code mainTemplate.json} or {@code createUiDefinition.json}; any other zip is an artifact, counted in a
+     * note. What could not be resolved or decided is a note.
      *
      * @param root the solution folder
      * @param options properties and extra main names

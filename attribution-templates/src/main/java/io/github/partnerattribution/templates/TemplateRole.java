@@ -19,8 +19,8 @@ public enum TemplateRole {
     LINKED,
     /**
      * A sample or a test that deploys the solution's modules ({@code samples/}, {@code tests/}, {@code test/},
-     * {@code *.sample.bicep}, {@code *.test.bicep}): an entry point of its own, reported but not the main template,
-     * so the modules it calls keep the role they have without it.
+     * {@code *.sample.bicep}, {@code *.test.bicep}): an entry point of its own, reported but not the main template;
+     * what only samples and tests call is their {@link #HELPER}.
      */
     SAMPLE,
     /**

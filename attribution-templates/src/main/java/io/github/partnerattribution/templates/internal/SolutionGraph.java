@@ -21,12 +21,14 @@ import java.util.TreeMap;
  * <ul>
  * <li>main when the caller names it ({@code --main});</li>
  * <li>nested when a Bicep deployment takes it as its inline template ({@code loadJsonContent});</li>
- * <li>main when a document, script or pipeline deploys it directly ({@link DirectDeployments}), even if another
- * template links it too;</li>
  * <li>a sample or test entry point when it stands under {@code samples/}, {@code tests/} or {@code test/} (or is a
  * {@code *.sample.bicep} or {@code *.test.bicep}) and calls other files; a helper when it stands there and calls
- * none, or when only such files call it;</li>
- * <li>linked when another template links it (nested when it stands in a {@code nestedtemplates} folder);</li>
+ * none;</li>
+ * <li>main when a document, script or pipeline deploys it directly ({@link DirectDeployments}), even if another
+ * template links it too;</li>
+ * <li>linked when a template that is not a sample or test links it (nested when it stands in a
+ * {@code nestedtemplates} folder);</li>
+ * <li>a helper when only samples and tests call it;</li>
  * <li>otherwise main, except a template in a {@code nestedtemplates} or {@code linkedtemplates} folder that links
  * nothing and that nothing links, which keeps its folder's role.</li>
  * </ul>
@@ -271,23 +273,34 @@ public final class SolutionGraph {
     private static Map<Path, Path> compiledElsewhere(Map<Path, SourceUnit> templates, LinkResolver resolver,
             List<Note> notes) {
         Map<Path, Path> twins = new HashMap<>();
+        Map<List<String>, List<Path>> byParameters = null;
         for (Path t : new ArrayList<>(templates.keySet())) {
             SourceUnit unit = templates.get(t);
             if (!unit.compiledByBicep()) {
                 continue;
             }
+            if (byParameters == null) {
+                byParameters = new HashMap<>(); // the Bicep files by their parameters: one lookup per compiled JSON
+                for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
+                    if (Pipeline.isBicep(e.getKey())) { // by name: a model let go of (memory) keeps its parameters
+                        List<Path> same = byParameters.get(e.getValue().parameters());
+                        if (same == null) {
+                            byParameters.put(e.getValue().parameters(), same = new ArrayList<>());
+                        }
+                        same.add(e.getKey());
+                    }
+                }
+            }
             String name = t.getFileName().toString();
             String base = name.substring(0, name.length() - 5).toLowerCase(Locale.ROOT);
             Path source = null;
             int found = 0;
-            for (Map.Entry<Path, SourceUnit> e : templates.entrySet()) {
-                String bicep = e.getKey().getFileName().toString().toLowerCase(Locale.ROOT);
-                if (!bicep.endsWith(".bicep") || !e.getValue().parameters().equals(unit.parameters())) {
-                    continue;
-                }
+            List<Path> candidates = byParameters.get(unit.parameters());
+            for (Path candidate : candidates == null ? Collections.<Path>emptyList() : candidates) {
+                String bicep = candidate.getFileName().toString().toLowerCase(Locale.ROOT);
                 String b = bicep.substring(0, bicep.length() - 6);
                 if (b.equals(base) || (b.endsWith(base) && "-_.".indexOf(b.charAt(b.length() - base.length() - 1)) >= 0)) {
-                    source = e.getKey();
+                    source = candidate;
                     found++;
                 }
             }
