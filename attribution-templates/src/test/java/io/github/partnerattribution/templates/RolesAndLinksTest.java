@@ -231,7 +231,7 @@ class RolesAndLinksTest {
         assertEquals(TemplateRole.MAIN, roles(report).get("nested/app.json"), report.text());
         assertTrue(report.notes().contains("1001 deployments written in 3 Markdown, script and pipeline file(s): 2"
                 + " templates are deployed directly, so each is checked as a main template; 1 file(s) over 1048576"
-                + " bytes not read; 1 file(s) not UTF-8 not read; 1 file(s) read only up to their first 1000 places"
+                + " bytes not read; 1 file(s) not UTF-8, so not read; 1 file(s) read only up to their first 1000 places"
                 + " that may deploy"), report.notes().toString());
     }
 

@@ -90,7 +90,7 @@ public final class DirectDeployments {
 
     /** {@return the summary note, or null when no document deploys anything and none was passed over} */
     public String summary() {
-        if (commands == 0 && tooLarge == 0 && notUtf8 == 0) {
+        if (commands == 0 && tooLarge == 0 && notUtf8 == 0 && cut == 0) {
             return null;
         }
         StringBuilder s = new StringBuilder();
@@ -109,7 +109,7 @@ public final class DirectDeployments {
             s.append("; ").append(tooLarge).append(" file(s) over ").append(READ_MAX_BYTES).append(" bytes not read");
         }
         if (notUtf8 > 0) {
-            s.append("; ").append(notUtf8).append(" file(s) not UTF-8 not read");
+            s.append("; ").append(notUtf8).append(" file(s) not UTF-8, so not read");
         }
         if (cut > 0) {
             s.append("; ").append(cut).append(" file(s) read only up to their first ").append(MAX_HITS)
