@@ -250,6 +250,11 @@ class RolesAndLinksTest {
         assertEquals(List.of("CUA003 modules/misplaced.bicep"), errors(report), report.text());
         assertEquals(List.of("CUA027 modules/keyvault.bicep"), codes(report, Severity.INFO).stream()
                 .filter(c -> c.startsWith("CUA027")).collect(Collectors.toList()), report.text());
+        Finding telemetry = report.findings().stream().filter(f -> f.code().equals("CUA027")).findFirst().get();
+        assertEquals("The deployment \"'pid-0e1f2a3b-4c5d-4a7b-8c9d-1b2c3d4e5f60-${uniqueString(deployment().name)}'\" is"
+                + " switched by this module's own telemetry parameter, enableDefaultTelemetry: it is usage telemetry"
+                + " for the module's authors, not a partner's misplaced tracking resource; yours belongs in the main"
+                + " template.", telemetry.message());
     }
 
     // ---- 5. roles from the graph, not from folder names
