@@ -217,6 +217,30 @@ class RolesAndLinksTest {
     }
 
     @Test
+    void pipelineStepsOfGitHubActionsAndAzureDevOpsDeployTemplatesDirectly() throws IOException {
+        write("infra/main.json", json(RG, tracking("") + ",\n" + link("app", "{ \"relativePath\": \"app/app.json\" }")
+                + ",\n" + link("db", "{ \"relativePath\": \"app/db.json\" }") + ",\n"
+                + link("web", "{ \"relativePath\": \"app/web.json\" }")));
+        write("infra/app/app.json", PLAIN);
+        write("infra/app/db.json", PLAIN);
+        write("infra/app/web.json", PLAIN);
+        write(".github/workflows/deploy.yml", "jobs:\n  deploy:\n    steps:\n      - uses: actions/checkout@v4\n"
+                + "      - uses: azure/arm-deploy@v2\n        with:\n          resourceGroupName: rg\n"
+                + "          template: ./infra/app/app.json\n      - uses: azure/login@v2\n"
+                + "        with:\n          template: ./infra/app/web.json\n");
+        write("pipelines/azure-pipelines.yml", "steps:\n  - task: AzureResourceManagerTemplateDeployment@3\n"
+                + "    inputs:\n      deploymentScope: 'Resource Group'\n"
+                + "      csmFile: '$(System.DefaultWorkingDirectory)/infra/app/db.json'\n");
+        ScanReport report = ArmTemplates.scan(dir);
+        assertEquals(Map.of("infra/main.json", TemplateRole.MAIN, "infra/app/app.json", TemplateRole.MAIN,
+                "infra/app/db.json", TemplateRole.MAIN, "infra/app/web.json", TemplateRole.LINKED), roles(report),
+                "a template: input of another step deploys nothing: " + report.text());
+        assertEquals(List.of("CUA001 infra/app/app.json", "CUA001 infra/app/db.json"), errors(report), report.text());
+        assertTrue(report.findings().stream().anyMatch(f -> f.message().contains("It is deployed directly"
+                + " (pipelines/azure-pipelines.yml:2)")), report.text());
+    }
+
+    @Test
     void inlineCodeInMarkdownEndsTheCommandAndHostileDocumentsAreBounded() throws IOException {
         write("main.json", json(RG, tracking("") + ",\n" + link("app", "{ \"relativePath\": \"nested/app.json\" }")));
         write("nested/app.json", PLAIN);

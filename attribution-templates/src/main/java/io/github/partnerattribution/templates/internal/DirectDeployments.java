@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code --template-file}/{@code -f} or {@code --template-uri}/{@code -u}, and PowerShell's
  * {@code New-AzResourceGroupDeployment}, {@code New-AzDeployment}, {@code New-AzSubscriptionDeployment},
  * {@code New-AzManagementGroupDeployment}, {@code New-AzTenantDeployment} and their {@code ...DeploymentStack} forms
- * with {@code -TemplateFile} or {@code -TemplateUri}. A file path is found beside the document, then in the folders
+ * with {@code -TemplateFile} or {@code -TemplateUri}, and pipeline steps: GitHub's {@code azure/arm-deploy} action
+ * ({@code template:}) and Azure DevOps' {@code AzureResourceManagerTemplateDeployment} task ({@code csmFile:},
+ * {@code csmFileLink:}). A file path is found beside the document, then in the folders
  * above it, then as the one template whose path ends with it; shell and pipeline variables in it are unknown parts.
  * A command whose template is not found is counted, never guessed. Not API.
  *
@@ -150,7 +152,7 @@ public final class DirectDeployments {
                 }
             }
             String value = kind == 0 ? button(view, at) : kind == 1 ? az(view, at, markdown)
-                    : powerShell(view, at, markdown);
+                    : kind == 2 ? powerShell(view, at, markdown) : pipelineStep(view, at);
             if (value == null) {
                 continue;
             }
@@ -169,10 +171,15 @@ public final class DirectDeployments {
 
     private static final byte[] BUTTON = ascii("Microsoft.Template/uri/");
     private static final byte[][] AZ = {ascii("az deployment "), ascii("az group deployment "), ascii("az stack ")};
+    private static final byte[] ARM_DEPLOY = ascii("azure/arm-deploy");
+    private static final byte[] DEVOPS_TASK = ascii("AzureResourceManagerTemplateDeployment");
+    /** How many lines after a pipeline step's name its inputs are looked for. */
+    private static final int STEP_LINES = 30;
 
     /**
      * Where each marker stands, in text order: the offset shifted left by two, or'd with its kind (0 a button, 1 an
-     * {@code az} command, 2 a PowerShell cmdlet). One pass over the bytes that stops only at {@code z}, {@code -} and
+     * {@code az} command, 2 a PowerShell cmdlet, 3 a pipeline step: GitHub's {@code azure/arm-deploy} action or Azure
+     * DevOps' {@code AzureResourceManagerTemplateDeployment} task). One pass over the bytes that stops only at {@code z}, {@code -} and
      * {@code T}, rare in prose, rather than a search per marker that stops at every {@code a}.
      */
     static long[] hits(byte[] b) {
@@ -182,7 +189,10 @@ public final class DirectDeployments {
             byte c = b[i];
             int at;
             int kind;
-            if (c == 'z' && i > 0 && b[i - 1] == 'a' && i + 1 < b.length && b[i + 1] == ' ') {
+            if (c == 'z' && i > 0 && (startsWith(b, i - 1, ARM_DEPLOY) || startsWith(b, i - 1, DEVOPS_TASK))) {
+                at = i - 1;
+                kind = 3;
+            } else if (c == 'z' && i > 0 && b[i - 1] == 'a' && i + 1 < b.length && b[i + 1] == ' ') {
                 at = i - 1;
                 kind = 1;
                 if (!startsWith(b, at, AZ[0]) && !startsWith(b, at, AZ[1]) && !startsWith(b, at, AZ[2])) {
@@ -302,6 +312,31 @@ public final class DirectDeployments {
                     return value(words.get(i).substring(option.length() + 1));
                 }
             }
+        }
+        return null;
+    }
+
+    /**
+     * The template of a pipeline step whose action or task name is at {@code at}: the {@code template:} input of
+     * GitHub's {@code azure/arm-deploy}, the {@code csmFile:} or {@code csmFileLink:} input of Azure DevOps'
+     * {@code AzureResourceManagerTemplateDeployment}, looked for in the lines that follow, up to the next step.
+     */
+    static String pipelineStep(String text, int at) {
+        boolean github = text.startsWith("azure/arm-deploy", at);
+        int start = text.indexOf('\n', at);
+        for (int lines = 0; start >= 0 && lines < STEP_LINES; lines++) {
+            int end = text.indexOf('\n', start + 1);
+            String line = text.substring(start + 1, end < 0 ? text.length() : end).trim();
+            if (line.startsWith("- ")) {
+                return null; // the next step
+            }
+            for (String key : github ? new String[] {"template:"} : new String[] {"csmFile:", "csmFileLink:"}) {
+                if (line.startsWith(key)) {
+                    List<String> words = words(line.substring(key.length()).trim(), false);
+                    return words.isEmpty() ? null : value(words.get(0));
+                }
+            }
+            start = end;
         }
         return null;
     }
