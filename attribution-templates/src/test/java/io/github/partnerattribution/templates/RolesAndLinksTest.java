@@ -259,6 +259,20 @@ class RolesAndLinksTest {
                 + " that may deploy"), report.notes().toString());
     }
 
+    @Test
+    void aDocumentGoneSinceTheWalkIsCountedAndTheRestAreRead() throws IOException {
+        Path main = write("main.json", json(RG, tracking("")));
+        Path script = write("docs/deploy.sh", "az deployment group create -f ../main.json\n");
+        io.github.partnerattribution.templates.internal.LinkResolver resolver =
+                io.github.partnerattribution.templates.internal.LinkResolver.of(dir, List.of(main));
+        io.github.partnerattribution.templates.internal.DirectDeployments found =
+                io.github.partnerattribution.templates.internal.DirectDeployments.find(List.of(dir.resolve("docs/gone.md"),
+                        script), resolver);
+        assertEquals(Map.of(main, "docs/deploy.sh:1"), found.deployed());
+        assertEquals("1 deployment written in 1 Markdown, script and pipeline file(s): 1 template is deployed directly,"
+                + " so each is checked as a main template; 1 file(s) could not be read", found.summary());
+    }
+
     // ---- 4. module libraries' own telemetry
 
     @Test

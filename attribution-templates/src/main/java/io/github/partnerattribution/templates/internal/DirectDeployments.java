@@ -54,6 +54,7 @@ public final class DirectDeployments {
     private int tooLarge;
     private int notUtf8;
     private int cut;
+    private int unreadable;
 
     private DirectDeployments() {
     }
@@ -69,7 +70,7 @@ public final class DirectDeployments {
     }
 
     /** Reads the documents and finds, through {@code resolver}, the scanned templates they deploy. */
-    public static DirectDeployments find(List<Path> documents, LinkResolver resolver) throws IOException {
+    public static DirectDeployments find(List<Path> documents, LinkResolver resolver) {
         DirectDeployments d = new DirectDeployments();
         for (Path document : documents) {
             byte[] bytes;
@@ -77,6 +78,9 @@ public final class DirectDeployments {
                 bytes = FileEdit.read(document, READ_MAX_BYTES);
             } catch (FileEdit.TooLarge e) {
                 d.tooLarge++;
+                continue;
+            } catch (IOException e) {
+                d.unreadable++; // gone, or no longer a regular file, since the walk: the scan goes on without it
                 continue;
             }
             d.read++;
@@ -92,7 +96,7 @@ public final class DirectDeployments {
 
     /** {@return the summary note, or null when no document deploys anything and none was passed over} */
     public String summary() {
-        if (commands == 0 && tooLarge == 0 && notUtf8 == 0 && cut == 0) {
+        if (commands == 0 && tooLarge == 0 && notUtf8 == 0 && cut == 0 && unreadable == 0) {
             return null;
         }
         StringBuilder s = new StringBuilder();
@@ -112,6 +116,9 @@ public final class DirectDeployments {
         }
         if (notUtf8 > 0) {
             s.append("; ").append(notUtf8).append(" file(s) not UTF-8, so not read");
+        }
+        if (unreadable > 0) {
+            s.append("; ").append(unreadable).append(" file(s) could not be read");
         }
         if (cut > 0) {
             s.append("; ").append(cut).append(" file(s) read only up to their first ").append(MAX_HITS)
