@@ -48,6 +48,8 @@ public final class DirectDeployments {
         "managementgroupdeploymentstack"};
 
     private final Map<Path, String> deployed = new LinkedHashMap<>();
+    /** The deployments read, before they are resolved: each its document's path under the root, line and value. */
+    private final List<String[]> written = new ArrayList<>();
     private int read;
     private int commands;
     private final List<String> notFound = new ArrayList<>();
@@ -71,6 +73,14 @@ public final class DirectDeployments {
 
     /** Reads the documents and finds, through {@code resolver}, the scanned templates they deploy. */
     public static DirectDeployments find(List<Path> documents, LinkResolver resolver) {
+        return read(resolver.root(), documents).resolve(resolver);
+    }
+
+    /**
+     * Reads the documents under {@code root} for the deployments they write, without knowing the templates yet: a
+     * scan does this on a thread of its own while it reads the templates, then {@link #resolve}s them.
+     */
+    public static DirectDeployments read(Path root, List<Path> documents) {
         DirectDeployments d = new DirectDeployments();
         for (Path document : documents) {
             byte[] bytes;
@@ -84,9 +94,26 @@ public final class DirectDeployments {
                 continue;
             }
             d.read++;
-            d.read(document, bytes, resolver);
+            d.read(document, bytes, ReportRenderers.relativeName(root, document));
         }
         return d;
+    }
+
+    /** Finds, through {@code resolver}, the scanned template each deployment read names; returns this. */
+    public DirectDeployments resolve(LinkResolver resolver) {
+        for (String[] w : written) {
+            List<Path> files = resolver.locate(w[0], w[2]);
+            String where = w[0] + ":" + w[1];
+            if (files.size() == 1) {
+                if (!deployed.containsKey(files.get(0))) {
+                    deployed.put(files.get(0), where);
+                }
+            } else if (notFound.size() < 100) {
+                notFound.add(where);
+            }
+        }
+        written.clear();
+        return this;
     }
 
     /** {@return each template deployed directly, with the first place that does it, in document order} */
@@ -127,27 +154,28 @@ public final class DirectDeployments {
         return s.toString();
     }
 
-    private void read(Path document, byte[] bytes, LinkResolver resolver) {
+    private void read(Path document, byte[] bytes, String name) {
         // every marker is ASCII: found in the bytes, and the text decoded only when one is there
         long[] hits = hits(bytes);
         if (hits.length == 0) {
             return;
         }
-        if (Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0) >= 0) {
+        String view;
+        if (ascii(bytes)) {
+            view = new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is UTF-8 as it is: one char a byte
+        } else if (Utf8.firstInvalid(bytes, Utf8.hasBom(bytes) ? 3 : 0) >= 0) {
             notUtf8++;
             return;
-        }
-        String view = Utf8.text(bytes);
-        if (view.length() != bytes.length - (Utf8.hasBom(bytes) ? 3 : 0) || Utf8.hasBom(bytes)) {
+        } else {
+            view = Utf8.text(bytes);
             hits = hits(view.getBytes(StandardCharsets.ISO_8859_1)); // multi-byte characters: offsets in chars
         }
         if (hits.length > MAX_HITS) {
             hits = java.util.Arrays.copyOf(hits, MAX_HITS);
             cut++;
         }
-        boolean markdown = document.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")
-                || document.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".markdown");
-        String name = resolver.relative(document);
+        String fileName = document.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean markdown = fileName.endsWith(".md") || fileName.endsWith(".markdown");
         int line = 1;
         int counted = 0;
         for (long h : hits) {
@@ -164,15 +192,7 @@ public final class DirectDeployments {
                 continue;
             }
             commands++;
-            List<Path> files = resolver.locate(document, value);
-            String where = name + ":" + line;
-            if (files.size() == 1) {
-                if (!deployed.containsKey(files.get(0))) {
-                    deployed.put(files.get(0), where);
-                }
-            } else if (notFound.size() < 100) {
-                notFound.add(where);
-            }
+            written.add(new String[] {name, Integer.toString(line), value});
         }
     }
 
@@ -222,6 +242,15 @@ public final class DirectDeployments {
             hits[n++] = ((long) at << 2) | kind;
         }
         return hits == null ? new long[0] : java.util.Arrays.copyOf(hits, n);
+    }
+
+    private static boolean ascii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] b, int at, byte[] prefix) {

@@ -83,6 +83,11 @@ public final class LinkResolver {
         return r;
     }
 
+    /** {@return the folder the links are resolved under} */
+    public Path root() {
+        return root;
+    }
+
     /** The path of a file under the root, with forward slashes, as reports write it. */
     public String relative(Path file) {
         return ReportRenderers.relativeName(root, file);
@@ -134,7 +139,11 @@ public final class LinkResolver {
      * the one whose path ends with it; empty when none or several match.
      */
     public List<Path> locate(Path from, String value) {
-        String fromRelative = relative(from);
+        return locate(relative(from), value);
+    }
+
+    /** As {@link #locate(Path, String)}, from a document whose path under the root is {@code fromRelative}. */
+    public List<Path> locate(String fromRelative, String value) {
         String folder = fromRelative.lastIndexOf('/') < 0 ? "" : fromRelative.substring(0, fromRelative.lastIndexOf('/'));
         int scheme = value.indexOf("://");
         Match m = scheme > 0 && firstGap(value) > scheme ? match(value, folder, true)

@@ -385,6 +385,22 @@ public final class Pipeline<F> {
         long retained = 0;
         List<Path> packages = new ArrayList<>();
         Discovery.Found found = Discovery.walk(root);
+        // the documents are read for the deployments they write on a thread of their own, while the templates are
+        // read here: the files' reading overlaps, and what they name is resolved once the templates are known
+        java.util.concurrent.FutureTask<DirectDeployments> documents = new java.util.concurrent.FutureTask<>(
+                new java.util.concurrent.Callable<DirectDeployments>() { // no lambda on the CLI's start path
+                    @Override
+                    public DirectDeployments call() {
+                        return DirectDeployments.read(root, found.documents);
+                    }
+                });
+        if (!found.documents.isEmpty()) {
+            Thread reader = new Thread(documents, "attribution-scan-documents");
+            reader.setDaemon(true);
+            reader.start();
+        } else {
+            documents.run();
+        }
         for (Path file : found.templates) {
             if (isPackage(file)) {
                 packages.add(file);
@@ -408,7 +424,7 @@ public final class Pipeline<F> {
         }
         Result<F> result = new Result<>();
         LinkResolver resolver = LinkResolver.of(root, sources.keySet());
-        DirectDeployments documented = DirectDeployments.find(found.documents, resolver);
+        DirectDeployments documented = done(documents).resolve(resolver);
         SolutionGraph graph = SolutionGraph.of(root, sources, resolver, options, jsonRead, documented.deployed());
         for (TemplateRole role : TemplateRole.values()) {
             for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
@@ -449,6 +465,25 @@ public final class Pipeline<F> {
         }
         result.filesRead = filesRead;
         return result;
+    }
+
+    /** The documents' reading, waited for: what it threw is thrown here, as if it had run on this thread. */
+    private static DirectDeployments done(java.util.concurrent.FutureTask<DirectDeployments> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the documents were read");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /**
