@@ -401,17 +401,22 @@ public final class Pipeline<F> {
         } else {
             documents.run();
         }
-        for (Path file : found.templates) {
-            if (isPackage(file)) {
-                packages.add(file);
-                continue;
+        try {
+            for (Path file : found.templates) {
+                if (isPackage(file)) {
+                    packages.add(file);
+                    continue;
+                }
+                jsonRead += isBicep(file) ? 0 : 1;
+                SourceUnit unit = read(file);
+                if (unit != null && unit.template()) {
+                    retained += unit.size();
+                    sources.put(file, unit);
+                }
             }
-            jsonRead += isBicep(file) ? 0 : 1;
-            SourceUnit unit = read(file);
-            if (unit != null && unit.template()) {
-                retained += unit.size();
-                sources.put(file, unit);
-            }
+        } catch (IOException | RuntimeException | Error e) {
+            documents.cancel(true); // the scan fails: its documents' reading stops too
+            throw e;
         }
         if (retained > RETAINED_MAX_BYTES) {
             long kept = 0;
