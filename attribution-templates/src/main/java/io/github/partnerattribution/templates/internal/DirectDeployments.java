@@ -15,21 +15,25 @@ import java.util.Map;
 
 /**
  * Entry points a repository documents: the templates its Markdown, scripts and pipeline files deploy directly, each
- * with where that deployment is written ({@code README.md:12}). Read are "Deploy to Azure" buttons (the public,
- * Government and China portals' {@code #create/Microsoft.Template/uri/<encoded URL>}), {@code az deployment
- * group|sub|mg|tenant create}, {@code az group deployment create} and {@code az stack ... create} with
- * {@code --template-file}/{@code -f} or {@code --template-uri}/{@code -u}, and PowerShell's
- * {@code New-AzResourceGroupDeployment}, {@code New-AzDeployment}, {@code New-AzSubscriptionDeployment},
- * {@code New-AzManagementGroupDeployment}, {@code New-AzTenantDeployment} and their {@code ...DeploymentStack} forms
- * with {@code -TemplateFile} or {@code -TemplateUri}, and pipeline steps: GitHub's {@code azure/arm-deploy} action
- * ({@code template:}) and Azure DevOps' {@code AzureResourceManagerTemplateDeployment} task ({@code csmFile:},
- * {@code csmFileLink:}). A file path is found beside the document, then in the folders
- * above it, then as the one template whose path ends with it; shell and pipeline variables in it are unknown parts.
- * A command whose template is not found is counted, never guessed. Not API.
+ * with where that deployment is written ({@code README.md:12}). It reads:
+ * <ul>
+ * <li>"Deploy to Azure" buttons, {@code #create/Microsoft.Template/uri/<encoded URL>} (the public, Government and
+ * China portals alike);</li>
+ * <li>{@code az deployment group|sub|mg|tenant create}, {@code az group deployment create} and
+ * {@code az stack ... create} with {@code --template-file}/{@code -f} or {@code --template-uri}/{@code -u};</li>
+ * <li>PowerShell's {@code New-AzResourceGroupDeployment}, {@code New-AzDeployment},
+ * {@code New-AzSubscriptionDeployment}, {@code New-AzManagementGroupDeployment}, {@code New-AzTenantDeployment} and
+ * their {@code ...DeploymentStack} forms, with {@code -TemplateFile} or {@code -TemplateUri};</li>
+ * <li>pipeline steps: GitHub's {@code azure/arm-deploy} action ({@code template:}) and Azure DevOps'
+ * {@code AzureResourceManagerTemplateDeployment} task ({@code csmFile:}, {@code csmFileLink:}).</li>
+ * </ul>
+ * A file path is found beside the document, then in the folders above it, then as the one template whose path ends
+ * with it; shell and pipeline variables in it are unknown parts. A deployment whose template is not found is counted,
+ * never guessed. Not API.
  *
  * <pre>{@code
- * DirectDeployments found = DirectDeployments.find(found.documents, resolver);
- * String where = found.deployed().get(template); // "docs/deploy.md:12"
+ * DirectDeployments documented = DirectDeployments.read(root, documents).resolve(resolver);
+ * String where = documented.deployed().get(template); // "docs/deploy.md:12"
  * }</pre>
  */
 public final class DirectDeployments {
