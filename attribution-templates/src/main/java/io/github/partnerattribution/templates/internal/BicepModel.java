@@ -157,11 +157,10 @@ public final class BicepModel implements TrackingModel {
 
         @Override
         public String nameParameter() {
-            return nameNode != null && nameNode.kind == Kind.IDENTIFIER && body.ownParameters != null
-                    && body.ownParameters.contains(nameNode.text) ? nameNode.text : null;
+            return body.nameParameter;
         }
 
-        /** {@return for a module's argument that names the module's deployment, the module's parameter; or null} */
+        @Override
         public String viaModuleParameter() {
             return body.viaModuleParameter;
         }
@@ -180,8 +179,8 @@ public final class BicepModel implements TrackingModel {
         final Object template;
         /** The telemetry parameter that alone switches the declaration, or null. */
         String telemetrySwitch;
-        /** The file's own parameters, to tell a name that is one of them. */
-        java.util.Set<String> ownParameters;
+        /** The file's own parameter that alone is the declaration's name, or null. */
+        String nameParameter;
         /** For an argument a caller gives a module's name parameter: that parameter; else null. */
         String viaModuleParameter;
 
@@ -382,8 +381,15 @@ public final class BicepModel implements TrackingModel {
 
     /** The file's parameters' names, while it is bound. */
     private java.util.Set<String> params;
+    /** The file's parameters' names, sorted. */
+    private List<String> parameters;
     /** The parameters that alone name one of the file's empty deployments: its callers' arguments name them. */
     private final java.util.Set<String> nameParameters = new java.util.TreeSet<>();
+
+    /** {@return the file's parameters' names, sorted} */
+    public List<String> parameters() {
+        return parameters;
+    }
 
     /** {@return the parameters that alone name one of this file's empty deployments} */
     public java.util.Set<String> nameParameters() {
@@ -424,6 +430,10 @@ public final class BicepModel implements TrackingModel {
         }
         BicepValues names = new BicepValues(syntax, loader, false);
         bind(syntax.declarations, names, loader);
+        List<String> sorted = new ArrayList<>(params);
+        Collections.sort(sorted);
+        parameters = Collections.unmodifiableList(sorted);
+        params = null;
     }
 
     private void bind(List<BicepSyntax.Declaration> declarations, BicepValues names, Loader loader) {
@@ -452,12 +462,12 @@ public final class BicepModel implements TrackingModel {
             Position at = syntax.position(d.keywordStart);
             Body facts = new Body(body, module, at, syntax, syntax, names);
             facts.telemetrySwitch = telemetrySwitch(condition, params);
-            facts.ownParameters = params;
+            facts.nameParameter = name.kind == Kind.IDENTIFIER && params.contains(name.text) ? name.text : null;
             for (Value value : names.all(name)) {
                 add(value, name, empty, at, condition == null ? null : syntax.position(condition.start), 0, d, facts);
             }
-            if (empty && !module && name.kind == Kind.IDENTIFIER && params.contains(name.text)) {
-                nameParameters.add(name.text);
+            if (empty && !module && facts.nameParameter != null) {
+                nameParameters.add(facts.nameParameter);
             }
             if (module && d.typeOrPath != null && d.typeOrPath.kind == Kind.STRING) {
                 viaArguments(d, body, at, condition, loader.nameParameters(d.typeOrPath.text), names);
@@ -531,7 +541,7 @@ public final class BicepModel implements TrackingModel {
             c = c.part(0);
         }
         return c != null && c.kind == Kind.IDENTIFIER && params.contains(c.text)
-                && c.text.toLowerCase(Locale.ROOT).contains("telemetry") ? c.text : null;
+                && TrackingModel.isTelemetryParameter(c.text) ? c.text : null;
     }
 
     /** {@code if (...)} of a declaration's value (through its loop), or null. */

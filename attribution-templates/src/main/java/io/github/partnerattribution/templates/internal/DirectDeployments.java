@@ -52,7 +52,7 @@ public final class DirectDeployments {
         "managementgroupdeploymentstack"};
 
     private final Map<Path, String> deployed = new LinkedHashMap<>();
-    /** The deployments read, before they are resolved: each its document's path under the root, line and value. */
+    /** The deployments read, before they are resolved: each its document's path under the root, where, and value. */
     private final List<String[]> written = new ArrayList<>();
     private int read;
     private int commands;
@@ -107,7 +107,7 @@ public final class DirectDeployments {
     public DirectDeployments resolve(LinkResolver resolver) {
         for (String[] w : written) {
             List<Path> files = resolver.locate(w[0], w[2]);
-            String where = w[0] + ":" + w[1];
+            String where = w[1];
             if (files.size() == 1) {
                 if (!deployed.containsKey(files.get(0))) {
                     deployed.put(files.get(0), where);
@@ -196,7 +196,7 @@ public final class DirectDeployments {
                 continue;
             }
             commands++;
-            written.add(new String[] {name, Integer.toString(line), value});
+            written.add(new String[] {name, name + ":" + line, value});
         }
     }
 

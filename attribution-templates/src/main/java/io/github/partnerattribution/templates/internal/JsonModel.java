@@ -191,6 +191,11 @@ public final class JsonModel implements TrackingModel {
         }
 
         @Override
+        public String viaModuleParameter() {
+            return null; // only a Bicep module's arguments are judged at the caller
+        }
+
+        @Override
         public String telemetrySwitch() {
             Node condition = resource.get("condition");
             if (condition == null || condition.kind != JsonTree.Kind.STRING) {
@@ -208,7 +213,7 @@ public final class JsonModel implements TrackingModel {
                 return null;
             }
             String name = c.substring("parameters('".length(), c.length() - 2);
-            return name.toLowerCase(java.util.Locale.ROOT).contains("telemetry") && name.indexOf('\'') < 0 ? name : null;
+            return TrackingModel.isTelemetryParameter(name) && name.indexOf('\'') < 0 ? name : null;
         }
     }
 

@@ -172,7 +172,7 @@ public final class SolutionGraph {
         }
         Map<Path, TemplateRole> roles = new LinkedHashMap<>();
         Map<Path, String> deployedAt = new HashMap<>();
-        Set<Path> entries = new HashSet<>();
+        int entries = 0;
         List<String> helpersOutside = new ArrayList<>();
         int helpers = 0;
         List<String> directly = new ArrayList<>();
@@ -211,7 +211,7 @@ public final class SolutionGraph {
                 role = TemplateRole.MAIN;
             }
             if (role == TemplateRole.SAMPLE) {
-                entries.add(t);
+                entries++;
             } else if (role == TemplateRole.HELPER) {
                 helpers++;
             }
@@ -240,11 +240,11 @@ public final class SolutionGraph {
                     + " is linked from another, stands in a nestedtemplates or linkedtemplates folder, or is a sample"
                     + " or test or one of their helpers; name the main template with --main NAME"));
         }
-        if (!entries.isEmpty() || helpers > 0) {
+        if (entries > 0 || helpers > 0) {
             StringBuilder words = new StringBuilder();
-            words.append(entries.size()).append(entries.size() == 1 ? " sample or test that calls modules"
+            words.append(entries).append(entries == 1 ? " sample or test that calls modules"
                     : " samples and tests that call modules").append(" set aside as ")
-                    .append(entries.size() == 1 ? "an entry point" : "entry points").append(", and ").append(helpers)
+                    .append(entries == 1 ? "an entry point" : "entry points").append(", and ").append(helpers)
                     .append(helpers == 1 ? " helper" : " helpers").append(" (in their folders, or called only by them):"
                     + " none is a main template, so none needs a tracking resource; name one with --main to check it"
                     + " as the main template");
@@ -261,7 +261,7 @@ public final class SolutionGraph {
             notes.add(new Note(Note.Kind.LINKS_SUMMARY, unresolved + (unresolved == 1 ? " link" : " links")
                     + " not resolved (each noted above), " + followed + " followed"));
         }
-        return new SolutionGraph(roles, notes, followed, unresolved, entries.size(), deployedAt, caseMismatches);
+        return new SolutionGraph(roles, notes, followed, unresolved, entries, deployedAt, caseMismatches);
     }
 
     /**

@@ -79,16 +79,9 @@ public final class SourceUnit {
      * thousand models, not a thousand trees).
      */
     static SourceUnit bicep(Path file, String name, long size, BicepSyntax.File syntax, BicepModel.Loader loader) {
-        SourceUnit unit = new SourceUnit(file, name, size, null, BicepModel.of(name, syntax, loader), true,
-                BicepModel.deploysSomething(syntax));
-        List<String> names = new java.util.ArrayList<>();
-        for (BicepSyntax.Declaration d : syntax.declarations) {
-            if (d.keyword.equals("param") && d.symbol != null) {
-                names.add(d.symbol);
-            }
-        }
-        Collections.sort(names);
-        unit.parameters = names;
+        BicepModel model = BicepModel.of(name, syntax, loader);
+        SourceUnit unit = new SourceUnit(file, name, size, null, model, true, BicepModel.deploysSomething(syntax));
+        unit.parameters = model.parameters(); // kept when the model is let go of (a scan over its memory budget)
         return unit;
     }
 

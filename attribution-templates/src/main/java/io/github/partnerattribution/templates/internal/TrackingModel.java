@@ -165,5 +165,16 @@ public interface TrackingModel {
          * caller gives; or null}
          */
         String nameParameter();
+
+        /**
+         * {@return for a Bicep module's argument judged as the name of the module's own empty deployment, the module's
+         * parameter it is given to; null for any other site}
+         */
+        String viaModuleParameter();
+    }
+
+    /** Whether a parameter's name says it switches usage telemetry ({@code enableTelemetry}, {@code telemetryOptOut}). */
+    static boolean isTelemetryParameter(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).contains("telemetry");
     }
 }

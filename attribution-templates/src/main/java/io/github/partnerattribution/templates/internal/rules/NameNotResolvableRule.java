@@ -1,6 +1,7 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.TrackingModel;
 import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
 import io.github.partnerattribution.templates.internal.TrackingModel.Site;
@@ -18,7 +19,7 @@ final class NameNotResolvableRule extends TrackingRule {
     @Override
     void check(TrackingModel model, Context context, Reporter report) {
         for (Site c : model.candidates()) {
-            if (c.nameParameter() != null && context.role() != io.github.partnerattribution.templates.TemplateRole.MAIN) {
+            if (c.nameParameter() != null && context.role() != TemplateRole.MAIN) {
                 continue; // a module's name parameter: each caller's argument is judged where it is written
             }
             String because = c.unresolvedBecause() == null ? "" : " (" + c.unresolvedBecause() + ")";

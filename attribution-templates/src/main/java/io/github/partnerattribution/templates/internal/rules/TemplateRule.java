@@ -28,8 +28,7 @@ public abstract class TemplateRule {
             String branch = site.branch();
             String m = branch == null ? message
                     : "When " + branch + ", " + Character.toLowerCase(message.charAt(0)) + message.substring(1);
-            String via = site instanceof BicepModel.Declaration ? ((BicepModel.Declaration) site).viaModuleParameter()
-                    : null;
+            String via = site.viaModuleParameter();
             report(at, via == null ? m : "Given to the module's parameter " + via + ", which names an empty deployment"
                     + " inside the module: " + Character.toLowerCase(m.charAt(0)) + m.substring(1), hint);
         }
