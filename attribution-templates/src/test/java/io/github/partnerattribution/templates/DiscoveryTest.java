@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +42,7 @@ class DiscoveryTest {
     }
 
     Map<String, TemplateRole> roles(ScanReport report) {
-        Map<String, TemplateRole> out = new TreeMap<>();
-        report.templates().forEach(t -> out.put(dir.relativize(t.file()).toString().replace('\\', '/'), t.role()));
-        return out;
+        return Fixtures.roles(dir, report);
     }
 
     @Test

@@ -46,6 +46,15 @@ final class Fixtures {
         return java.nio.file.Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Each scanned template's role, by its path under {@code dir} with forward slashes, in path order. */
+    static java.util.Map<String, TemplateRole> roles(java.nio.file.Path dir, ScanReport report) {
+        java.util.Map<String, TemplateRole> out = new java.util.TreeMap<>();
+        for (ScannedTemplate t : report.templates()) {
+            out.put(dir.relativize(t.file()).toString().replace('\\', '/'), t.role());
+        }
+        return out;
+    }
+
     static List<String> codes(List<Finding> findings) {
         return findings.stream().map(Finding::code).collect(Collectors.toList());
     }

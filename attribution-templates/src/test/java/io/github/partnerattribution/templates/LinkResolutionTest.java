@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +47,7 @@ class LinkResolutionTest {
             + " \"2023-01-01\", \"name\": \"s\", \"location\": \"westeurope\" }");
 
     Map<String, TemplateRole> roles(ScanReport report) {
-        Map<String, TemplateRole> out = new TreeMap<>();
-        report.templates().forEach(t -> out.put(dir.relativize(t.file()).toString().replace('\\', '/'), t.role()));
-        return out;
+        return Fixtures.roles(dir, report);
     }
 
     static List<String> errors(ScanReport report) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +44,7 @@ class RolesAndLinksTest {
             + "  location: location\n  sku: { name: 'Standard_LRS' }\n  kind: 'StorageV2'\n}\n";
 
     Map<String, TemplateRole> roles(ScanReport report) {
-        Map<String, TemplateRole> out = new TreeMap<>();
-        report.templates().forEach(t -> out.put(dir.relativize(t.file()).toString().replace('\\', '/'), t.role()));
-        return out;
+        return Fixtures.roles(dir, report);
     }
 
     List<String> codes(ScanReport report, Severity... severities) {
