@@ -1,6 +1,6 @@
 param prefix string
 
-resource fortinet 'Microsoft.Resources/deployments@2021-04-01' = {
+resource fortinet 'Microsoft.Resources/deployments@2025-04-01' = {
   name: '${prefix}-fortinetdeployment-${uniqueString(resourceGroup().id)}'
   properties: {
     mode: 'Incremental'

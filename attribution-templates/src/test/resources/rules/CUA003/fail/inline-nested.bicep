@@ -1,4 +1,4 @@
-resource pid 'Microsoft.Resources/deployments@2021-04-01' = {
+resource pid 'Microsoft.Resources/deployments@2025-04-01' = {
   name: 'pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d'
   properties: {
     mode: 'Incremental'
@@ -10,7 +10,7 @@ resource pid 'Microsoft.Resources/deployments@2021-04-01' = {
   }
 }
 
-resource wrapper 'Microsoft.Resources/deployments@2021-04-01' = {
+resource wrapper 'Microsoft.Resources/deployments@2025-04-01' = {
   name: 'wrapper'
   properties: {
     mode: 'Incremental'
@@ -20,7 +20,7 @@ resource wrapper 'Microsoft.Resources/deployments@2021-04-01' = {
       resources: [
         {
           type: 'Microsoft.Resources/deployments'
-          apiVersion: '2021-04-01'
+          apiVersion: '2025-04-01'
           name: 'pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-inner'
           properties: {
             mode: 'Incremental'

@@ -1,6 +1,6 @@
 var telemetry = loadJsonContent('config/missing.json')
 
-resource t 'Microsoft.Resources/deployments@2021-04-01' = {
+resource t 'Microsoft.Resources/deployments@2025-04-01' = {
   name: 'pid-${telemetry.customerUsageAttribution.modules.network}'
   properties: {
     mode: 'Incremental'

@@ -1,6 +1,6 @@
 var telemetry = loadJsonContent('config/telemetry.json')
 
-resource t 'Microsoft.Resources/deployments@2021-04-01' = {
+resource t 'Microsoft.Resources/deployments@2025-04-01' = {
   name: 'pid-${telemetry.customerUsageAttribution.modules.storage}'
   properties: {
     mode: 'Incremental'

@@ -1,6 +1,6 @@
 param partnerTrackingName string
 
-resource tracking 'Microsoft.Resources/deployments@2021-04-01' = {
+resource tracking 'Microsoft.Resources/deployments@2025-04-01' = {
   name: partnerTrackingName
   properties: {
     mode: 'Incremental'

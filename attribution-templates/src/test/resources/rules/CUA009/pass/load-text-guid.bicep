@@ -1,6 +1,6 @@
 var pidGuid = loadTextContent('config/pid.txt')
 
-resource t 'Microsoft.Resources/deployments@2021-04-01' = {
+resource t 'Microsoft.Resources/deployments@2025-04-01' = {
   name: 'pid-${pidGuid}'
   properties: {
     mode: 'Incremental'

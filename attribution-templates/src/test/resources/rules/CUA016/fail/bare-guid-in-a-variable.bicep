@@ -2,7 +2,7 @@ param location string = resourceGroup().location
 
 var telemetryId = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-${location}'
 
-resource telemetry 'Microsoft.Resources/deployments@2021-04-01' = {
+resource telemetry 'Microsoft.Resources/deployments@2025-04-01' = {
   name: telemetryId
   properties: {
     mode: 'Incremental'

@@ -4,7 +4,7 @@ module startPid './modules/_pids/_empty.bicep' = {
   name: '628cae16-c133-5a2e-ae93-2b44748012fe'
 }
 
-resource startPid2 'Microsoft.Resources/deployments@2021-04-01' = {
+resource startPid2 'Microsoft.Resources/deployments@2025-04-01' = {
   name: '628cae16-c133-5a2e-ae93-2b44748012fe-${location}-x'
   properties: {
     mode: 'Incremental'

@@ -1,7 +1,7 @@
 param enableDefaultTelemetry bool = true
 param deployStorage bool = true
 
-resource defaultTelemetry 'Microsoft.Resources/deployments@2021-04-01' = if (enableDefaultTelemetry) {
+resource defaultTelemetry 'Microsoft.Resources/deployments@2025-04-01' = if (enableDefaultTelemetry) {
   name: 'pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-${uniqueString(deployment().name)}'
   properties: {
     mode: 'Incremental'
@@ -13,7 +13,7 @@ resource defaultTelemetry 'Microsoft.Resources/deployments@2021-04-01' = if (ena
   }
 }
 
-resource other 'Microsoft.Resources/deployments@2021-04-01' = if (deployStorage) {
+resource other 'Microsoft.Resources/deployments@2025-04-01' = if (deployStorage) {
   name: 'pid-0e1f2a3b-4c5d-4a7b-8c9d-1b2c3d4e5f60'
   properties: {
     mode: 'Incremental'

@@ -2,7 +2,7 @@ module network 'Shared/network.bicep' = {
   name: 'network'
 }
 
-resource pid 'Microsoft.Resources/deployments@2021-04-01' = {
+resource pid 'Microsoft.Resources/deployments@2025-04-01' = {
   name: 'pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d'
   properties: {
     mode: 'Incremental'

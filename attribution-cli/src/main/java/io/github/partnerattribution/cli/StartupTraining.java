@@ -18,7 +18,7 @@ final class StartupTraining {
     private static final String ID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
     private static final String PID = "pid-" + ID;
     private static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-    private static final String TRACKING = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\","
+    private static final String TRACKING = "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2025-04-01\","
             + "\"name\":\"" + PID + "\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"$schema\":\""
             + SCHEMA + "\",\"contentVersion\":\"1.0.0.0\",\"resources\":[]}}}";
 
@@ -44,7 +44,7 @@ final class StartupTraining {
                     + "\"[format('{0}-nsg', 'ctso')]\",\"location\":\"westeurope\",\"properties\":{}}]}");
             Path bicep = Files.createDirectory(dir.resolve("bicep"));
             write(bicep, "main.bicep", "module storage 'modules/storage.bicep' = {\n  name: 'storage'\n}\n\n"
-                    + "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '" + PID + "'\n"
+                    + "resource t 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: '" + PID + "'\n"
                     + "  properties: {\n    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
             write(Files.createDirectory(bicep.resolve("modules")), "storage.bicep", "param location string ="
                     + " resourceGroup().location\n\nresource s 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Check, scan and edit the tracking resource of ARM templates and Bicep files.",
         subcommands = {TemplateCommand.Check.class, TemplateCommand.Scan.class, TemplateCommand.Rules.class,
                 TemplateCommand.Add.class,
-                TemplateCommand.Remove.class, TemplateCommand.Replace.class})
+                TemplateCommand.Remove.class, TemplateCommand.Replace.class, TemplateCommand.ApiVersion.class})
 final class TemplateCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -241,15 +241,19 @@ final class TemplateCommand implements Runnable {
         }
 
         int report(CommandSpec spec, TemplateEdit edit, String done) {
-            PrintWriter out = spec.commandLine().getOut();
-            if (dryRun) {
-                out.print(UnifiedDiff.of(file.toString().replace('\\', '/').replaceFirst("^/+", ""), edit.before(),
-                        edit.after()));
-            } else {
-                out.println(edit.changed() ? done + " " + file : "unchanged: " + file);
-            }
-            return 0;
+            return TemplateCommand.report(spec.commandLine().getOut(), file, dryRun, edit, done);
         }
+    }
+
+    /** What an edit did: the dry run's unified diff, else one line saying what changed, or that nothing did. */
+    static int report(PrintWriter out, Path file, boolean dryRun, TemplateEdit edit, String done) {
+        if (dryRun) {
+            out.print(UnifiedDiff.of(file.toString().replace('\\', '/').replaceFirst("^/+", ""), edit.before(),
+                    edit.after()));
+        } else {
+            out.println(edit.changed() ? done + " " + file : "unchanged: " + file);
+        }
+        return 0;
     }
 
     /** add, remove and replace: parse the id, edit, then report or print the dry run's diff. */
@@ -297,6 +301,37 @@ final class TemplateCommand implements Runnable {
         @Override
         String done(PartnerId id) {
             return "removed " + id + " from";
+        }
+    }
+
+    @Command(name = "api-version", mixinStandardHelpOptions = true,
+            description = "Set the apiVersion of the tracking deployment (in Bicep, its type after @) and nothing else:"
+                    + " the fix for arm-ttk's \"apiVersions Should Be Recent\" (CUA029).",
+            footer = {"", "Example:  attribution template api-version mainTemplate.json"})
+    static final class ApiVersion implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--api-version", defaultValue = TemplateOptions.DEFAULT_API_VERSION,
+                description = "The apiVersion to set (default ${DEFAULT-VALUE}, the newest stable one this release"
+                        + " knows); an older one only for a cloud that lags, such as Azure Stack Hub.")
+        String apiVersion;
+
+        @Option(names = "--dry-run", description = "Print a unified diff and write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--force", description = "Edit the file even when it is read-only (its mode is kept).")
+        boolean force;
+
+        @Parameters(paramLabel = "FILE", description = "The main template (.json or .bicep).")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            TemplateOptions options = Failure.judging(() -> TemplateOptions.defaults().withApiVersion(apiVersion)
+                    .withDryRun(dryRun).withForce(force));
+            return report(spec.commandLine().getOut(), file, dryRun, ArmTemplates.setApiVersion(file, options),
+                    "set apiVersion " + apiVersion + " in");
         }
     }
 

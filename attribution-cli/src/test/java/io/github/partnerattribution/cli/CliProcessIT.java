@@ -72,9 +72,9 @@ class CliProcessIT {
             throws Exception {
         String schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
         Files.writeString(dir.resolve("main.json"), "{ \"$schema\": \"" + schema + "\", \"resources\": [ { \"type\":"
-                + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"" + ID.token()
+                + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"" + ID.token()
                 + "\", \"properties\": { \"mode\": \"Incremental\", \"template\": { \"resources\": [] } } },"
-                + " { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\":"
+                + " { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\":"
                 + " \"net\", \"properties\": { \"mode\": \"Incremental\", \"templateLink\": { \"relativePath\":"
                 + " \"network.json\" } } } ] }\n");
         Files.writeString(dir.resolve("network.json"), "{ \"$schema\": \"" + schema + "\", \"resources\": [] }\n");

@@ -347,7 +347,7 @@ class CliTest {
     void templateCheckOfAMarketplacePackageReadsItAsPartnerCenterDoes() throws IOException {
         String schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
         String main = "{ \"$schema\": \"" + schema + "\", \"resources\": [ { \"type\": \"Microsoft.Resources/deployments\","
-                + " \"apiVersion\": \"2021-04-01\", \"name\": \"net\", \"properties\": { \"mode\": \"Incremental\","
+                + " \"apiVersion\": \"2025-04-01\", \"name\": \"net\", \"properties\": { \"mode\": \"Incremental\","
                 + " \"templateLink\": { \"relativePath\": \"nested/net.json\" } } } ] }\n";
         Path zip = dir.resolve("offer.zip");
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {

@@ -35,7 +35,7 @@ class FastPathTest {
     List<String[]> forms() throws IOException {
         String schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
         Path good = Files.writeString(dir.resolve("mainTemplate.json"), "{ \"$schema\": \"" + schema + "\","
-                + " \"resources\": [ { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\","
+                + " \"resources\": [ { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\","
                 + " \"name\": \"pid-" + ID + "\", \"properties\": { \"mode\": \"Incremental\", \"template\":"
                 + " { \"resources\": [] } } } ] }\n");
         Path missing = Files.writeString(dir.resolve("azuredeploy.json"), "{ \"$schema\": \"" + schema + "\","

@@ -50,7 +50,7 @@ class StartPathIT {
         Path bicep = write("bicep/main.bicep", "@description('''\nThe solution.\n''')\nparam location string ="
                 + " resourceGroup().location\n\nvar ids = loadJsonContent('ids.json')\nvar telemetryId = 'pid-${ids.pid}'\n\n"
                 + "module db 'modules/db.bicep' = {\n  name: 'db'\n  params: {\n    location: location\n  }\n}\n\n"
-                + "resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: telemetryId\n  properties: {\n"
+                + "resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: telemetryId\n  properties: {\n"
                 + "    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
         write("bicep/ids.json", "{\"pid\": \"" + ID + "\"}\n");
         write("bicep/modules/db.bicep", "param location string\n\nresource store"

@@ -178,6 +178,31 @@ public final class ArmTemplates {
     }
 
     /**
+     * Sets the {@code apiVersion} of a main template's tracking resources (in Bicep the part of the type after
+     * {@code @}) to {@link TemplateOptions#apiVersion()}, the newest stable one unless set, and changes no other byte:
+     * the fix arm-ttk's "apiVersions Should Be Recent" asks for (CUA029).
+     *
+     * <pre>{@code
+     * TemplateEdit edit = ArmTemplates.setApiVersion(Paths.get("mainTemplate.json"), TemplateOptions.defaults());
+     * }</pre>
+     *
+     * @param file the main template
+     * @param options the apiVersion, dry run
+     * @return the edit; unchanged when each tracking resource already has it
+     * @throws IOException if the file cannot be read or written
+     * @throws TemplateException for invalid JSON, a nested or linked template, no tracking resource, or an
+     *     {@code apiVersion} that is not a literal
+     */
+    public static TemplateEdit setApiVersion(Path file, TemplateOptions options) throws IOException {
+        if (Pipeline.isBicep(file)) {
+            return edit(file, options, before -> bicepEdit(file, before, options,
+                    editor -> editor.setApiVersion(options.apiVersion())));
+        }
+        return edit(file, options, before -> TemplateEditor.of(file, before, options).setApiVersion(
+                options.apiVersion()));
+    }
+
+    /**
      * Scans a solution folder in one one-way pipeline: discovery (the {@code .json} and {@code .bicep} files), sources
      * (each read and parsed once; JSON is a template when its {@code $schema} says so), links (each
      * {@code templateLink} and Bicep {@code module} resolved as ARM and Bicep would: through variables, parameter

@@ -13,6 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.PartnerIdRegistry;
+import io.github.partnerattribution.templates.internal.DeploymentApiVersions;
 
 /**
  * How to check and edit templates: the build properties that fill {@code ${...}} placeholders, the names of main
@@ -25,29 +31,36 @@ import java.util.Set;
  */
 public final class TemplateOptions {
     /**
-     * The default {@code apiVersion} of the tracking deployment {@link ArmTemplates#add} writes: 2021-04-01 is GA
-     * for {@code Microsoft.Resources/deployments} in every public and sovereign Azure cloud, at all four deployment
-     * scopes, with every property the tracking resource uses. Azure Stack Hub needs an older one, such as
-     * 2019-10-01: pass it with {@link #withApiVersion(String)}.
+     * The default {@code apiVersion} of the tracking deployment {@link ArmTemplates#add} writes: the newest stable
+     * version of {@code Microsoft.Resources/deployments} this release knows (from the public REST specifications), so
+     * that arm-ttk's "apiVersions Should Be Recent" passes. A cloud that lags, such as Azure Stack Hub, needs an older
+     * one: pass it with {@link #withApiVersion(String)}.
      */
-    public static final String DEFAULT_API_VERSION = "2021-04-01";
+    public static final String DEFAULT_API_VERSION = DeploymentApiVersions.NEWEST;
 
     private static final TemplateOptions DEFAULTS = new TemplateOptions(Collections.<String, String>emptyMap(),
-            Collections.<String>emptySet(), DEFAULT_API_VERSION, false, false);
+            Collections.<String>emptySet(), DEFAULT_API_VERSION, false, false, null, null, null);
 
     private final Map<String, String> properties;
     private final Set<String> mainNames;
     private final String apiVersion;
     private final boolean dryRun;
     private final boolean force;
+    /** The date checks judge ages against; null for the system clock's, read when asked. */
+    private final Clock clock;
+    private final String optOutParameter;
+    private final RegisteredId registered;
 
     private TemplateOptions(Map<String, String> properties, Set<String> mainNames, String apiVersion, boolean dryRun,
-            boolean force) {
+            boolean force, Clock clock, String optOutParameter, RegisteredId registered) {
         this.properties = properties;
         this.mainNames = mainNames;
         this.apiVersion = apiVersion;
         this.dryRun = dryRun;
         this.force = force;
+        this.clock = clock;
+        this.optOutParameter = optOutParameter;
+        this.registered = registered;
     }
 
     /** {@return no properties, the standard main names, the default apiVersion} */
@@ -82,7 +95,7 @@ public final class TemplateOptions {
      */
     public TemplateOptions withProperties(Map<String, String> values) {
         return new TemplateOptions(Collections.unmodifiableMap(new LinkedHashMap<>(values)), mainNames, apiVersion, dryRun,
-                force);
+                force, clock, optOutParameter, registered);
     }
 
     /**
@@ -97,7 +110,8 @@ public final class TemplateOptions {
         for (String name : names) {
             all.add(name.toLowerCase(Locale.ROOT));
         }
-        return new TemplateOptions(properties, Collections.unmodifiableSet(all), apiVersion, dryRun, force);
+        return new TemplateOptions(properties, Collections.unmodifiableSet(all), apiVersion, dryRun, force, clock,
+                optOutParameter, registered);
     }
 
     /**
@@ -112,7 +126,7 @@ public final class TemplateOptions {
             throw new IllegalArgumentException("apiVersion " + (version == null ? "null" : "\"" + version + "\"")
                     + " is not an ARM api version such as " + DEFAULT_API_VERSION);
         }
-        return new TemplateOptions(properties, mainNames, version, dryRun, force);
+        return new TemplateOptions(properties, mainNames, version, dryRun, force, clock, optOutParameter, registered);
     }
 
     /**
@@ -122,7 +136,7 @@ public final class TemplateOptions {
      * @return new options
      */
     public TemplateOptions withDryRun(boolean dryRun) {
-        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force);
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force, clock, optOutParameter, registered);
     }
 
     /** {@return whether edits write nothing} */
@@ -138,7 +152,118 @@ public final class TemplateOptions {
      * @return new options
      */
     public TemplateOptions withForce(boolean force) {
-        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force);
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force, clock, optOutParameter, registered);
+    }
+
+    /**
+     * With the clock whose date checks judge ages against, such as how old a tracking deployment's {@code apiVersion}
+     * is (CUA029, as arm-ttk judges it on the day it runs); the system clock by default.
+     *
+     * @param clock the clock, such as {@code Clock.fixed(...)} in a test
+     * @return new options
+     */
+    public TemplateOptions withClock(Clock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("clock is null");
+        }
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force, clock, optOutParameter, registered);
+    }
+
+    /** {@return today's date by the clock of these options, in UTC} */
+    public LocalDate today() {
+        return LocalDate.now(clock == null ? Clock.systemUTC() : clock.withZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * With a parameter that lets the customer opt out of attribution: {@link ArmTemplates#add} then adds it (a
+     * {@code bool}, attribution on by default) and deploys the tracking resource only under it. A name that reads as
+     * an opt-out ({@code telemetryOptOut}, {@code disableAttribution}) defaults to {@code false} and is negated in
+     * the condition; any other ({@code enableTelemetry}) defaults to {@code true}.
+     *
+     * @param name the parameter's name: a letter or {@code _}, then letters, digits or {@code _}
+     * @return new options
+     * @throws IllegalArgumentException if it is not such a name
+     */
+    public TemplateOptions withOptOutParameter(String name) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
+            throw new IllegalArgumentException("opt-out parameter " + (name == null ? "null" : "\"" + name + "\"")
+                    + " is not a parameter name: use a letter or _, then letters, digits or _ (such as"
+                    + " enableTelemetry or telemetryOptOut)");
+        }
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force, clock, name, registered);
+    }
+
+    /** {@return the opt-out parameter {@link ArmTemplates#add} adds, or null for none} */
+    public String optOutParameter() {
+        return optOutParameter;
+    }
+
+    /**
+     * With the partner's registry and the offer and channel (and SKU) these templates are for: a tracking resource
+     * whose GUID is not the one registered for them is an error (CUA030) that names both GUIDs and which entry the
+     * found one belongs to, if any.
+     *
+     * <pre>{@code
+     * TemplateOptions options = TemplateOptions.defaults()
+     *         .withRegistry(PartnerIdRegistry.load(Paths.get("pid.properties")), "backup", "marketplace", null);
+     * }</pre>
+     *
+     * @param registry the registry
+     * @param offer the offer, such as {@code backup}
+     * @param channel the channel, such as {@code marketplace}
+     * @param sku the SKU, or null
+     * @return new options
+     * @throws java.util.NoSuchElementException if the registry holds no id for them; the message lists its keys
+     */
+    public TemplateOptions withRegistry(PartnerIdRegistry registry, String offer, String channel, String sku) {
+        if (registry == null) {
+            throw new IllegalArgumentException("registry is null");
+        }
+        PartnerId expected = registry.lookup(offer, channel, sku); // names the keys it tried when there is none
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (PartnerIdRegistry.Entry e : registry.entries()) {
+            keys.add(e.key());
+        }
+        String key = sku != null && keys.contains(offer + "." + channel + "." + sku) ? offer + "." + channel + "." + sku
+                : keys.contains(offer + "." + channel) ? offer + "." + channel : offer; // the one lookup found
+        return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force, clock, optOutParameter,
+                new RegisteredId(registry, key, expected));
+    }
+
+    /** {@return the registry's id these templates must carry and where it comes from, or null when none is set} */
+    public RegisteredId registeredId() {
+        return registered;
+    }
+
+    /**
+     * The id the registry holds for the offer and channel a check was given ({@link #withRegistry}), with the
+     * registry itself, to tell which entry another id belongs to.
+     */
+    public static final class RegisteredId {
+        private final PartnerIdRegistry registry;
+        private final String key;
+        private final PartnerId id;
+
+        RegisteredId(PartnerIdRegistry registry, String key, PartnerId id) {
+            this.registry = registry;
+            this.key = key;
+            this.id = id;
+        }
+
+        /** {@return the registry} */
+        public PartnerIdRegistry registry() {
+            return registry;
+        }
+
+        /** {@return the key the id was found under, such as {@code backup.marketplace}} */
+        public String key() {
+            return key;
+        }
+
+        /** {@return the id} */
+        public PartnerId id() {
+            return id;
+        }
     }
 
     /** {@return whether edits may change read-only files} */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bicep remove and replace, with the guarantees JSON edits have: the declaration and its decorators, nothing else. */
 class BicepEditTest {
-    static final String TRACKING = "resource partnerAttribution 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+    static final String TRACKING = "resource partnerAttribution 'Microsoft.Resources/deployments@2025-04-01' = {\n"
             + "  name: '" + Fixtures.ID.token() + "'\n  properties: {\n    mode: 'Incremental'\n    template: {\n"
             + "      '$schema': 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'\n"
             + "      contentVersion: '1.0.0.0'\n      resources: []\n    }\n  }\n}\n";

@@ -50,51 +50,51 @@ class BicepFrontEndTest {
 
     /** Each Bicep file with its JSON as the Bicep compiler emits it. */
     static final Map<String, String[]> TWINS = Map.of("complete", new String[] {
-                "resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-" + GUID + "'\n"
+                "resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-" + GUID + "'\n"
                     + EMPTY.replace("Incremental", "Complete"),
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"pid-"
                     + GUID + "\", " + JSON_EMPTY().replace("Incremental", "Complete") + "}"},
             "located", new String[] {"param location string = resourceGroup().location\n\nresource pid"
-                    + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-" + GUID + "'\n"
+                    + " 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-" + GUID + "'\n"
                     + "  location: location\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"pid-"
                     + GUID + "\", \"location\": \"[parameters('location')]\", " + JSON_EMPTY() + "}"},
-            "twice", new String[] {"resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-"
-                    + GUID + "'\n" + EMPTY + "\nresource again 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+            "twice", new String[] {"resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-"
+                    + GUID + "'\n" + EMPTY + "\nresource again 'Microsoft.Resources/deployments@2025-04-01' = {\n"
                     + "  name: 'pid-" + GUID + "'\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"pid-"
                     + GUID + "\", " + JSON_EMPTY() + "}, {\"type\": \"Microsoft.Resources/deployments\","
-                    + " \"apiVersion\": \"2021-04-01\", \"name\": \"pid-" + GUID + "\", " + JSON_EMPTY() + "}"},
+                    + " \"apiVersion\": \"2025-04-01\", \"name\": \"pid-" + GUID + "\", " + JSON_EMPTY() + "}"},
 
-            "tracking", new String[] {"resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-"
+            "tracking", new String[] {"resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-"
                     + GUID + "'\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"pid-"
                     + GUID + "\", " + JSON_EMPTY() + "}"},
             "missing", new String[] {STORE,
                 "{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-01-01\", \"name\": \"store\","
                     + " \"location\": \"westeurope\"}"},
             "variable", new String[] {"var telemetryId = 'pid-" + GUID + "'\n\nresource pid"
-                    + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: telemetryId\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\","
+                    + " 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: telemetryId\n" + EMPTY,
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\","
                     + " \"name\": \"[variables('telemetryId')]\", " + JSON_EMPTY() + "}"},
             "bare", new String[] {"param location string = resourceGroup().location\n\nvar telemetryId = '" + GUID
-                    + "-${location}'\n\nresource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+                    + "-${location}'\n\nresource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n"
                     + "  name: telemetryId\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\","
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\","
                     + " \"name\": \"[variables('telemetryId')]\", " + JSON_EMPTY() + "}"},
             "conditional", new String[] {"param telemetry bool = true\n\nresource pid"
-                    + " 'Microsoft.Resources/deployments@2021-04-01' = if (telemetry) {\n  name: 'pid-" + GUID + "'\n"
+                    + " 'Microsoft.Resources/deployments@2025-04-01' = if (telemetry) {\n  name: 'pid-" + GUID + "'\n"
                     + EMPTY,
                 "{\"condition\": \"[parameters('telemetry')]\", \"type\": \"Microsoft.Resources/deployments\","
-                    + " \"apiVersion\": \"2021-04-01\", \"name\": \"pid-" + GUID + "\", " + JSON_EMPTY() + "}"},
-            "malformed", new String[] {"resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-"
+                    + " \"apiVersion\": \"2025-04-01\", \"name\": \"pid-" + GUID + "\", " + JSON_EMPTY() + "}"},
+            "malformed", new String[] {"resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-"
                     + GUID.substring(0, 35) + "'\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"pid-"
                     + GUID.substring(0, 35) + "\", " + JSON_EMPTY() + "}"},
             "ternary", new String[] {"param prod bool = true\n\nresource pid"
-                    + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: prod ? 'pid-" + GUID + "' : 'x-"
+                    + " 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: prod ? 'pid-" + GUID + "' : 'x-"
                     + GUID + "'\n" + EMPTY,
-                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\","
+                "{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\","
                     + " \"name\": \"[if(parameters('prod'), 'pid-" + GUID + "', 'x-" + GUID + "')]\", "
                     + JSON_EMPTY() + "}"});
 
@@ -173,7 +173,7 @@ class BicepFrontEndTest {
 
     @Test
     void aStringThatLooksLikeATrackingResourceIsAString() throws IOException {
-        String text = STORE + "\noutput sample string = '''\nresource pid 'Microsoft.Resources/deployments@2021-04-01'"
+        String text = STORE + "\noutput sample string = '''\nresource pid 'Microsoft.Resources/deployments@2025-04-01'"
                 + " = {\n  name: 'pid-" + GUID + "'\n}\n'''\n";
         Path file = write("main.bicep", text);
         assertEquals(List.of("CUA001"), codes(ArmTemplates.check(file, TemplateOptions.defaults())));
@@ -217,7 +217,7 @@ class BicepFrontEndTest {
     @ValueSource(strings = {"\n", "\r\n"})
     void removeTakesOneLineAndManyLineDecoratorsWithTheDeclaration(String nl) throws IOException {
         String tracking = ("@description('''\nPartner attribution:\nsee the README.\n''')\n@batchSize(1)\n"
-                + "resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-" + GUID + "'\n"
+                + "resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-" + GUID + "'\n"
                 + EMPTY).replace("\n", nl);
         String text = ("param location string\n\n").replace("\n", nl) + tracking + nl + STORE.replace("\n", nl);
         Path file = write("d" + nl.length() + "/main.bicep", text);
@@ -244,7 +244,7 @@ class BicepFrontEndTest {
     @Test
     void aSyntaxErrorIsAFindingAndTheRestOfTheFileIsStillRead() throws IOException {
         Path file = write("main.bicep", "param location string = )\n\n" + STORE + "\nresource pid"
-                + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-" + GUID + "'\n" + EMPTY);
+                + " 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-" + GUID + "'\n" + EMPTY);
         List<Finding> findings = ArmTemplates.check(file, TemplateOptions.defaults());
         assertEquals(List.of("CUA026"), codes(findings), "no CUA001: the tracking resource after the error is read");
         assertEquals(1, findings.get(0).line());

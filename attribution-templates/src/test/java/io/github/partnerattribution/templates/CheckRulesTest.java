@@ -58,7 +58,7 @@ class CheckRulesTest {
         has("CUA003", check(GOOD, TemplateRole.NESTED, TemplateOptions.defaults()));
         has("CUA003", check(GOOD, TemplateRole.LINKED, TemplateOptions.defaults()));
         String inline = template(RG, "", tracking(ID.token(), ""), "{ \"type\": \"Microsoft.Resources/deployments\","
-                + " \"apiVersion\": \"2021-04-01\", \"name\": \"inner\", \"properties\": { \"mode\": \"Incremental\","
+                + " \"apiVersion\": \"2025-04-01\", \"name\": \"inner\", \"properties\": { \"mode\": \"Incremental\","
                 + " \"template\": { \"$schema\": \"" + RG + "\", \"contentVersion\": \"1.0.0.0\", \"resources\": ["
                 + tracking("pid-2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e", "") + "] } } }");
         has("CUA003", check(inline));
@@ -69,7 +69,7 @@ class CheckRulesTest {
     void cua004InnerTemplateNotEmpty() {
         String full = GOOD.replace("\"resources\": [] }", "\"resources\": [" + storage() + "] }");
         has("CUA004", check(full));
-        String linked = template(RG, "", "{ \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\","
+        String linked = template(RG, "", "{ \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\","
                 + " \"name\": \"" + ID.token() + "\", \"properties\": { \"mode\": \"Incremental\", \"templateLink\":"
                 + " { \"uri\": \"https://example.invalid/t.json\" } } }");
         has("CUA004", check(linked));

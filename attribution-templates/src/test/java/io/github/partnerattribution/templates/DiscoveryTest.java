@@ -30,13 +30,13 @@ class DiscoveryTest {
     }
 
     static String tracking(String location) {
-        return "    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2021-04-01\",\n"
+        return "    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2025-04-01\",\n"
                 + "      \"name\": \"" + ID.token() + "\",\n" + location + "      \"properties\": { \"mode\": \"Incremental\","
                 + " \"template\": { \"resources\": [] } }\n    }";
     }
 
     static String link(String name, String uriExpression) {
-        return "    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2021-04-01\",\n"
+        return "    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2025-04-01\",\n"
                 + "      \"name\": \"" + name + "\",\n      \"properties\": { \"mode\": \"Incremental\", \"templateLink\": "
                 + uriExpression + " }\n    }";
     }
@@ -66,7 +66,7 @@ class DiscoveryTest {
 
     @Test
     void bicepModulesAnyDeepAndAModuleNamedMainBicepIsLinkedNotMain() throws IOException {
-        String trackingBicep = "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '" + ID.token() + "'\n"
+        String trackingBicep = "resource t 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: '" + ID.token() + "'\n"
                 + "  properties: {\n    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n";
         write("main.bicep", "module app 'modules/app/main.bicep' = {\n  name: 'app'\n}\n" + trackingBicep);
         write("modules/app/main.bicep", "module db '../db/db.bicep' = {\n  name: 'db'\n}\n");

@@ -49,7 +49,7 @@ class EditTest {
         String after = read(file);
         assertTrue(after.startsWith(original.substring(0, original.indexOf("    ]\n}"))), after);
         assertTrue(after.contains("\n        , {\n            \"type\": \"Microsoft.Resources/deployments\",\n"
-                + "            \"apiVersion\": \"2021-04-01\",\n            \"name\": \"" + ID.token() + "\",\n"), after);
+                + "            \"apiVersion\": \"2025-04-01\",\n            \"name\": \"" + ID.token() + "\",\n"), after);
         assertTrue(after.endsWith("        }\n    ]\n}\n"), after);
         assertOnlyAddedLines(original, after);
         assertEquals(List.of(), ArmTemplates.check(file));
@@ -187,10 +187,10 @@ class EditTest {
         byte[] once = Files.readAllBytes(file);
         assertFalse(ArmTemplates.add(file, ID).changed());
         assertArrayEquals(once, Files.readAllBytes(file));
-        Path interpolated = write("sub/main.bicep", "var cuaid = '" + ID.guid() + "'\nresource t 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+        Path interpolated = write("sub/main.bicep", "var cuaid = '" + ID.guid() + "'\nresource t 'Microsoft.Resources/deployments@2025-04-01' = {\n"
                 + "  name: 'pid-${cuaid}'\n  properties: {\n    mode: 'Incremental'\n  }\n}\n");
         assertEquals(List.of(), ArmTemplates.check(interpolated));
-        Path malformed = write("bad/main.bicep", "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063'\n"
+        Path malformed = write("bad/main.bicep", "resource t 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063'\n"
                 + "  properties: {\n    mode: 'Incremental'\n  }\n}\n");
         assertEquals(List.of("CUA002"), Fixtures.codes(ArmTemplates.check(malformed)));
     }

@@ -21,7 +21,7 @@ final class Fixtures {
     }
 
     static String tracking(String name, String extra) {
-        return "{ \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"" + name
+        return "{ \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"" + name
                 + "\"" + extra + ", \"properties\": { \"mode\": \"Incremental\", \"template\": { \"$schema\": \""
                 + RG + "\", \"contentVersion\": \"1.0.0.0\", \"resources\": [] } } }";
     }

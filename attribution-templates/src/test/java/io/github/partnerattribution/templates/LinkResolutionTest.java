@@ -228,7 +228,7 @@ class LinkResolutionTest {
 
     @Test
     void samplesAndTestsThatCallModulesAreEntryPointsNotMainAndTheirModulesKeepTheirRole() throws IOException {
-        String trackingBicep = "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '"
+        String trackingBicep = "resource t 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: '"
                 + Fixtures.ID.token() + "'\n  properties: {\n    mode: 'Incremental'\n    template: {\n"
                 + "      resources: []\n    }\n  }\n}\n";
         write("modules/storage/main.bicep", "param name string\n" + trackingBicep);
@@ -263,7 +263,7 @@ class LinkResolutionTest {
                 + " '${p}x'\n";
         Path file = write("types.bicep", types);
         write("main.bicep", "import { sku } from 'types.bicep'\nparam s sku = 'Standard_LRS'\n"
-                + "resource t 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '" + Fixtures.ID.token()
+                + "resource t 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: '" + Fixtures.ID.token()
                 + "'\n  properties: {\n    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
         ScanReport report = ArmTemplates.scan(dir);
         assertEquals(Map.of("main.bicep", TemplateRole.MAIN), roles(report), report.text());

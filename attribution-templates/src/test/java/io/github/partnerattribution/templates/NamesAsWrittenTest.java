@@ -64,7 +64,7 @@ class NamesAsWrittenTest {
     @Test
     void aLoadedFileThatIsNotUtf8OrTooLargeIsNotReadAndSaysSo() throws IOException {
         Path bicep = dir.resolve("main.bicep");
-        Files.write(bicep, ("var t = loadJsonContent('t.json')\n\nresource r 'Microsoft.Resources/deployments@2021-04-01'"
+        Files.write(bicep, ("var t = loadJsonContent('t.json')\n\nresource r 'Microsoft.Resources/deployments@2025-04-01'"
                 + " = {\n  name: 'pid-${t.id}'\n  properties: {\n    mode: 'Incremental'\n    template: {\n"
                 + "      resources: []\n    }\n  }\n}\n").getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("t.json"), new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xE9, '"', '}'});
@@ -140,7 +140,7 @@ class NamesAsWrittenTest {
         }
         String template = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate"
                 + ".json#\", \"resources\": [{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\":"
-                + " \"2021-04-01\", \"name\": \"[" + name + "]\", \"properties\": {\"mode\": \"Incremental\","
+                + " \"2025-04-01\", \"name\": \"[" + name + "]\", \"properties\": {\"mode\": \"Incremental\","
                 + " \"template\": {\"resources\": []}}}]}";
         List<Finding> findings = ArmTemplates.check(template.getBytes(StandardCharsets.UTF_8), "mainTemplate.json",
                 TemplateRole.MAIN, TemplateOptions.defaults());

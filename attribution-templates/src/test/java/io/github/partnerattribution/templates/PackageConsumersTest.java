@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackageConsumersTest {
     /** Deploys a nested template and has no tracking resource: CUA023 when zipped plainly. */
     static final String BAD = Fixtures.template(Fixtures.RG, "", Fixtures.storage(), "{ \"type\":"
-            + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"db\", \"properties\":"
+            + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"db\", \"properties\":"
             + " { \"mode\": \"Incremental\", \"template\": { \"$schema\": \"" + Fixtures.RG + "\", \"resources\": [] } } }");
     static final String GOOD = PackageTest.MAIN.replace("\"nestedtemplates/db.json\"", "\"db.json\"");
     static final String NESTED = PackageTest.NESTED.replace(Fixtures.tracking(Fixtures.ID.token(), ""),
@@ -270,7 +270,7 @@ class PackageConsumersTest {
         entries.add(PackageTest.Entry.of("db.json", NESTED));
         StringBuilder links = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            links.append(", { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\":"
+            links.append(", { \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\":"
                     + " \"d").append(i).append("\", \"properties\": { \"mode\": \"Incremental\", \"templateLink\": {"
                     + " \"relativePath\": \"[parameters('p").append(i).append("')]\" } } }");
         }

@@ -27,7 +27,7 @@ class PackageTest {
     static final String NESTED = Fixtures.template(Fixtures.RG, "", Fixtures.storage(),
             Fixtures.tracking(Fixtures.ID.token(), ""));
     static final String MAIN = Fixtures.template(Fixtures.RG, "", Fixtures.storage(), "{ \"type\":"
-            + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"nested\", \"properties\":"
+            + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"nested\", \"properties\":"
             + " { \"mode\": \"Incremental\", \"templateLink\": { \"relativePath\": \"nestedtemplates/db.json\" } } }",
             Fixtures.tracking(Fixtures.ID.token(), ""));
 

@@ -30,7 +30,7 @@ class RealWorldTextTest {
             + "  \"variables\": {\n    \"long\": \"[if(parameters('optOut'),\n      'a',\n      'b')]\"\n  },\n"
             + "  \"resources\": [\n    {\n      \"type\": \"Microsoft.Storage/storageAccounts\",\n"
             + "      \"apiVersion\": \"2023-01-01\",\n      \"name\": \"store\"\n    },\n"
-            + "    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2021-04-01\",\n"
+            + "    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2025-04-01\",\n"
             + "      \"name\": \"pid-" + ID.guid() + "\",\n      \"location\": \"westeurope\",\n"
             + "      \"properties\": { \"mode\": \"Incremental\", \"template\": { \"resources\": [] } }\n    }\n  ]\n}\n";
 
@@ -137,7 +137,7 @@ class RealWorldTextTest {
     @Test
     void aTypeWithAnEscapeIsDecodedBeforeItDecidesWhatIsKept() {
         String template = "{\"$schema\": \"" + RG + "\", \"resources\": [{\"type\":"
-                + " \"Microsoft.Resources\\/deployments\", \"apiVersion\": \"2021-04-01\", \"name\": \"pid-"
+                + " \"Microsoft.Resources\\/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"pid-"
                 + ID.guid() + "\", \"properties\": {\"mode\": \"Incremental\", \"template\": {\"resources\": []}}}]}";
         List<Finding> findings = ArmTemplates.check(template.getBytes(StandardCharsets.UTF_8), "mainTemplate.json",
                 TemplateRole.MAIN, TemplateOptions.defaults());

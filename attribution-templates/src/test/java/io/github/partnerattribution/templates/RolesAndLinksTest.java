@@ -36,7 +36,7 @@ class RolesAndLinksTest {
         return Fixtures.write(dir, relative, text);
     }
 
-    static final String BICEP_TRACKING = "resource pid 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '"
+    static final String BICEP_TRACKING = "resource pid 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: '"
             + Fixtures.ID.token() + "'\n  properties: {\n    mode: 'Incremental'\n    template: {\n      resources: []\n"
             + "    }\n  }\n}\n";
     static final String BICEP_PLAIN = "param location string = resourceGroup().location\n\nresource store"
@@ -276,7 +276,7 @@ class RolesAndLinksTest {
     void aLinkedModulesOwnTelemetryIsInfoNotCua003() throws IOException {
         write("main.bicep", "module kv 'modules/keyvault.bicep' = {\n  name: 'kv'\n}\n" + BICEP_TRACKING);
         write("modules/keyvault.bicep", "param enableDefaultTelemetry bool = true\n\nresource telemetry"
-                + " 'Microsoft.Resources/deployments@2021-04-01' = if (enableDefaultTelemetry) {\n  name: 'pid-"
+                + " 'Microsoft.Resources/deployments@2025-04-01' = if (enableDefaultTelemetry) {\n  name: 'pid-"
                 + "0e1f2a3b-4c5d-4a7b-8c9d-1b2c3d4e5f60-${uniqueString(deployment().name)}'\n  properties: {\n"
                 + "    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
         write("modules/misplaced.bicep", BICEP_TRACKING);
@@ -379,10 +379,10 @@ class RolesAndLinksTest {
 
     @Test
     void jsonLoadedAsADeploymentsInlineTemplateIsNestedContentNeverMain() throws IOException {
-        write("main.bicep", BICEP_TRACKING + "\nresource net 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+        write("main.bicep", BICEP_TRACKING + "\nresource net 'Microsoft.Resources/deployments@2025-04-01' = {\n"
                 + "  name: 'network'\n  properties: {\n    mode: 'Incremental'\n"
                 + "    template: json(loadTextContent('nested/network.json'))\n  }\n}\n"
-                + "\nresource db 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'db'\n  properties: {\n"
+                + "\nresource db 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'db'\n  properties: {\n"
                 + "    mode: 'Incremental'\n    template: loadJsonContent('nested/db.json')\n  }\n}\n");
         write("nested/network.json", PLAIN);
         write("nested/db.json", PLAIN);
@@ -441,7 +441,7 @@ class RolesAndLinksTest {
     @Test
     void aModuleNamedByItsOwnParameterIsJudgedAtEachCallersArgument() throws IOException {
         write("modules/telemetry.bicep", "param telemetryName string\n\nresource telemetry"
-                + " 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: telemetryName\n  properties: {\n"
+                + " 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: telemetryName\n  properties: {\n"
                 + "    mode: 'Incremental'\n    template: {\n      resources: []\n    }\n  }\n}\n");
         write("main.bicep", "param location string = 'westeurope'\n\nmodule tel 'modules/telemetry.bicep' = {\n"
                 + "  name: 'tel'\n  params: {\n    telemetryName: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d-${location}'\n"

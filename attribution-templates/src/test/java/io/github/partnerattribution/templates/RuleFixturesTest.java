@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuleFixturesTest {
     static final Path ROOT = Paths.get("src/test/resources/rules");
+    /** The day the fixtures are checked on: ages (CUA029) count to it, never to the machine's date. */
+    static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"),
+            java.time.ZoneOffset.UTC);
+    static final TemplateOptions OPTIONS = TemplateOptions.defaults().withClock(CLOCK);
 
     static Stream<Path> fixtures() throws IOException {
         try (Stream<Path> all = Files.walk(ROOT)) {
@@ -60,10 +64,10 @@ class RuleFixturesTest {
     static List<Finding> check(Path fixture) throws IOException {
         if (role(fixture) == TemplateRole.MAIN) {
             // as a file, so a Bicep fixture's loadJsonContent reads beside it
-            return ArmTemplates.check(fixture, TemplateOptions.defaults());
+            return ArmTemplates.check(fixture, OPTIONS);
         }
         return ArmTemplates.check(Files.readAllBytes(fixture), fixture.getFileName().toString(), role(fixture),
-                TemplateOptions.defaults());
+                OPTIONS);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -256,13 +256,13 @@ final class TemplateTree {
                     + " \"[parameters('location')]\" } }\n      }\n    }");
         }
         if (main) {
-            bicep.append("\nresource partnerAttribution 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: '")
+            bicep.append("\nresource partnerAttribution 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: '")
                     .append(PID).append("'\n  properties: {\n    mode: 'Incremental'\n    template: {\n"
                     + "      '$schema': '").append(SCHEMA).append("'\n      contentVersion: '1.0.0.0'\n"
                     + "      resources: []\n    }\n  }\n}\n");
             b.append(first ? "" : ",\n");
             first = false;
-            b.append("    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2021-04-01\",\n"
+            b.append("    {\n      \"type\": \"Microsoft.Resources/deployments\",\n      \"apiVersion\": \"2025-04-01\",\n"
                     + "      \"name\": \"").append(PID).append("\",\n      \"properties\": {\n        \"mode\":"
                     + " \"Incremental\",\n        \"template\": {\n          \"$schema\": \"").append(SCHEMA)
                     .append("\",\n          \"contentVersion\": \"1.0.0.0\",\n          \"resources\": []\n"

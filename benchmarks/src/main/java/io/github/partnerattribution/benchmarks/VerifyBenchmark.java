@@ -48,12 +48,12 @@ public class VerifyBenchmark {
         azure.resourceGroups().define("contoso-rg").withRegion(Region.EUROPE_WEST).create();
         StringBuilder resources = new StringBuilder();
         for (int i = 0; i < NESTED; i++) {
-            resources.append("{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\",\"name\":\"part")
+            resources.append("{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2025-04-01\",\"name\":\"part")
                     .append(i).append("\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"resources\":[")
                     .append("{\"type\":\"Microsoft.Storage/storageAccounts\",\"apiVersion\":\"2023-01-01\",\"name\":")
                     .append("\"store").append(i).append("\",\"location\":\"westeurope\"}]}}},");
         }
-        resources.append("{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\",\"name\":\"")
+        resources.append("{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2025-04-01\",\"name\":\"")
                 .append(ID.token()).append("\",\"properties\":{\"mode\":\"Incremental\",\"template\":{\"resources\":[]}}}");
         azure.deployments().define("large-solution").withExistingResourceGroup("contoso-rg")
                 .withTemplate("{\"$schema\":\"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","

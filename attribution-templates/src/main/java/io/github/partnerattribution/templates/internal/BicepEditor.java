@@ -133,6 +133,33 @@ public final class BicepEditor {
         return verified(replaced, BicepParser.parse(replaced), id, present.size());
     }
 
+    /**
+     * The text with every top-level tracking resource's {@code apiVersion} (the part of its type after {@code @}) set
+     * to {@code version}, no other character changed; null when each already has it.
+     */
+    public String setApiVersion(String version) {
+        List<BicepModel.Declaration> present = tracking(null);
+        if (present.isEmpty()) {
+            throw new EditRefused("it holds no tracking resource whose apiVersion could be set; add one (attribution"
+                    + " template add). Nothing was changed.");
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int i = present.size() - 1; i >= 0; i--) {
+            BicepModel.Declaration d = present.get(i);
+            BicepSyntax.Node type = d.declaration.typeOrPath;
+            String source = type == null || type.kind != Kind.STRING ? "" : text.substring(type.start, type.end);
+            int at = source.indexOf('@');
+            int close = source.lastIndexOf('\'');
+            if (d.module() || at < 0 || close <= at || source.contains("${")) {
+                throw new EditRefused("the tracking resource at line " + d.position().line + " has no literal type"
+                        + " with an apiVersion to set. Nothing was changed.");
+            }
+            out.replace(type.start + at + 1, type.start + close, version);
+        }
+        String updated = out.toString();
+        return updated.equals(text) ? null : verified(updated, BicepParser.parse(updated), null, present.size());
+    }
+
     /** {@return whether the file holds a tracking resource at all} */
     public boolean holdsTracking() {
         return !tracking(null).isEmpty();

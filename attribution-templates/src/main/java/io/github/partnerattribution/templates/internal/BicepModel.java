@@ -106,6 +106,11 @@ public final class BicepModel implements TrackingModel {
         }
 
         @Override
+        public Property apiVersion() {
+            return body.apiVersion;
+        }
+
+        @Override
         public boolean linksTemplate() {
             return body.linksTemplate;
         }
@@ -177,6 +182,8 @@ public final class BicepModel implements TrackingModel {
         final Position innerResourcesAt;
         /** The template it is declared in: the file's top level, or an inline template's resources. */
         final Object template;
+        /** The {@code apiVersion}: in a resource's type after {@code @}, or an inline template's property; null for a module. */
+        Property apiVersion;
         /** The telemetry parameter that alone switches the declaration, or null. */
         String telemetrySwitch;
         /** The file's own parameter that alone is the declaration's name, or null. */
@@ -199,7 +206,7 @@ public final class BicepModel implements TrackingModel {
             this.innerResourcesAt = array ? syntax.position(resources.start) : null;
         }
 
-        private static Property property(Node n, BicepSyntax.File syntax, BicepValues values) {
+        static Property property(Node n, BicepSyntax.File syntax, BicepValues values) {
             if (n == null) {
                 return null;
             }
@@ -462,6 +469,7 @@ public final class BicepModel implements TrackingModel {
             Position at = syntax.position(d.keywordStart);
             Body facts = new Body(body, module, at, syntax, syntax, names);
             facts.telemetrySwitch = telemetrySwitch(condition, params);
+            facts.apiVersion = module ? null : typeApiVersion(d.typeOrPath);
             facts.nameParameter = name.kind == Kind.IDENTIFIER && params.contains(name.text) ? name.text : null;
             for (Value value : names.all(name)) {
                 add(value, name, empty, at, condition == null ? null : syntax.position(condition.start), 0, d, facts);
@@ -499,6 +507,7 @@ public final class BicepModel implements TrackingModel {
             Node condition = r.get("condition");
             Position at = syntax.position(r.start);
             Body facts = new Body(r, false, at, resources, syntax, names);
+            facts.apiVersion = Body.property(r.get("apiVersion"), syntax, names);
             for (Value value : values) {
                 add(value, name, deploysNothing(r), at, condition == null ? null : syntax.position(condition.start), 1,
                         null, facts);
@@ -525,6 +534,18 @@ public final class BicepModel implements TrackingModel {
     }
 
     private static final String DEPLOYMENTS_AT = "microsoft.resources/deployments@";
+
+    /** The version of a deployment's type ({@code 'Microsoft.Resources/deployments@2025-04-01'}), where it stands. */
+    private Property typeApiVersion(Node type) {
+        String source = syntax.source(type);
+        int at = source.indexOf('@');
+        int close = source.lastIndexOf('\'');
+        if (at < 0 || close <= at || source.indexOf("${") >= 0) {
+            return null;
+        }
+        String version = source.substring(at + 1, close);
+        return new Property(syntax.position(type.start + at + 1), version, version);
+    }
 
     private static boolean isDeployment(Node type) {
         return type != null && type.kind == Kind.STRING

@@ -106,6 +106,13 @@ public final class JsonModel implements TrackingModel {
         }
 
         @Override
+        public Property apiVersion() {
+            Node v = resource.get("apiVersion");
+            return v == null ? null : new Property(new Position(v.line, v.column), v.text(),
+                    v.kind == Kind.STRING && !v.text().startsWith("[") ? v.text() : null);
+        }
+
+        @Override
         public boolean linksTemplate() {
             Node properties = resource.get("properties");
             return properties != null && properties.get("templateLink") != null;

@@ -279,7 +279,7 @@ public final class Pipeline<F> {
             }
         }
         TemplateRule.Context context = new TemplateRule.Context(role, unit.name, partnerCenterMain, deployedAt,
-                caseMismatches);
+                caseMismatches, options);
         return u.bicep() != null ? TemplateChecker.check(u.bicep(), context, findings)
                 : TemplateChecker.check(u.json(), context, findings);
     }
@@ -562,7 +562,8 @@ public final class Pipeline<F> {
             model = PackageModel.refused(name, refused.getMessage());
         }
         result.templates.add(new Checked<>(zip, TemplateRole.PACKAGE, TemplateChecker.check(model,
-                new TemplateRule.Context(TemplateRole.PACKAGE, name, false), findings)));
+                new TemplateRule.Context(TemplateRole.PACKAGE, name, false, null,
+                        Collections.<SolutionGraph.CaseMismatch>emptyList(), options), findings)));
         if (sources.isEmpty()) {
             return;
         }

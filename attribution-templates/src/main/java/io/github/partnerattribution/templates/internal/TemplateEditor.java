@@ -133,6 +133,32 @@ public final class TemplateEditor {
         return changed ? verified(updated, id, present.size()) : null;
     }
 
+    /**
+     * The new bytes with every top-level tracking resource's {@code apiVersion} set to {@code version}, and no other
+     * byte changed; null when each already has it.
+     */
+    public byte[] setApiVersion(String version) {
+        List<Candidate> present = topLevel();
+        if (present.isEmpty()) {
+            throw new EditRefused("it holds no tracking resource whose apiVersion could be set; add one (attribution"
+                    + " template add). Nothing was changed.");
+        }
+        present.sort(Comparator.comparingInt((Candidate t) -> t.resource().start).reversed());
+        StringBuilder updated = new StringBuilder(text);
+        for (Candidate t : present) {
+            Node v = t.resource().get("apiVersion");
+            if (v == null || v.kind != Kind.STRING || v.text().startsWith("[")) {
+                throw new EditRefused("the tracking resource at line " + t.resource().line + " has "
+                        + (v == null ? "no apiVersion" : "an apiVersion that is not a literal, " + Text.quote(v.text()))
+                        + "; write it as a literal. Nothing was changed.");
+            }
+            if (!v.text().equals(version)) {
+                updated.replace(v.start, JsonTree.endOf(v, text), "\"" + version + "\"");
+            }
+        }
+        return updated.toString().equals(text) ? null : verified(updated.toString(), null, present.size());
+    }
+
     /** Tracking resources at the template's top level, decided ones only; undecided ones block edits. */
     private List<Candidate> topLevel() {
         List<Candidate> out = new ArrayList<>();

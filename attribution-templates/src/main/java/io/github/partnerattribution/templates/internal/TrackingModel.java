@@ -90,6 +90,12 @@ public interface TrackingModel {
         /** {@return its {@code location}, or null when it has none} */
         Property location();
 
+        /**
+         * {@return its {@code apiVersion} (in Bicep the part of its type after {@code @}), where that stands; null for
+         * a Bicep module, which has none}
+         */
+        Property apiVersion();
+
         /** {@return whether it links a template ({@code templateLink}) rather than holding one} */
         boolean linksTemplate();
 

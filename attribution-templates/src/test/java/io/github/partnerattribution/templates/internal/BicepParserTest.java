@@ -51,7 +51,7 @@ class BicepParserTest {
     @Test
     void aWellFormedFileHasItsDeclarationsAndNoDiagnostic() {
         BicepSyntax.File file = BicepParser.parse("@description('''\nmany\nlines\n''')\nparam p string = 'a'\n\n"
-                + "resource r 'Microsoft.Resources/deployments@2021-04-01' = [for (x, i) in range(0, 2): if (i > 0) {\n"
+                + "resource r 'Microsoft.Resources/deployments@2025-04-01' = [for (x, i) in range(0, 2): if (i > 0) {\n"
                 + "  name: '${p}-${x}'\n  properties: {\n    mode: 'Incremental'\n  }\n}]\n\noutput o string = r[0].name\n");
         assertEquals(List.of(), file.diagnostics.stream().map(d -> d.message).collect(java.util.stream.Collectors.toList()));
         assertEquals(List.of("param", "resource", "output"), file.declarations.stream().map(d -> d.keyword)
@@ -65,7 +65,7 @@ class BicepParserTest {
 
     @Test
     void eachTokensTextIsWhatItsCharactersSayWhetherMadeEarlyOrWhenAskedFor() {
-        BicepSyntax.File file = BicepParser.parse("resource d 'Microsoft.Resources/deployments@2021-04-01' = {\n"
+        BicepSyntax.File file = BicepParser.parse("resource d 'Microsoft.Resources/deployments@2025-04-01' = {\n"
                 + "  name: 'x${b}y${c.d}z'\n  e: 'it\\'s ${x} \\u{41}'\n  m: '''\nraw'''\n  n: 12\n"
                 + "  s: a ?? b\n  t: !x\n  w: a::b\n  k: a >= b && c != d\n  f: sys.concat(x, true)\n}\n");
         assertEquals(List.of(), file.diagnostics);
@@ -80,7 +80,7 @@ class BicepParserTest {
 
     @Test
     void aParseAfterAnotherReadsTheSameTreeAsOneOnAFreshThread() throws Exception {
-        String small = "resource d 'Microsoft.Resources/deployments@2021-04-01' = {\n  name: 'pid-${p}'\n"
+        String small = "resource d 'Microsoft.Resources/deployments@2025-04-01' = {\n  name: 'pid-${p}'\n"
                 + "  properties: {\n    mode: 'Incremental'\n  }\n}\n";
         String[] fresh = new String[1];
         Thread thread = new Thread(() -> fresh[0] = dump(BicepParser.parse(small).declarations.get(0).body()));

@@ -30,7 +30,7 @@ public final class EmulatorServer {
             + "\"location\":\"westeurope\",\"sku\":{\"name\":\"Standard_LRS\"},\"kind\":\"StorageV2\"},"
             + "{\"type\":\"Microsoft.OperationalInsights/workspaces\",\"apiVersion\":\"2022-10-01\","
             + "\"name\":\"[variables('workspaceName')]\",\"location\":\"westeurope\"},"
-            + "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2021-04-01\",\"name\":\"" + DEMO_PID + "\","
+            + "{\"type\":\"Microsoft.Resources/deployments\",\"apiVersion\":\"2025-04-01\",\"name\":\"" + DEMO_PID + "\","
             + "\"properties\":{\"mode\":\"Incremental\",\"template\":{\"$schema\":\"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
             + "\"contentVersion\":\"1.0.0.0\",\"resources\":[]}}}]}";
 

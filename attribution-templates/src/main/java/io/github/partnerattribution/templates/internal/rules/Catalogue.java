@@ -38,7 +38,8 @@ public final class Catalogue {
             new PackageRefusedRule(),
             new BicepSyntaxErrorRule(),
             new ModuleTelemetryRule(),
-            new ModulePathCaseRule()));
+            new ModulePathCaseRule(),
+            new TrackingApiVersionOldRule()));
 
     private Catalogue() {
     }

@@ -1,6 +1,7 @@
 package io.github.partnerattribution.templates.internal.rules;
 
 import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.JsonModel;
@@ -45,22 +46,30 @@ public abstract class TemplateRule {
         private final boolean partnerCenterMain;
         private final String deployedAt;
         private final java.util.List<SolutionGraph.CaseMismatch> caseMismatches;
+        private final TemplateOptions options;
 
         public Context(TemplateRole role, String file, boolean partnerCenterMain) {
-            this(role, file, partnerCenterMain, null, java.util.Collections.<SolutionGraph.CaseMismatch>emptyList());
+            this(role, file, partnerCenterMain, null, java.util.Collections.<SolutionGraph.CaseMismatch>emptyList(),
+                    TemplateOptions.defaults());
         }
 
         /**
          * A context with what the solution's graph knows of the file: where the repository deploys it directly, and
-         * its module paths written in another case than their files.
+         * its module paths written in another case than their files; and the options of the check.
          */
         public Context(TemplateRole role, String file, boolean partnerCenterMain, String deployedAt,
-                java.util.List<SolutionGraph.CaseMismatch> caseMismatches) {
+                java.util.List<SolutionGraph.CaseMismatch> caseMismatches, TemplateOptions options) {
+            this.options = options;
             this.role = role;
             this.file = file;
             this.partnerCenterMain = partnerCenterMain;
             this.deployedAt = deployedAt;
             this.caseMismatches = caseMismatches;
+        }
+
+        /** {@return the options of the check: its clock, properties and registry} */
+        public TemplateOptions options() {
+            return options;
         }
 
         /** {@return where a document or script deploys this template directly ({@code README.md:12}), or null} */

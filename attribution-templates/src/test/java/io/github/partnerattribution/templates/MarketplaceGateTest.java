@@ -1,0 +1,121 @@
+package io.github.partnerattribution.templates;
+
+import static io.github.partnerattribution.templates.Fixtures.ID;
+import static io.github.partnerattribution.templates.Fixtures.RG;
+import static io.github.partnerattribution.templates.Fixtures.storage;
+import static io.github.partnerattribution.templates.Fixtures.template;
+import static io.github.partnerattribution.templates.Fixtures.tracking;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.partnerattribution.templates.internal.DeploymentApiVersions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What arm-ttk and Partner Center would say before upload, and the right id in the right offer (issue 35). */
+class MarketplaceGateTest {
+    @TempDir
+    Path dir;
+
+    static TemplateOptions on(String day) {
+        return TemplateOptions.defaults().withClock(Clock.fixed(Instant.parse(day + "T23:59:59Z"), ZoneOffset.UTC));
+    }
+
+    static List<Finding> cua029(String apiVersion, TemplateOptions options) {
+        String json = template(RG, "", storage(), tracking(ID.token(), "").replace("2025-04-01", apiVersion));
+        return Fixtures.check(json, TemplateRole.MAIN, options).stream().filter(f -> f.code().equals("CUA029"))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void anApiVersionIsTooOldTheDayAfterItTurns730DaysOldByTheClockOfTheCheck() {
+        LocalDate version = LocalDate.parse("2022-09-01");
+        String day730 = version.plusDays(730).toString();
+        String day731 = version.plusDays(731).toString();
+        assertEquals(List.of(), cua029("2022-09-01", on(day730)), "730 days old passes, as arm-ttk judges");
+        List<Finding> late = cua029("2022-09-01", on(day731));
+        assertEquals(1, late.size(), late.toString());
+        assertEquals(Severity.WARNING, late.get(0).severity());
+        assertTrue(late.get(0).message().contains("2022-09-01 is 731 days old on " + day731), late.toString());
+        assertTrue(late.get(0).message().contains("The newest stable one is " + DeploymentApiVersions.NEWEST),
+                late.toString());
+        assertTrue(late.get(0).hint().contains("attribution template api-version"), late.get(0).hint());
+        // the machine's own date plays no part: ten years on, the same template and clock give the same answer
+        assertEquals(List.of(), cua029("2022-09-01", on(day730)));
+    }
+
+    @Test
+    void theNewestStableVersionIsNeverTooOldAndItIsWhatAddWrites() throws IOException {
+        assertEquals(List.of(), cua029(DeploymentApiVersions.NEWEST, on("2040-01-01")));
+        assertEquals(List.of(), cua029("2099-01-01", on("2040-01-01")), "a version newer than this release knows");
+        assertEquals(DeploymentApiVersions.NEWEST, TemplateOptions.DEFAULT_API_VERSION);
+        List<String> stable = DeploymentApiVersions.STABLE;
+        assertEquals(DeploymentApiVersions.NEWEST, stable.get(stable.size() - 1));
+        assertEquals(stable.stream().sorted().collect(Collectors.toList()), stable, "oldest first");
+        Path file = Fixtures.write(dir, "mainTemplate.json", template(RG, "", storage()));
+        ArmTemplates.add(file, ID);
+        assertTrue(read(file).contains("\"apiVersion\": \"" + DeploymentApiVersions.NEWEST + "\""), read(file));
+    }
+
+    @Test
+    void setApiVersionRewritesOnlyTheTrackingDeploymentsVersionInJson() throws IOException {
+        String original = template(RG, "", storage().replace("2023-01-01", "2021-04-01"),
+                "{\r\n      \"type\": \"Microsoft.Resources/deployments\",  \"apiVersion\" :\"2020-06-01\", \"name\":"
+                        + " \"" + ID.token() + "\", \"properties\": { \"mode\": \"Incremental\", \"template\": {"
+                        + " \"$schema\": \"" + RG + "\", \"contentVersion\": \"1.0.0.0\", \"resources\": [] } } }");
+        Path file = Fixtures.write(dir, "mainTemplate.json", original);
+        TemplateEdit edit = ArmTemplates.setApiVersion(file, on("2026-12-06"));
+        assertTrue(edit.changed());
+        assertEquals(original.replace("\"2020-06-01\"", "\"" + DeploymentApiVersions.NEWEST + "\""), read(file),
+                "one string changed, the storage account's 2021-04-01 and every other byte kept");
+        assertFalse(ArmTemplates.setApiVersion(file, TemplateOptions.defaults()).changed(), "a second run changes nothing");
+        TemplateEdit older = ArmTemplates.setApiVersion(file, TemplateOptions.defaults().withApiVersion("2019-10-01")
+                .withDryRun(true));
+        assertTrue(older.changed() && !older.written(), "Azure Stack Hub's version, as a dry run");
+        assertEquals(original.replace("\"2020-06-01\"", "\"" + DeploymentApiVersions.NEWEST + "\""), read(file));
+    }
+
+    @Test
+    void setApiVersionRewritesOnlyTheVersionAfterTheAtInBicep() throws IOException {
+        String original = "param location string = resourceGroup().location\r\n\r\n"
+                + "resource store 'Microsoft.Storage/storageAccounts@2021-04-01' = {\r\n  name: 'store'\r\n  location: location\r\n"
+                + "  sku: { name: 'Standard_LRS' }\r\n  kind: 'StorageV2'\r\n}\r\n\r\n"
+                + "resource pid 'Microsoft.Resources/deployments@2018-02-01' = {\r\n  name: '" + ID.token() + "'\r\n"
+                + "  properties: {\r\n    mode: 'Incremental'\r\n    template: {\r\n      '$schema': '" + RG + "'\r\n"
+                + "      contentVersion: '1.0.0.0'\r\n      resources: []\r\n    }\r\n  }\r\n}\r\n";
+        Path file = Fixtures.write(dir, "main.bicep", original);
+        assertEquals(1, ArmTemplates.check(file, on("2026-12-06")).stream().filter(f -> f.code().equals("CUA029"))
+                .count());
+        assertTrue(ArmTemplates.setApiVersion(file, TemplateOptions.defaults()).changed());
+        assertEquals(original.replace("deployments@2018-02-01", "deployments@" + DeploymentApiVersions.NEWEST),
+                read(file));
+        assertTrue(ArmTemplates.check(file, on("2026-12-06")).stream().noneMatch(f -> f.code().equals("CUA029")));
+    }
+
+    @Test
+    void setApiVersionRefusesATemplateWithoutTrackingAndLeavesItUntouched() throws IOException {
+        Path file = Fixtures.write(dir, "mainTemplate.json", template(RG, "", storage()));
+        byte[] before = Files.readAllBytes(file);
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> ArmTemplates.setApiVersion(file, TemplateOptions.defaults()));
+        assertTrue(e.getMessage().contains("holds no tracking resource"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+}
