@@ -1,14 +1,18 @@
 package io.github.partnerattribution.core;
 
+import io.github.partnerattribution.core.internal.Switch;
 import io.github.partnerattribution.core.internal.Text;
 
 /**
  * The notice a partner gives its customers about customer usage attribution: what Microsoft can see, under which
- * privacy terms, and how the customer turns it off. Two kinds, for a template deployment and for software that
- * calls the Azure APIs (SDK), each as plain text or Markdown.
+ * privacy terms, and how the customer turns it off. Three kinds, for a template the customer deploys, for a
+ * Marketplace Azure Application deployed from the portal as published, and for software that calls the Azure APIs
+ * (SDK), each as plain text or Markdown. A template's opt-out parameter, when it has one, is named in it.
  *
  * <pre>{@code
  * String readme = CustomerNotice.create("Contoso", CustomerNotice.Kind.TEMPLATE).markdown();
+ * String listing = CustomerNotice.create("Contoso", CustomerNotice.Kind.MARKETPLACE)
+ *         .withOptOutParameter("enableTelemetry").text();
  * }</pre>
  */
 public final class CustomerNotice {
@@ -22,17 +26,24 @@ public final class CustomerNotice {
         /** An ARM template (or Bicep file) with the tracking deployment. */
         TEMPLATE,
         /** Software that calls the Azure Resource Manager APIs with a tagged User-Agent. */
-        SDK
+        SDK,
+        /**
+         * A Marketplace Azure Application (solution template or managed application): the customer deploys it from
+         * the portal as published and cannot edit its template first.
+         */
+        MARKETPLACE
     }
 
     private static final int MAX_PARTNER_LENGTH = 200;
 
     private final String partner;
     private final Kind kind;
+    private final String optOutParameter;
 
-    private CustomerNotice(String partner, Kind kind) {
+    private CustomerNotice(String partner, Kind kind, String optOutParameter) {
         this.partner = partner;
         this.kind = kind;
+        this.optOutParameter = optOutParameter;
     }
 
     /**
@@ -60,7 +71,38 @@ public final class CustomerNotice {
                         + Text.describe(name.charAt(i)) + " at position " + (i + 1));
             }
         }
-        return new CustomerNotice(name, kind);
+        return new CustomerNotice(name, kind, null);
+    }
+
+    /**
+     * The same notice for a template whose tracking deployment a parameter switches ({@code attribution template add
+     * --opt-out-parameter}): it tells the customer to opt out with that parameter. An SDK notice has none.
+     *
+     * @param name the parameter's name, such as {@code enableTelemetry} (true is on) or {@code telemetryOptOut} (true
+     *     is off)
+     * @return the notice
+     * @throws IllegalArgumentException if the name is not a parameter name, or the notice is an SDK's
+     */
+    public CustomerNotice withOptOutParameter(String name) {
+        if (kind == Kind.SDK) {
+            throw new IllegalArgumentException("An SDK notice has no template parameter; software is opted out with "
+                    + Attribution.DISABLED_VARIABLE);
+        }
+        boolean valid = name != null && !name.isEmpty() && name.length() <= 255;
+        for (int i = 0; valid && i < name.length(); i++) {
+            char c = name.charAt(i);
+            valid = c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9';
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("The opt-out parameter " + Text.quote(name) + " is not a parameter"
+                    + " name: use a letter or _, then letters, digits or _ (such as enableTelemetry)");
+        }
+        return new CustomerNotice(partner, kind, name);
+    }
+
+    /** {@return the template's opt-out parameter the notice names, or null} */
+    public String optOutParameter() {
+        return optOutParameter;
     }
 
     /**
@@ -105,8 +147,8 @@ public final class CustomerNotice {
     }
 
     private String paragraphOne(String name) {
-        String what = kind == Kind.TEMPLATE
-                ? "When you deploy this template, it also deploys an empty tracking deployment named after "
+        String what = kind != Kind.SDK
+                ? "When you deploy this " + (kind == Kind.MARKETPLACE ? "offer" : "template") + ", it also deploys an empty tracking deployment named after "
                         + name + "'s registered id (pid-...)."
                 : "When " + name + " software creates or manages Azure resources for you, it adds "
                         + name + "'s registered id (pid-...) to the User-Agent of its requests to Azure.";
@@ -127,15 +169,31 @@ public final class CustomerNotice {
     }
 
     private String optOut(String name, String codeOpen, String codeClose) {
-        if (kind == Kind.TEMPLATE) {
-            return "To opt out, remove the resource of type " + codeOpen + "Microsoft.Resources/deployments"
-                    + codeClose + " whose name starts with " + codeOpen + "pid-" + codeClose
-                    + " from the template before you deploy it. The rest of the deployment does not depend on it.";
+        if (kind == Kind.SDK) {
+            return "To opt out, set the environment variable " + codeOpen + Attribution.DISABLED_VARIABLE + "=true"
+                    + codeClose + " (or the Java system property " + codeOpen + Attribution.DISABLED_PROPERTY + "=true"
+                    + codeClose + ") where " + name + " software runs. Its requests to Azure then carry no partner id,"
+                    + " and it works as before.";
         }
-        return "To opt out, set the environment variable " + codeOpen + Attribution.DISABLED_VARIABLE + "=true"
-                + codeClose + " (or the Java system property " + codeOpen + Attribution.DISABLED_PROPERTY + "=true"
-                + codeClose + ") where " + name + " software runs. Its requests to Azure then carry no partner id,"
-                + " and it works as before.";
+        String rest = " The tracking deployment is then not deployed, and the rest of the deployment does not depend"
+                + " on it.";
+        if (optOutParameter != null) {
+            String setting = codeOpen + optOutParameter + codeClose + " to " + codeOpen
+                    + Switch.namesOptOut(optOutParameter) + codeClose;
+            return kind == Kind.MARKETPLACE
+                    ? "To opt out, set " + setting + " in the deployment form of this offer in the Azure portal, or"
+                            + " in the parameters you deploy it with." + rest + " If the form does not show that"
+                            + " setting, ask " + name + ", the publisher of this offer, to turn it off for you."
+                    : "To opt out, set the parameter " + setting + " when you deploy this template." + rest;
+        }
+        if (kind == Kind.MARKETPLACE) {
+            return "This offer is deployed from Azure Marketplace as it is published, so its template cannot be"
+                    + " changed before you deploy it. To opt out, ask " + name + ", the publisher of this offer, to"
+                    + " deploy it for you without the tracking deployment.";
+        }
+        return "To opt out, remove the resource of type " + codeOpen + "Microsoft.Resources/deployments"
+                + codeClose + " whose name starts with " + codeOpen + "pid-" + codeClose
+                + " from the template before you deploy it. The rest of the deployment does not depend on it.";
     }
 
     private static String escapeMarkdown(String s) {

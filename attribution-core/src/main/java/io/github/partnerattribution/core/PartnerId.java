@@ -84,6 +84,12 @@ public final class PartnerId {
         if (start == end) {
             throw invalid(s, "no GUID follows the 'pid-' prefix");
         }
+        if (partnerCenter && holdsWords(s, start, end)) {
+            // pid-contoso-myoffer-partnercenter: the stand-in Microsoft's page writes where Partner Center's id goes
+            throw invalid(s, "this is a placeholder for a Partner Center tracking id, pid-<guid>-partnercenter, not an"
+                    + " id: copy the tracking id exactly as Partner Center shows it on the plan's technical"
+                    + " configuration page");
+        }
         if (s.charAt(start) == '{') {
             if (s.charAt(end - 1) != '}') {
                 throw invalid(s, "the brace at position " + (start + 1) + " is never closed");
@@ -206,6 +212,21 @@ public final class PartnerId {
             out[i] = Text.lower(s.charAt(start + i));
         }
         return new String(out);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is words rather than a GUID: a letter no GUID has (g to z), and fewer hex digits
+     * than a GUID's 32 (a GUID with a stray word keeps its own message).
+     */
+    private static boolean holdsWords(String s, int start, int end) {
+        boolean word = false;
+        int hex = 0;
+        for (int i = start; i < end; i++) {
+            char c = Text.lower(s.charAt(i));
+            word |= c >= 'g' && c <= 'z';
+            hex += Text.isHexDigit(c) ? 1 : 0;
+        }
+        return word && hex < 32;
     }
 
     private static boolean isTrimmable(char c) {

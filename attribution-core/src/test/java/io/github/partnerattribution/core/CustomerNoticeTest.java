@@ -23,6 +23,45 @@ class CustomerNoticeTest {
     }
 
     @Test
+    void aTemplateWithAnOptOutParameterIsOptedOutWithItInEitherPolarity() {
+        String on = CustomerNotice.create("Contoso", Kind.TEMPLATE).withOptOutParameter("enableTelemetry").text()
+                .replace('\n', ' ');
+        assertTrue(on.contains("To opt out, set the parameter enableTelemetry to false when you deploy this template."
+                + " The tracking deployment is then not deployed"), on);
+        assertFalse(on.contains("remove the resource"), on);
+        String off = CustomerNotice.create("Contoso", Kind.TEMPLATE).withOptOutParameter("telemetryOptOut").markdown()
+                .replace('\n', ' ');
+        assertTrue(off.contains("set the parameter `telemetryOptOut` to `true` when you deploy"), off);
+    }
+
+    @Test
+    void aMarketplaceApplicationIsOptedOutInThePortalsFormOrThroughThePublisher() {
+        String form = CustomerNotice.create("Contoso", Kind.MARKETPLACE).withOptOutParameter("enableTelemetry").text()
+                .replace('\n', ' ');
+        assertTrue(form.contains("When you deploy this offer, it also deploys an empty tracking deployment"), form);
+        assertTrue(form.contains("set enableTelemetry to false in the deployment form of this offer in the Azure"
+                + " portal"), form);
+        assertTrue(form.contains("ask Contoso, the publisher of this offer, to turn it off for you"), form);
+        String publisher = CustomerNotice.create("Contoso", Kind.MARKETPLACE).text().replace('\n', ' ');
+        assertTrue(publisher.contains("its template cannot be changed before you deploy it. To opt out, ask Contoso,"
+                + " the publisher of this offer"), publisher);
+        assertFalse(publisher.contains("remove the resource"), "a portal customer cannot edit the template: " + publisher);
+        String wrapped = CustomerNotice.create("Contoso", Kind.MARKETPLACE).withOptOutParameter("enableTelemetry").text();
+        assertTrue(wrapped.lines().allMatch(line -> line.length() <= 100), wrapped);
+    }
+
+    @Test
+    void anOptOutParameterIsANameAndAnSdkHasNone() {
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> CustomerNotice.create("Contoso", Kind.TEMPLATE).withOptOutParameter("enable telemetry"));
+        assertTrue(bad.getMessage().contains("is not a parameter name"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> CustomerNotice.create("Contoso", Kind.SDK).withOptOutParameter("enableTelemetry"));
+        assertEquals("enableTelemetry", CustomerNotice.create("C", Kind.TEMPLATE).withOptOutParameter("enableTelemetry")
+                .optOutParameter());
+    }
+
+    @Test
     void sdkNoticeNamesTheOptOutSwitches() {
         String text = CustomerNotice.create("Contoso", Kind.SDK).text().replace('\n', ' ');
         assertTrue(text.contains("adds Contoso's registered id (pid-...) to the User-Agent"), text);

@@ -139,6 +139,23 @@ class PartnerIdTest {
     }
 
     @Test
+    void thePartnerCenterPlaceholderOfMicrosoftsPageIsNamedAsOne() {
+        for (String placeholder : new String[] {"pid-contoso-myoffer-partnercenter", "PID-Contoso-MyOffer-PartnerCenter",
+                "pid-fabrikam-backup-plan1-partnercenter"}) {
+            InvalidPartnerIdException e = assertThrows(InvalidPartnerIdException.class,
+                    () -> PartnerId.parse(placeholder));
+            assertEquals("this is a placeholder for a Partner Center tracking id, pid-<guid>-partnercenter, not an id:"
+                    + " copy the tracking id exactly as Partner Center shows it on the plan's technical configuration"
+                    + " page", e.problem(), placeholder);
+        }
+        // a GUID with a typo is still told by its digits, not taken for a placeholder
+        InvalidPartnerIdException typo = assertThrows(InvalidPartnerIdException.class,
+                () -> PartnerId.parse("pid-" + G.substring(0, 35) + "-partnercenter"));
+        assertTrue(typo.problem().startsWith("group 5 has 11 hex digits"), typo.problem());
+        assertEquals(G, PartnerId.parse("pid-" + G + "-partnercenter").guid());
+    }
+
+    @Test
     void equalityIsByCanonicalToken() {
         assertEquals(PartnerId.parse(G), PartnerId.parse("PID-{" + G.toUpperCase(Locale.ROOT) + "}"));
         assertEquals(PartnerId.parse(G).hashCode(), PartnerId.parse(G.replace("-", "")).hashCode());

@@ -23,4 +23,13 @@ public final class Switch {
         }
         return null;
     }
+
+    /**
+     * Whether a parameter that switches attribution reads as an opt-out ({@code telemetryOptOut}, {@code opt_out},
+     * {@code disableTelemetry}): true then means off. Any other ({@code enableTelemetry}) means on.
+     */
+    public static boolean namesOptOut(String parameterName) {
+        String n = parameterName.toLowerCase(Locale.ROOT);
+        return n.contains("optout") || n.contains("opt_out") || n.contains("disable");
+    }
 }

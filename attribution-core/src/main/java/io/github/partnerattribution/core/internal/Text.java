@@ -175,4 +175,48 @@ public final class Text {
     public static boolean isHexDigit(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
+
+    /**
+     * The candidate a mistyped word most likely meant, for a "did you mean" in a message: the one fewest edits away
+     * (a character added, dropped, changed, or two neighbours swapped), when that is at most a third of the word's
+     * length and at most 3; the first such in order on a tie; null when none is that close.
+     */
+    public static String closest(String word, Iterable<String> candidates) {
+        int limit = Math.min(3, Math.max(1, word.length() / 3));
+        String best = null;
+        int bestDistance = limit + 1;
+        for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - word.length()) >= bestDistance || candidate.equals(word)) {
+                continue;
+            }
+            int d = editDistance(word, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Edits from {@code a} to {@code b}: insertions, deletions, substitutions and swaps of neighbours (OSA). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        return d[a.length()][b.length()];
+    }
 }

@@ -18,4 +18,17 @@ class TextTest {
         String ordinary = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/caf\u00e9 \uD83D\uDE80";
         assertSame(ordinary, Text.printable(ordinary));
     }
+
+    @Test
+    void closestNamesTheKeyAMistypedOneMeantAndNothingFarOff() {
+        java.util.List<String> keys = java.util.Arrays.asList("backup.github", "backup.marketplace", "backup");
+        assertEquals("backup.marketplace", Text.closest("backup.marketplce", keys), "a letter dropped");
+        assertEquals("backup.marketplace", Text.closest("backup.amrketplace", keys), "two letters swapped");
+        assertEquals("backup.github", Text.closest("backup.githbu", keys));
+        assertEquals(null, Text.closest("storage.marketplace", keys), "another word is no typo");
+        assertEquals(null, Text.closest("backup.marketplace", keys), "the key itself needs no suggestion");
+        assertEquals(null, Text.closest("x", java.util.Collections.<String>emptyList()));
+        assertEquals(1, Text.editDistance("ab", "ba"));
+        assertEquals(3, Text.editDistance("kitten", "sitting"));
+    }
 }
