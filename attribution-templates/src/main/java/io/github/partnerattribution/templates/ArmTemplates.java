@@ -118,11 +118,15 @@ public final class ArmTemplates {
 
     /**
      * Adds the tracking resource as the last resource of a main template: {@code location} above resource-group
-     * scope, a new symbolic name in a {@code languageVersion} 2.0 template, the file's own layout.
+     * scope, a new symbolic name in a {@code languageVersion} 2.0 template, the file's own layout. With an opt-out
+     * parameter ({@link TemplateOptions#withOptOutParameter}) it is deployed only under that parameter ({@code
+     * condition} in JSON, {@code if (...)} in Bicep), which is added as a {@code bool} with attribution on by default
+     * unless the template declares one of that name; {@link #remove} takes both away again.
      *
      * @param file the main template ({@code .json} or {@code .bicep})
      * @param partnerId the partner's id
-     * @param options the apiVersion to write ({@link TemplateOptions#DEFAULT_API_VERSION} unless set), dry run
+     * @param options the apiVersion to write ({@link TemplateOptions#DEFAULT_API_VERSION} unless set), an opt-out
+     *     parameter, dry run
      * @return the edit; unchanged (and the file not written) when the same id is already there
      * @throws IOException if the file cannot be read or written
      * @throws TemplateException for invalid JSON, a nested or linked template, or another id already present
@@ -130,14 +134,15 @@ public final class ArmTemplates {
     public static TemplateEdit add(Path file, PartnerId partnerId, TemplateOptions options) throws IOException {
         requireId(partnerId);
         return edit(file, options, before -> Pipeline.isBicep(file) ? bicepEdit(file, before, options,
-                editor -> editor.add(partnerId, options.apiVersion()))
-                : TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion()));
+                editor -> editor.add(partnerId, options.apiVersion(), options.optOutParameter()))
+                : TemplateEditor.of(file, before, options).add(partnerId, options.apiVersion(),
+                        options.optOutParameter()));
     }
 
     /**
      * Removes the tracking resource of {@code partnerId} from a main template, JSON or Bicep: the resource (in Bicep
-     * the declaration and its decorators) and the separator it owns, nothing else; after {@link #add} it gives the
-     * original bytes back.
+     * the declaration and its decorators) and the separator it owns, and the opt-out parameter {@link #add} wrote for
+     * it when nothing else reads that; after {@link #add} it gives the original bytes back.
      *
      * @param file the main template
      * @param partnerId the id whose tracking resource goes; null for every tracking resource
@@ -225,7 +230,7 @@ public final class ArmTemplates {
     private static ScanReport report(Path root, Pipeline.Result<Finding> result) {
         List<ScannedTemplate> templates = new ArrayList<>(result.templates.size());
         for (Pipeline.Checked<Finding> t : result.templates) {
-            templates.add(new ScannedTemplate(t.file, t.role, t.findings));
+            templates.add(new ScannedTemplate(t.file, t.role, t.findings, t.ids));
         }
         List<String> notes = new ArrayList<>(result.notes.size());
         for (Note note : result.notes) {

@@ -115,6 +115,95 @@ class MarketplaceGateTest {
         assertArrayEquals(before, Files.readAllBytes(file));
     }
 
+    @Test
+    void addWithAnOptOutParameterAddsTheParameterAndTheConditionAndRemoveTakesBothAway() throws IOException {
+        String original = "{\n    \"$schema\": \"" + RG + "\",\n    \"contentVersion\": \"1.0.0.0\",\n"
+                + "    \"resources\": [\n        " + storage() + "\n    ]\n}\n";
+        Path file = Fixtures.write(dir, "mainTemplate.json", original);
+        TemplateOptions optOut = TemplateOptions.defaults().withOptOutParameter("enableTelemetry");
+        assertTrue(ArmTemplates.add(file, ID, optOut).changed());
+        String added = read(file);
+        // a template without parameters gets the section as its last member: only added lines, and remove knows it
+        assertTrue(added.contains("\n    ]\n    , \"parameters\": {\n        \"enableTelemetry\": {\n            \"type\": \"bool\",\n"
+                + "            \"defaultValue\": true,\n            \"metadata\": {\n                \"description\":"
+                + " \"Attributes the Azure usage of this deployment to the publisher of this solution (customer usage"
+                + " attribution). Set to false to opt out.\"\n"), added);
+        assertTrue(added.contains("\"condition\": \"[parameters('enableTelemetry')]\",\n"), added);
+        List<Finding> findings = ArmTemplates.check(file, on("2026-12-06"));
+        assertEquals(List.of("CUA014"), Fixtures.codes(findings), "counted as carrying its tracking resource: "
+                + findings);
+        assertTrue(findings.get(0).message().contains("the parameter enableTelemetry"), findings.toString());
+        assertTrue(ArmTemplates.remove(file, ID, TemplateOptions.defaults()).changed());
+        assertEquals(original, read(file), "the parameter and the resource go, every other byte stays");
+    }
+
+    @Test
+    void anOptOutNameIsFalseByDefaultAndNegatedAndAParameterOfThePartnersOwnIsUsedAndKept() throws IOException {
+        String own = "  \"parameters\": { \"telemetryOptOut\": { \"type\": \"bool\", \"defaultValue\": false } },\n";
+        String original = template(RG, own, storage());
+        Path file = Fixtures.write(dir, "mainTemplate.json", original);
+        ArmTemplates.add(file, ID, TemplateOptions.defaults().withOptOutParameter("telemetryOptOut"));
+        String added = read(file);
+        assertTrue(added.contains("\"condition\": \"[not(parameters('telemetryOptOut'))]\""), added);
+        assertEquals(1, added.split("\"telemetryOptOut\": \\{", -1).length - 1, "the partner's own is used: " + added);
+        ArmTemplates.remove(file, ID, TemplateOptions.defaults());
+        assertEquals(original, read(file), "the partner's own parameter stays");
+
+        Path fresh = Fixtures.write(dir, "other/mainTemplate.json", template(RG, "", storage()));
+        ArmTemplates.add(fresh, ID, TemplateOptions.defaults().withOptOutParameter("disableAttribution"));
+        assertTrue(read(fresh).contains("\"defaultValue\": false,"), read(fresh));
+        assertTrue(read(fresh).contains("\"[not(parameters('disableAttribution'))]\""), read(fresh));
+    }
+
+    @Test
+    void anOptOutParameterThatIsNotABoolOrNotANameIsRefused() throws IOException {
+        String own = "  \"parameters\": { \"enableTelemetry\": { \"type\": \"string\" } },\n";
+        Path file = Fixtures.write(dir, "mainTemplate.json", template(RG, own, storage()));
+        byte[] before = Files.readAllBytes(file);
+        TemplateException e = assertThrows(TemplateException.class, () -> ArmTemplates.add(file, ID,
+                TemplateOptions.defaults().withOptOutParameter("enableTelemetry")));
+        assertTrue(e.getMessage().contains("is not a bool"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> TemplateOptions.defaults().withOptOutParameter("enable-telemetry"));
+        assertTrue(name.getMessage().contains("is not a parameter name"), name.getMessage());
+    }
+
+    @Test
+    void bicepAddWithAnOptOutParameterDeclaresItAndSwitchesTheResourceAndRemoveUndoesIt() throws IOException {
+        String original = "param location string = resourceGroup().location\r\n\r\nresource store"
+                + " 'Microsoft.Storage/storageAccounts@2023-01-01' = {\r\n  name: 'store'\r\n  location: location\r\n"
+                + "  sku: { name: 'Standard_LRS' }\r\n  kind: 'StorageV2'\r\n}\r\n";
+        Path file = Fixtures.write(dir, "main.bicep", original);
+        ArmTemplates.add(file, ID, TemplateOptions.defaults().withOptOutParameter("enableTelemetry"));
+        String added = read(file);
+        assertTrue(added.startsWith(original + "\r\n@description('Attributes the Azure usage of this deployment to the"
+                + " publisher of this solution (customer usage attribution). Set to false to opt out.')\r\n"
+                + "param enableTelemetry bool = true\r\n\r\nresource partnerAttribution"
+                + " 'Microsoft.Resources/deployments@" + DeploymentApiVersions.NEWEST + "' = if (enableTelemetry) {\r\n"),
+                added);
+        List<Finding> findings = ArmTemplates.check(file, on("2026-12-06"));
+        assertEquals(List.of("CUA014"), Fixtures.codes(findings), findings.toString());
+        ArmTemplates.remove(file, ID, TemplateOptions.defaults());
+        assertEquals(original, read(file));
+
+        Path negated = Fixtures.write(dir, "b/main.bicep", original);
+        ArmTemplates.add(negated, ID, TemplateOptions.defaults().withOptOutParameter("telemetryOptOut"));
+        assertTrue(read(negated).contains("param telemetryOptOut bool = false\r\n\r\n"), read(negated));
+        assertTrue(read(negated).contains("= if (!telemetryOptOut) {"), read(negated));
+        ArmTemplates.remove(negated, ID, TemplateOptions.defaults());
+        assertEquals(original, read(negated));
+    }
+
+    @Test
+    void aParameterAddWroteStaysWhenSomethingElseReadsIt() throws IOException {
+        Path file = Fixtures.write(dir, "main.bicep", "param location string = resourceGroup().location\n");
+        ArmTemplates.add(file, ID, TemplateOptions.defaults().withOptOutParameter("enableTelemetry"));
+        Files.write(file, (read(file) + "\noutput telemetry bool = enableTelemetry\n").getBytes(StandardCharsets.UTF_8));
+        ArmTemplates.remove(file, ID, TemplateOptions.defaults());
+        assertTrue(read(file).contains("param enableTelemetry bool = true"), "still read by the output: " + read(file));
+    }
+
     static String read(Path file) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }

@@ -42,6 +42,16 @@ class RemoveKeepsEveryByteTest {
 
     @Test
     void addThenRemoveGivesTheOriginalBytesBackOnEveryTemplate() throws IOException {
+        roundTripsOnEveryTemplate(TemplateOptions.defaults());
+    }
+
+    @Test
+    void addWithAnOptOutParameterThenRemoveGivesTheOriginalBytesBackOnEveryTemplate() throws IOException {
+        roundTripsOnEveryTemplate(TemplateOptions.defaults().withOptOutParameter("enablePartnerAttribution"));
+        roundTripsOnEveryTemplate(TemplateOptions.defaults().withOptOutParameter("telemetryOptOut"));
+    }
+
+    private void roundTripsOnEveryTemplate(TemplateOptions adding) throws IOException {
         int roundTrips = 0;
         List<String> refused = new ArrayList<>();
         for (Path template : templates()) {
@@ -52,12 +62,16 @@ class RemoveKeepsEveryByteTest {
                 // one that holds tracking resources already is first taken without them: its shape is what counts
                 ArmTemplates.remove(copy, null, TemplateOptions.defaults());
                 original = Files.readAllBytes(copy);
-                if (!ArmTemplates.add(copy, OTHER).changed()) {
+                if (!ArmTemplates.add(copy, OTHER, adding).changed()) {
                     continue;
                 }
             } catch (TemplateException cannotTakeIt) { // not a template, invalid JSON: nothing to undo
                 refused.add(template.getFileName() + ": " + cannotTakeIt.getMessage());
                 continue;
+            }
+            if (adding.optOutParameter() != null) {
+                assertTrue(ArmTemplates.check(copy).stream().noneMatch(f -> f.code().equals("CUA001")), template
+                        + ": the switched tracking resource counts");
             }
             assertTrue(ArmTemplates.remove(copy, OTHER, TemplateOptions.defaults()).changed(), template.toString());
             assertArrayEquals(original, Files.readAllBytes(copy), template + ": remove after add changed bytes: "

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each rule pinned by little templates, as arm-ttk does: {@code src/test/resources/rules/<CODE>/pass/*} must not
  * produce the code; {@code fail/*} must produce exactly the findings of that code listed in the file beside it,
  * {@code <name>.expected}, one {@code <line>:<column> <severity>} per line. A file named {@code nested-*} or
- * {@code linked-*} is checked as a nested or linked template, any other as the main one.
+ * {@code linked-*} is checked as a nested or linked template, any other as the main one; a rule about build
+ * placeholders has its properties beside its fixtures, {@code rules/<CODE>/pid.properties}, and one about the registry
+ * its registry, {@code rules/<CODE>/registry.properties} (see {@link #options}).
  */
 class RuleFixturesTest {
     static final Path ROOT = Paths.get("src/test/resources/rules");
@@ -61,13 +63,28 @@ class RuleFixturesTest {
                 : TemplateRole.MAIN;
     }
 
+    /**
+     * The options a rule's fixtures are checked with: {@link #OPTIONS}, with {@code rules/<CODE>/pid.properties} as
+     * build properties and {@code rules/<CODE>/registry.properties} as the registry for offer {@code backup} in
+     * channel {@code marketplace}, when they are there.
+     */
+    static TemplateOptions options(String code) throws IOException {
+        Path properties = ROOT.resolve(code).resolve("pid.properties");
+        Path registry = ROOT.resolve(code).resolve("registry.properties");
+        TemplateOptions options = Files.isRegularFile(properties) ? OPTIONS.withProperties(properties) : OPTIONS;
+        return Files.isRegularFile(registry) ? options.withRegistry(
+                io.github.partnerattribution.core.PartnerIdRegistry.load(registry), "backup", "marketplace", null)
+                : options;
+    }
+
     static List<Finding> check(Path fixture) throws IOException {
+        TemplateOptions options = options(code(fixture));
         if (role(fixture) == TemplateRole.MAIN) {
             // as a file, so a Bicep fixture's loadJsonContent reads beside it
-            return ArmTemplates.check(fixture, OPTIONS);
+            return ArmTemplates.check(fixture, options);
         }
         return ArmTemplates.check(Files.readAllBytes(fixture), fixture.getFileName().toString(), role(fixture),
-                OPTIONS);
+                options);
     }
 
     @ParameterizedTest(name = "{0}")

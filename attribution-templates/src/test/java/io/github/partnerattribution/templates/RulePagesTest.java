@@ -76,7 +76,7 @@ class RulePagesTest {
         while (m.find()) {
             TemplateRole role = TemplateRole.valueOf(m.group(2).toUpperCase(Locale.ROOT));
             List<Finding> findings = ArmTemplates.check(m.group(4).getBytes(StandardCharsets.UTF_8),
-                    m.group(3).equals("bicep") ? "main.bicep" : "mainTemplate.json", role, RuleFixturesTest.OPTIONS);
+                    m.group(3).equals("bicep") ? "main.bicep" : "mainTemplate.json", role, RuleFixturesTest.options(rule.code()));
             boolean reported = findings.stream().anyMatch(f -> f.code().equals(rule.code()));
             if (m.group(1).equals("fails") && rule.code().equals("CUA028")) {
                 seen.add("fails"); // read from files: RuleFixturesTest checks it with the module beside it

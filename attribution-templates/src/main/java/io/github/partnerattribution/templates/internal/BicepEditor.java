@@ -50,6 +50,15 @@ public final class BicepEditor {
      *     a string or a comment
      */
     public String add(PartnerId id, String apiVersion) {
+        return add(id, apiVersion, null);
+    }
+
+    /**
+     * The text with a tracking resource for {@code id} appended, deployed only under the opt-out parameter
+     * {@code optOut} when it is not null (declared above it, a {@code bool}, unless the file has one of that name);
+     * null when the id is already there.
+     */
+    public String add(PartnerId id, String apiVersion, String optOut) {
         if (!model.deployable()) {
             throw new EditRefused("it only declares types or functions (no resource, module or output): it is a"
                     + " library other files import, not a deployable template, so it takes no tracking resource."
@@ -63,14 +72,29 @@ public final class BicepEditor {
             throw new EditRefused("it already holds a tracking resource for " + model.ids().get(0)
                     + "; replace it instead (attribution template replace). Nothing was changed.");
         }
-        String updated = BicepModel.withTrackingResource(text, syntax, id, apiVersion);
-        int declared = updated.indexOf("resource ", text.length());
+        BicepSyntax.Declaration parameter = optOut == null ? null : parameter(syntax, optOut);
+        if (parameter != null && (parameter.type == null || !"bool".equals(parameter.type.text))) {
+            throw new EditRefused("its parameter " + Text.quote(optOut) + " at line "
+                    + syntax.position(parameter.keywordStart).line + " is not a bool; an opt-out parameter is true or"
+                    + " false. Nothing was changed.");
+        }
+        if (optOut != null && parameter == null && syntax.declares(optOut)) {
+            throw new EditRefused("it already declares " + Text.quote(optOut) + " as something other than a"
+                    + " parameter; choose another name. Nothing was changed.");
+        }
+        String updated = BicepModel.withTrackingResource(text, syntax, id, apiVersion, optOut, parameter != null);
         int closed = updated.lastIndexOf('}') + 1;
         BicepSyntax.File reread = BicepParser.parse(updated);
+        // the added resource: its keyword after the original text (and the opt-out parameter, when one was added)
+        int declared = updated.indexOf("resource ", optOut == null || parameter != null ? text.length()
+                : updated.indexOf("param " + optOut + " bool", text.length()));
         boolean whole = false;
+        int added = optOut == null || parameter != null ? declared : updated.indexOf("@description(", text.length());
         for (BicepSyntax.Declaration d : reread.declarations) {
-            if (d.keywordStart == declared) {
-                whole = d.start == declared && d.end == closed;
+            boolean ours = d.keywordStart == declared || added != declared && d.keyword.equals("param")
+                    && d.keywordStart >= added && d.keywordStart < declared;
+            if (ours) {
+                whole = d.keywordStart == declared ? d.start == declared && d.end == closed : d.start == added;
                 if (!whole) {
                     // what the file ends with took the new declaration in: a decorator with nothing under it
                     throw new EditRefused("the file ends with text that would take the added resource in (line "
@@ -98,6 +122,11 @@ public final class BicepEditor {
             out.delete(range[0], range[1]);
         }
         String removed = out.toString();
+        for (BicepModel.Declaration d : doomed) {
+            if (d.switchParameter() != null) {
+                removed = withoutOptOutParameter(removed, d.switchParameter());
+            }
+        }
         return verified(removed, BicepParser.parse(removed), id, 0);
     }
 
@@ -158,6 +187,33 @@ public final class BicepEditor {
         }
         String updated = out.toString();
         return updated.equals(text) ? null : verified(updated, BicepParser.parse(updated), null, present.size());
+    }
+
+    /** The parameter declaration of this name, or null. */
+    private static BicepSyntax.Declaration parameter(BicepSyntax.File syntax, String name) {
+        for (BicepSyntax.Declaration d : syntax.declarations) {
+            if (d.keyword.equals("param") && d.symbol.equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The text without the opt-out parameter {@link #add} wrote (its description says so) when nothing else reads
+     * it: its decorator and lines, and the blank line before them.
+     */
+    private String withoutOptOutParameter(String removed, String name) {
+        BicepSyntax.File reread = BicepParser.parse(removed);
+        BicepSyntax.Declaration d = parameter(reread, name);
+        if (d == null || !removed.substring(d.start, d.end).equals(OptOut.bicepParameter(name, "\n"))
+                && !removed.substring(d.start, d.end).equals(OptOut.bicepParameter(name, "\r\n"))
+                && !removed.substring(d.start, d.end).equals(OptOut.bicepParameter(name, "\r"))
+                || OptOut.readElsewhere(removed, name, d.start, d.end)) {
+            return removed; // the partner's own, or still read: it stays
+        }
+        int[] range = new BicepEditor(removed, reread, model, loader).range(d);
+        return removed.substring(0, range[0]) + removed.substring(range[1]);
     }
 
     /** {@return whether the file holds a tracking resource at all} */

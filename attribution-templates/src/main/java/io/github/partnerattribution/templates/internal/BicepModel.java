@@ -157,7 +157,13 @@ public final class BicepModel implements TrackingModel {
 
         @Override
         public String telemetrySwitch() {
-            return body.telemetrySwitch;
+            String name = body.switchParameter;
+            return name != null && TrackingModel.isTelemetryParameter(name) ? name : null;
+        }
+
+        @Override
+        public String switchParameter() {
+            return body.switchParameter;
         }
 
         @Override
@@ -184,8 +190,8 @@ public final class BicepModel implements TrackingModel {
         final Object template;
         /** The {@code apiVersion}: in a resource's type after {@code @}, or an inline template's property; null for a module. */
         Property apiVersion;
-        /** The telemetry parameter that alone switches the declaration, or null. */
-        String telemetrySwitch;
+        /** The parameter that alone switches the declaration, or null. */
+        String switchParameter;
         /** The file's own parameter that alone is the declaration's name, or null. */
         String nameParameter;
         /** For an argument a caller gives a module's name parameter: that parameter; else null. */
@@ -468,7 +474,7 @@ public final class BicepModel implements TrackingModel {
             Node condition = conditionNode(d.value);
             Position at = syntax.position(d.keywordStart);
             Body facts = new Body(body, module, at, syntax, syntax, names);
-            facts.telemetrySwitch = telemetrySwitch(condition, params);
+            facts.switchParameter = switchParameter(condition, params);
             facts.apiVersion = module ? null : typeApiVersion(d.typeOrPath);
             facts.nameParameter = name.kind == Kind.IDENTIFIER && params.contains(name.text) ? name.text : null;
             for (Value value : names.all(name)) {
@@ -553,16 +559,15 @@ public final class BicepModel implements TrackingModel {
     }
 
     /**
-     * The parameter that alone switches a declaration ({@code if (enableTelemetry)}, {@code if (!telemetryOptOut)}),
-     * when its name speaks of telemetry; else null.
+     * The parameter that alone switches a declaration ({@code if (enableTelemetry)}, {@code if (!telemetryOptOut)});
+     * else null.
      */
-    private static String telemetrySwitch(Node condition, java.util.Set<String> params) {
+    private static String switchParameter(Node condition, java.util.Set<String> params) {
         Node c = condition == null ? null : condition.part(0);
         while (c != null && (c.kind == Kind.PARENTHESIZED || c.kind == Kind.UNARY) && !c.parts.isEmpty()) {
             c = c.part(0);
         }
-        return c != null && c.kind == Kind.IDENTIFIER && params.contains(c.text)
-                && TrackingModel.isTelemetryParameter(c.text) ? c.text : null;
+        return c != null && c.kind == Kind.IDENTIFIER && params.contains(c.text) ? c.text : null;
     }
 
     /** {@code if (...)} of a declaration's value (through its loop), or null. */
@@ -590,6 +595,15 @@ public final class BicepModel implements TrackingModel {
 
     /** The text with a tracking resource appended, in the file's line endings and indentation. */
     public static String withTrackingResource(String text, BicepSyntax.File syntax, PartnerId id, String apiVersion) {
+        return withTrackingResource(text, syntax, id, apiVersion, null, false);
+    }
+
+    /**
+     * The text with a tracking resource appended, in the file's line endings and indentation; deployed only under the
+     * opt-out parameter {@code optOut} when it is not null, declared just above it unless {@code declared}.
+     */
+    static String withTrackingResource(String text, BicepSyntax.File syntax, PartnerId id, String apiVersion,
+            String optOut, boolean declared) {
         // the line break the file ends with (so the blank line after it cannot merge with it into one CR LF), else
         // the file's own
         String nl = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : text.endsWith("\r") ? "\r"
@@ -605,8 +619,11 @@ public final class BicepModel implements TrackingModel {
         if (!text.isEmpty()) {
             b.append(endsLine ? "" : nl).append(nl); // a blank line apart
         }
+        if (optOut != null && !declared) {
+            b.append(OptOut.bicepParameter(optOut, nl)).append(nl).append(nl);
+        }
         b.append("resource ").append(symbol).append(" 'Microsoft.Resources/deployments@").append(apiVersion)
-                .append("' = {").append(nl)
+                .append("' = ").append(optOut == null ? "" : OptOut.bicepCondition(optOut)).append('{').append(nl)
                 .append(unit).append("name: '").append(id.token()).append('\'').append(nl);
         if (needsLocation) {
             b.append(unit).append("location: deployment().location").append(nl);

@@ -204,6 +204,12 @@ public final class JsonModel implements TrackingModel {
 
         @Override
         public String telemetrySwitch() {
+            String name = switchParameter();
+            return name != null && TrackingModel.isTelemetryParameter(name) ? name : null;
+        }
+
+        @Override
+        public String switchParameter() {
             Node condition = resource.get("condition");
             if (condition == null || condition.kind != JsonTree.Kind.STRING) {
                 return null;
@@ -220,7 +226,7 @@ public final class JsonModel implements TrackingModel {
                 return null;
             }
             String name = c.substring("parameters('".length(), c.length() - 2);
-            return TrackingModel.isTelemetryParameter(name) && name.indexOf('\'') < 0 ? name : null;
+            return name.indexOf('\'') < 0 ? name : null;
         }
     }
 

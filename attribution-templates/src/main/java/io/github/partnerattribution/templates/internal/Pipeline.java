@@ -1,5 +1,7 @@
 package io.github.partnerattribution.templates.internal;
 
+import io.github.partnerattribution.core.PartnerId;
+
 import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.TemplateRole;
@@ -39,11 +41,14 @@ public final class Pipeline<F> {
         public final Path file;
         public final TemplateRole role;
         public final List<F> findings;
+        /** The partner ids of its top-level tracking resources, each once, in file order. */
+        public final List<PartnerId> ids;
 
-        Checked(Path file, TemplateRole role, List<F> findings) {
+        Checked(Path file, TemplateRole role, List<F> findings, List<PartnerId> ids) {
             this.file = file;
             this.role = role;
             this.findings = Collections.unmodifiableList(findings);
+            this.ids = Collections.unmodifiableList(ids);
         }
     }
 
@@ -268,6 +273,15 @@ public final class Pipeline<F> {
     /** The rules on one unit, in a role, with what the solution's graph knows of it. */
     List<F> check(SourceUnit unit, TemplateRole role, boolean partnerCenterMain, String deployedAt,
             List<SolutionGraph.CaseMismatch> caseMismatches) throws IOException {
+        return checked(unit.file, unit, role, partnerCenterMain, deployedAt, caseMismatches).findings;
+    }
+
+    /**
+     * The rules on one unit, in a role, with what the solution's graph knows of it (none for a check of files one by
+     * one: {@code caseMismatches} null), and the partner ids it carries.
+     */
+    private Checked<F> checked(Path file, SourceUnit unit, TemplateRole role, boolean partnerCenterMain,
+            String deployedAt, List<SolutionGraph.CaseMismatch> caseMismatches) throws IOException {
         SourceUnit u = unit;
         if (u.released()) {
             Path key = u.file.toAbsolutePath().normalize();
@@ -279,9 +293,16 @@ public final class Pipeline<F> {
             }
         }
         TemplateRule.Context context = new TemplateRule.Context(role, unit.name, partnerCenterMain, deployedAt,
-                caseMismatches, options);
-        return u.bicep() != null ? TemplateChecker.check(u.bicep(), context, findings)
-                : TemplateChecker.check(u.json(), context, findings);
+                caseMismatches == null ? caseMismatches(unit) : caseMismatches, options);
+        TrackingModel model = u.bicep() != null ? u.bicep() : u.json();
+        List<PartnerId> ids = new ArrayList<>(1);
+        for (TrackingModel.Site site : model.sites()) {
+            if (site.decided() && site.id() != null && site.level() == 0 && !ids.contains(site.id())) {
+                ids.add(site.id());
+            }
+        }
+        return new Checked<>(file, role, u.bicep() != null ? TemplateChecker.check(u.bicep(), context, findings)
+                : TemplateChecker.check(u.json(), context, findings), ids);
     }
 
     /**
@@ -364,7 +385,7 @@ public final class Pipeline<F> {
                 continue;
             }
             TemplateRole role = options.namesAsMain(file) ? TemplateRole.MAIN : TemplateRole.of(file);
-            result.templates.add(new Checked<>(file, role, check(read(file), role, false)));
+            result.templates.add(checked(file, read(file), role, false, null, null));
         }
         result.filesRead = filesRead;
         return result;
@@ -435,8 +456,8 @@ public final class Pipeline<F> {
             for (Map.Entry<Path, TemplateRole> entry : graph.roles().entrySet()) {
                 if (entry.getValue() == role) {
                     Path file = entry.getKey();
-                    result.templates.add(new Checked<>(file, role, check(sources.get(file), role, false,
-                            graph.deployedAt(file), graph.caseMismatches(file))));
+                    result.templates.add(checked(file, sources.get(file), role, false, graph.deployedAt(file),
+                            graph.caseMismatches(file)));
                 }
             }
         }
@@ -563,7 +584,8 @@ public final class Pipeline<F> {
         }
         result.templates.add(new Checked<>(zip, TemplateRole.PACKAGE, TemplateChecker.check(model,
                 new TemplateRule.Context(TemplateRole.PACKAGE, name, false, null,
-                        Collections.<SolutionGraph.CaseMismatch>emptyList(), options), findings)));
+                        Collections.<SolutionGraph.CaseMismatch>emptyList(), options), findings),
+                Collections.<PartnerId>emptyList()));
         if (sources.isEmpty()) {
             return;
         }
@@ -581,8 +603,8 @@ public final class Pipeline<F> {
                 TemplateRole actual = isMain ? TemplateRole.MAIN : entry.getValue() == TemplateRole.MAIN
                         ? TemplateRole.LINKED : entry.getValue();
                 if (actual == role) {
-                    result.templates.add(new Checked<>(entry.getKey(), actual,
-                            check(sources.get(entry.getKey()), actual, isMain)));
+                    result.templates.add(checked(entry.getKey(), sources.get(entry.getKey()), actual, isMain, null,
+                            null));
                 }
             }
         }

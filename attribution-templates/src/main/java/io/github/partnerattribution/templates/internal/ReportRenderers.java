@@ -15,6 +15,7 @@ import io.github.partnerattribution.templates.Rule;
 import io.github.partnerattribution.templates.ScanReport;
 import io.github.partnerattribution.templates.ScannedTemplate;
 import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateRole;
 
 /**
  * The three forms of a {@link ScanReport}: text for people, JSON for scripts, SARIF for code-scanning tools. File
@@ -30,8 +31,15 @@ public final class ReportRenderers {
         StringBuilder out = new StringBuilder();
         for (ScannedTemplate t : report.templates()) {
             out.append(t.role().name().toLowerCase(Locale.ROOT)).append("  ")
-                    .append(Text.printable(relativeName(report.root(), t.file()))).append(t.findings().isEmpty() ? "  ok" : "")
-                    .append('\n');
+                    .append(Text.printable(relativeName(report.root(), t.file()))).append(t.findings().isEmpty() ? "  ok" : "");
+            // which id it found: what a wrong channel's or a colleague's GUID would show, on every line that has one
+            for (int i = 0; i < t.partnerIds().size(); i++) {
+                out.append(i == 0 ? "  " : ", ").append(t.partnerIds().get(i).token());
+            }
+            if (t.findings().isEmpty() && t.partnerIds().isEmpty() && t.role() != TemplateRole.PACKAGE) {
+                out.append("  no partner id");
+            }
+            out.append('\n');
             for (Finding f : t.findings()) {
                 out.append("  ").append(Text.printable(f.toString())).append('\n');
             }
@@ -59,6 +67,11 @@ public final class ReportRenderers {
                 g.writeStartObject();
                 g.writeStringField("file", relativeName(report.root(), t.file()));
                 g.writeStringField("role", t.role().name().toLowerCase(Locale.ROOT));
+                g.writeArrayFieldStart("partnerIds");
+                for (io.github.partnerattribution.core.PartnerId id : t.partnerIds()) {
+                    g.writeString(id.token());
+                }
+                g.writeEndArray();
                 g.writeArrayFieldStart("findings");
                 for (Finding f : t.findings()) {
                     writeFinding(g, f, report);

@@ -58,6 +58,15 @@ public final class TemplateEditor {
 
     /** The new bytes with the tracking resource added, or null when the same id is already there. */
     public byte[] add(PartnerId id, String apiVersion) {
+        return add(id, apiVersion, null);
+    }
+
+    /**
+     * The new bytes with the tracking resource added, deployed only under the opt-out parameter {@code optOut} (added
+     * as a {@code bool} when the template has none of that name) when it is not null; null when the same id is
+     * already there.
+     */
+    public byte[] add(PartnerId id, String apiVersion, String optOut) {
         for (Candidate t : topLevel()) {
             if (id.equals(t.id())) {
                 return null;
@@ -66,8 +75,31 @@ public final class TemplateEditor {
                     + " at line " + t.resource().line + "; replace it instead (attribution template replace). Nothing"
                     + " was changed.");
         }
-        String updated = insert(block(id, apiVersion));
-        return verified(updated, id, 1);
+        if (optOut == null) {
+            return verified(insert(block(id, apiVersion, null)), id, 1);
+        }
+        Node parameters = model.root().get("parameters");
+        Node declared = parameters == null || parameters.kind != Kind.OBJECT ? null : parameters.get(optOut);
+        String withParameter;
+        if (declared != null) {
+            Node type = declared.get("type");
+            if (type == null || !"bool".equalsIgnoreCase(type.text())) {
+                throw new EditRefused("its parameter " + Text.quote(optOut) + " at line " + declared.line + " is not a"
+                        + " bool; an opt-out parameter is true or false. Nothing was changed.");
+            }
+            withParameter = text; // the template's own switch: used as it is
+        } else if (parameters == null) {
+            withParameter = insert(model.root(), "parameters", "{\n  \"" + optOut + "\": " + OptOut.parameterJson(optOut)
+                    .replace("\n", "\n  ") + "\n}");
+        } else if (parameters.kind == Kind.OBJECT) {
+            withParameter = insert(parameters, optOut, OptOut.parameterJson(optOut));
+        } else {
+            throw new EditRefused("its parameters section at line " + parameters.line + " is not an object. Nothing was"
+                    + " changed.");
+        }
+        TemplateEditor then = new TemplateEditor(path, JsonModel.of(model.file(), Utf8.bytes(withParameter,
+                model.bom()), model.options()));
+        return verified(then.insert(then.block(id, apiVersion, OptOut.jsonCondition(optOut))), id, 1);
     }
 
     /** The new bytes without the tracking resources of {@code id} (or of any id when null), or null when none. */
@@ -91,7 +123,8 @@ public final class TemplateEditor {
             Node container = t.container();
             int size = container.kind == Kind.OBJECT ? container.members().size() : container.items().size();
             // every resource of the container goes: it is left empty, []
-            ranges.addAll(inContainer == size && size > 1 ? range(container.start + 1, container.end() - 1) : cut(t));
+            ranges.addAll(inContainer == size && size > 1 ? range(container.start + 1, container.end() - 1)
+                    : cut(container, t.resource()));
         }
         ranges.sort(Comparator.comparingInt((int[] r) -> r[0]));
         List<int[]> merged = new ArrayList<>();
@@ -107,14 +140,23 @@ public final class TemplateEditor {
         for (int i = merged.size() - 1; i >= 0; i--) {
             updated.delete(merged.get(i)[0], merged.get(i)[1]);
         }
-        return verified(updated.toString(), id, 0);
+        String removed = updated.toString();
+        for (Candidate t : doomed) {
+            String parameter = t.switchParameter();
+            if (parameter != null) {
+                TemplateEditor then = new TemplateEditor(path, JsonModel.of(model.file(), Utf8.bytes(removed,
+                        model.bom()), model.options()));
+                removed = then.withoutOptOutParameter(parameter);
+            }
+        }
+        return verified(removed, id, 0);
     }
 
     /** The new bytes with every tracking resource's literal name set to {@code id}, or the resource added if none. */
     public byte[] replace(PartnerId id, String apiVersion) {
         List<Candidate> present = topLevel();
         if (present.isEmpty()) {
-            return add(id, apiVersion);
+            return add(id, apiVersion, null);
         }
         present.sort(Comparator.comparingInt((Candidate t) -> t.name().start).reversed());
         String updated = text;
@@ -159,6 +201,32 @@ public final class TemplateEditor {
         return updated.toString().equals(text) ? null : verified(updated.toString(), null, present.size());
     }
 
+    /**
+     * The text without the opt-out parameter {@link #add} wrote (its description says so) when nothing else reads it;
+     * with its {@code parameters} section too when that is then empty and stands last, where add put it.
+     */
+    private String withoutOptOutParameter(String name) {
+        Node parameters = model.root().get("parameters");
+        Node declared = parameters == null || parameters.kind != Kind.OBJECT ? null : parameters.get(name);
+        Node metadata = declared == null ? null : declared.get("metadata");
+        Node description = metadata == null ? null : metadata.get("description");
+        int from = keyStart(parameters, declared);
+        if (description == null || !OptOut.description(name).equals(description.text())
+                || OptOut.readElsewhere(text, name, from, JsonTree.endOf(declared, text))) {
+            return text; // the partner's own, or still read: it stays
+        }
+        List<Member> members = parameters.members();
+        Member last = model.root().members().get(model.root().members().size() - 1);
+        List<int[]> cut = members.size() == 1 && last.value == parameters ? cut(model.root(), parameters)
+                : cut(parameters, declared);
+        cut.sort(Comparator.comparingInt((int[] r) -> r[0]));
+        StringBuilder out = new StringBuilder(text);
+        for (int i = cut.size() - 1; i >= 0; i--) {
+            out.delete(cut.get(i)[0], cut.get(i)[1]);
+        }
+        return out.toString();
+    }
+
     /** Tracking resources at the template's top level, decided ones only; undecided ones block edits. */
     private List<Candidate> topLevel() {
         List<Candidate> out = new ArrayList<>();
@@ -171,13 +239,22 @@ public final class TemplateEditor {
         return out;
     }
 
+    /** The text with the resource block inserted as the last resource (under a fresh symbolic name when keyed). */
     private String insert(String block) {
         Node resources = model.resources();
+        return insert(resources, resources.kind == Kind.OBJECT ? symbolicName(resources) : null, block);
+    }
+
+    /**
+     * The text with {@code block} inserted as the last element of {@code container} (an array, or an object under
+     * {@code key}), in the file's indentation and line endings, on lines of its own.
+     */
+    private String insert(Node resources, String key, String block) {
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
         String unit = indentUnit();
         boolean object = resources.kind == Kind.OBJECT;
         int count = object ? resources.members().size() : resources.items().size();
-        String member = object ? "\"" + symbolicName(resources) + "\": " : "";
+        String member = object ? "\"" + key + "\": " : "";
         if (count == 0) {
             // the block on lines of its own after the bracket; what the array held (spaces, comments) stays after it,
             // so remove can take out exactly what was put in
@@ -219,9 +296,12 @@ public final class TemplateEditor {
     }
 
     /** The tracking resource as JSON lines, two-space indented; re-indented to the file's style on insertion. */
-    private String block(PartnerId id, String apiVersion) {
+    private String block(PartnerId id, String apiVersion, String condition) {
         List<String> lines = new ArrayList<>();
         lines.add("{");
+        if (condition != null) {
+            lines.add("  \"condition\": \"" + condition + "\",");
+        }
         lines.add("  \"type\": \"Microsoft.Resources/deployments\",");
         lines.add("  \"apiVersion\": \"" + apiVersion + "\",");
         lines.add("  \"name\": \"" + id.token() + "\",");
@@ -265,8 +345,7 @@ public final class TemplateEditor {
      * and the one comma that separated it. What {@link #add} inserted is taken out exactly, so add then remove gives
      * the original bytes back; comments and spaces around a resource the partner wrote stay where they are.
      */
-    private List<int[]> cut(Candidate t) {
-        Node container = t.container();
+    private List<int[]> cut(Node container, Node value) {
         boolean object = container.kind == Kind.OBJECT;
         List<int[]> spans = new ArrayList<>();
         if (object) {
@@ -280,7 +359,7 @@ public final class TemplateEditor {
         }
         int index = -1;
         for (int i = 0; i < spans.size(); i++) {
-            if (spans.get(i)[1] == t.resource().end()) {
+            if (spans.get(i)[1] == value.end()) {
                 index = i;
             }
         }

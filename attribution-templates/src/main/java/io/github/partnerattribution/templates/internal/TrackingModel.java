@@ -160,6 +160,12 @@ public interface TrackingModel {
         Position condition();
 
         /**
+         * {@return the parameter that alone switches it, with or without a {@code not}: {@code if (enableTelemetry)},
+         * {@code "[not(parameters('telemetryOptOut'))]"}, the customer's opt-out; or null}
+         */
+        String switchParameter();
+
+        /**
          * {@return the telemetry parameter that alone switches it ({@code if (enableTelemetry)},
          * {@code "[not(parameters('telemetryOptOut'))]"}), as module libraries switch their own usage telemetry; or
          * null}

@@ -39,7 +39,9 @@ public final class Catalogue {
             new BicepSyntaxErrorRule(),
             new ModuleTelemetryRule(),
             new ModulePathCaseRule(),
-            new TrackingApiVersionOldRule()));
+            new TrackingApiVersionOldRule(),
+            new UnfilledTrackingPlaceholderRule(),
+            new UnregisteredPartnerIdRule()));
 
     private Catalogue() {
     }

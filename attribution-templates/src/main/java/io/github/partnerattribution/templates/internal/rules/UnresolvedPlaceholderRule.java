@@ -15,7 +15,7 @@ final class UnresolvedPlaceholderRule extends TemplateRule {
     @Override
     public void check(JsonModel model, Context context, Reporter report) {
         for (Candidate c : model.candidates()) {
-            if (c.kind() == NameKind.UNFILLED_PLACEHOLDER) {
+            if (c.kind() == NameKind.UNFILLED_PLACEHOLDER && !UnfilledTrackingPlaceholderRule.judges(c, model)) {
                 report.report(at(c.name()), "The name " + quote(c.raw()) + " holds the build placeholder "
                         + String.join(", ", c.missing()) + (model.options().properties().isEmpty() ? ", so whether"
                         + " this is the tracking resource cannot be told." : ", which the properties file does not"
