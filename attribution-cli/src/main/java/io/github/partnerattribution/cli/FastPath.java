@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The local commands a pre-commit hook or an editor runs, in their plain forms, run without building picocli's model
  * of the command line, which costs more than the work they do: {@code guid check VALUE...}, {@code guid new
- * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F]},
+ * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F] [--opt-out-parameter P]},
  * {@code registry list --file FILE}, {@code doctor}, {@code template rules [--verbose] [CODE]}, {@code template check
  * FILE...} and {@code template scan DIR}. Each runs the same body as its picocli command, prints to the same
  * streams and exits with the same code; anything else (an option it does not know, help, {@code --debug}, an
@@ -99,13 +99,15 @@ final class FastPath {
             return DoctorCommand.print(out, err);
         }
         if (args.length > 0 && args[0].equals("notice")) {
-            java.util.Map<String, String> options = options(args, 1, "--partner", "--kind", "--format");
+            java.util.Map<String, String> options = options(args, 1, "--partner", "--kind", "--format",
+                    "--opt-out-parameter");
             if (options == null || !options.containsKey("--partner")) {
                 return null;
             }
             NoticeCommand.Kind kind = named(NoticeCommand.Kind.values(), options.getOrDefault("--kind", "template"));
             NoticeCommand.Format format = named(NoticeCommand.Format.values(), options.getOrDefault("--format", "text"));
-            return kind == null || format == null ? null : NoticeCommand.print(options.get("--partner"), kind, format, out);
+            return kind == null || format == null ? null : NoticeCommand.print(options.get("--partner"), kind,
+                    options.get("--opt-out-parameter"), format, out);
         }
         return null;
     }

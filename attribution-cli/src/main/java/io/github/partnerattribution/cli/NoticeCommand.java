@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "notice", mixinStandardHelpOptions = true,
         description = "Print the notice that tells customers about usage attribution and how to opt out.",
-        footer = {"", "Example:  attribution notice --partner Contoso --kind sdk --format markdown"})
+        footer = {"", "Example:  attribution notice --partner Contoso --kind sdk --format markdown",
+                "          attribution notice --partner Contoso --kind marketplace --opt-out-parameter enableTelemetry"})
 final class NoticeCommand implements Callable<Integer> {
-    enum Kind { template, sdk }
+    enum Kind { template, marketplace, sdk }
 
     enum Format { text, markdown }
 
@@ -21,23 +22,30 @@ final class NoticeCommand implements Callable<Integer> {
     @Option(names = "--partner", required = true, description = "The company name customers know.")
     String partner;
 
-    @Option(names = "--kind", defaultValue = "template", description = "template or sdk (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", defaultValue = "template", description = "template (a template the customer deploys),"
+            + " marketplace (a Marketplace Azure Application, deployed from the portal as published) or sdk (default"
+            + " ${DEFAULT-VALUE}).")
     Kind kind;
+
+    @Option(names = "--opt-out-parameter", paramLabel = "NAME", description = "The template's parameter that switches"
+            + " attribution (template add --opt-out-parameter): the notice tells customers to opt out with it.")
+    String optOutParameter;
 
     @Option(names = "--format", defaultValue = "text", description = "text or markdown (default ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() {
-        return print(partner, kind, format, spec.commandLine().getOut());
+        return print(partner, kind, optOutParameter, format, spec.commandLine().getOut());
     }
 
     /** Prints the notice; the one body of {@code notice}, for picocli and {@link FastPath}. */
-    static int print(String partner, Kind kind, Format format, java.io.PrintWriter out) {
+    static int print(String partner, Kind kind, String optOutParameter, Format format, java.io.PrintWriter out) {
         CustomerNotice notice;
         try {
-            notice = CustomerNotice.create(partner,
-                    kind == Kind.sdk ? CustomerNotice.Kind.SDK : CustomerNotice.Kind.TEMPLATE);
+            notice = CustomerNotice.create(partner, kind == Kind.sdk ? CustomerNotice.Kind.SDK
+                    : kind == Kind.marketplace ? CustomerNotice.Kind.MARKETPLACE : CustomerNotice.Kind.TEMPLATE);
+            notice = optOutParameter == null ? notice : notice.withOptOutParameter(optOutParameter);
         } catch (IllegalArgumentException e) {
             throw Failure.judged(e);
         }

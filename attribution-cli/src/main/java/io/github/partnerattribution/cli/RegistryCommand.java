@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "registry", mixinStandardHelpOptions = true,
         description = "The partner's GUID registry: one GUID per offer, channel and optional SKU, in a properties file.",
-        subcommands = {RegistryCommand.List.class, RegistryCommand.Check.class, RegistryCommand.Add.class})
+        subcommands = {RegistryCommand.List.class, RegistryCommand.Get.class, RegistryCommand.Check.class,
+                RegistryCommand.Add.class})
 final class RegistryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -32,8 +33,49 @@ final class RegistryCommand implements Runnable {
         Path path;
 
         PartnerIdRegistry load() throws IOException {
-            FileEdit.regularFile(path); // a missing file, a folder or a FIFO is named before anything is read
-            return PartnerIdRegistry.load(path);
+            return RegistryCommand.load(path);
+        }
+    }
+
+    /** A registry file, named before anything is read when it is missing, a folder or a FIFO. */
+    static PartnerIdRegistry load(Path path) throws IOException {
+        FileEdit.regularFile(path);
+        return PartnerIdRegistry.load(path);
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Print the id of an offer in a channel (and SKU) alone, for scripts: the most specific of"
+                    + " offer.channel.sku, offer.channel and offer; exit 1 when there is none.",
+            footer = {"", "Example:  attribution template replace --pid $(attribution registry get --file pid.properties"
+                    + " backup marketplace) mainTemplate.json"})
+    static final class Get implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        File file;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "OFFER", description = "The offer, such as backup.")
+        String offer;
+
+        @picocli.CommandLine.Parameters(index = "1", paramLabel = "CHANNEL", description = "The channel, such as marketplace.")
+        String channel;
+
+        @picocli.CommandLine.Parameters(index = "2", arity = "0..1", paramLabel = "SKU", description = "The SKU, if any.")
+        String sku;
+
+        @Override
+        public Integer call() throws IOException {
+            PartnerIdRegistry registry = file.load();
+            PartnerId id;
+            try {
+                id = registry.lookup(offer, channel, sku);
+            } catch (java.util.NoSuchElementException none) {
+                throw Failure.invalidInput(none.getMessage());
+            }
+            // the form the registry and Partner Center write: the GUID, or the whole token of a Partner Center id
+            spec.commandLine().getOut().println(id.isPartnerCenter() ? id.token() : id.guid());
+            return 0;
         }
     }
 
@@ -63,10 +105,9 @@ final class RegistryCommand implements Runnable {
 
         /** Lists a registry file; the one body of {@code registry list}, for picocli and {@link FastPath}. */
         static int list(Path path, PrintWriter out) throws IOException {
-            FileEdit.regularFile(path); // a missing file, a folder or a FIFO is named before anything is read
             PartnerIdRegistry registry;
             try {
-                registry = PartnerIdRegistry.load(path);
+                registry = load(path);
             } catch (InvalidRegistryException e) {
                 return problems(out, e);
             }

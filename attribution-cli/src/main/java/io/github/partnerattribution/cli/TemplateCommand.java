@@ -1,6 +1,7 @@
 package io.github.partnerattribution.cli;
 
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.PartnerIdRegistry;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Rule;
 import io.github.partnerattribution.templates.ScanReport;
@@ -53,9 +54,44 @@ final class TemplateCommand implements Runnable {
         @Option(names = "--main", paramLabel = "NAME", description = "More files that count as main templates: a file name, or a path such as samples/basic/main.bicep.")
         List<String> mainNames = new ArrayList<>();
 
+        @Option(names = "--registry", paramLabel = "FILE", description = "The partner's GUID registry: a tracking"
+                + " resource whose GUID is not the one it holds for --offer and --channel (and --sku) is an error.")
+        Path registry;
+
+        @Option(names = "--offer", paramLabel = "OFFER", description = "The offer the templates are for, such as backup (with --registry).")
+        String offer;
+
+        @Option(names = "--channel", paramLabel = "CHANNEL", description = "The channel they ship in, such as marketplace or github (with --registry).")
+        String channel;
+
+        @Option(names = "--sku", paramLabel = "SKU", description = "The SKU, for a GUID per SKU (with --registry).")
+        String sku;
+
         TemplateOptions options() throws IOException {
             TemplateOptions options = Failure.judging(() -> TemplateOptions.defaults().withMainNames(mainNames));
-            return properties == null ? options : options.withProperties(properties);
+            options = properties == null ? options : options.withProperties(properties);
+            return registered(options);
+        }
+
+        /** With the registry's id for the offer and channel, when --registry is given; each part named when missing. */
+        private TemplateOptions registered(TemplateOptions options) throws IOException {
+            if (registry == null) {
+                if (offer != null || channel != null || sku != null) {
+                    throw Failure.invalidInput("--offer, --channel and --sku name an entry of the registry: give"
+                            + " --registry FILE too");
+                }
+                return options;
+            }
+            if (offer == null || channel == null) {
+                throw Failure.invalidInput("--registry needs --offer and --channel (and --sku for a GUID per SKU):"
+                        + " the registered id a tracking resource must carry is the one for them");
+            }
+            PartnerIdRegistry loaded = RegistryCommand.load(registry);
+            try {
+                return options.withRegistry(loaded, offer, channel, sku);
+            } catch (java.util.NoSuchElementException none) {
+                throw Failure.invalidInput(none.getMessage());
+            }
         }
 
         int print(CommandSpec spec, ScanReport report) {
@@ -277,11 +313,20 @@ final class TemplateCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add the tracking resource to a main template; nothing else changes.",
-            footer = {"", "Example:  attribution template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
+            footer = {"", "Example:  attribution template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json",
+                    "          attribution template add --opt-out-parameter enableTelemetry --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"
+                            + " main.bicep"})
     static final class Add extends Edit {
+        @Option(names = "--opt-out-parameter", paramLabel = "NAME", description = "Also add a bool parameter that lets"
+                + " the customer opt out (attribution on by default; a name such as telemetryOptOut defaults to false)"
+                + " and deploy the tracking resource only under it; remove takes both away.")
+        String optOutParameter;
+
         @Override
         TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException {
-            return ArmTemplates.add(file, id, options);
+            TemplateOptions withOptOut = optOutParameter == null ? options
+                    : Failure.judging(() -> options.withOptOutParameter(optOutParameter));
+            return ArmTemplates.add(file, id, withOptOut);
         }
 
         @Override

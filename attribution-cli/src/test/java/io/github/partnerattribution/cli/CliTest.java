@@ -365,7 +365,7 @@ class CliTest {
         assertTrue(r.out().startsWith("package  ") && r.out().split("\n")[0].endsWith("/offer.zip"), r.out());
         assertTrue(r.out().contains("error CUA023: Partner Center refuses this package (AzureAppCannotAddTrackingId)"),
                 r.out());
-        assertTrue(r.out().contains("offer.zip!/nested/net.json  ok\n"), r.out());
+        assertTrue(r.out().contains("offer.zip!/nested/net.json  ok  no partner id\n"), r.out());
         assertTrue(r.out().contains("\nlinked  "), r.out());
     }
 

@@ -65,6 +65,8 @@ class FastPathTest {
         forms.add(new String[] {"notice", "--partner", "Contoso"});
         forms.add(new String[] {"notice", "--format", "markdown", "--kind", "sdk", "--partner", "Contoso Ltd."});
         forms.add(new String[] {"notice", "--partner", " "});
+        forms.add(new String[] {"notice", "--partner", "Contoso", "--kind", "marketplace", "--opt-out-parameter", "enableTelemetry"});
+        forms.add(new String[] {"notice", "--partner", "Contoso", "--kind", "sdk", "--opt-out-parameter", "enableTelemetry"});
         Path registry = Files.writeString(dir.resolve("pid.properties"), "offer.main=" + ID + "\noffer.trial=pid-" + ID
                 .replace('1', '2') + "\n");
         Path bad = Files.writeString(dir.resolve("bad.properties"), "offer.main=" + ID + "\noffer.main=x\n");
