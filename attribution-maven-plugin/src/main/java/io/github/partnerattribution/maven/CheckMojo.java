@@ -1,5 +1,7 @@
 package io.github.partnerattribution.maven;
 
+import io.github.partnerattribution.core.InvalidRegistryException;
+import io.github.partnerattribution.core.PartnerIdRegistry;
 import io.github.partnerattribution.core.internal.Text;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Finding;
@@ -53,6 +55,25 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "attribution.properties")
     private File propertiesFile;
 
+    /**
+     * The partner's GUID registry: with {@code offer} and {@code channel} (and {@code sku}), a tracking resource whose
+     * GUID is not the one it holds for them is an error (CUA031) naming both GUIDs.
+     */
+    @Parameter(property = "attribution.registry")
+    private File registry;
+
+    /** The offer the templates are for, such as {@code backup}; with {@code registry}. */
+    @Parameter(property = "attribution.offer")
+    private String offer;
+
+    /** The channel they ship in, such as {@code marketplace} or {@code github}; with {@code registry}. */
+    @Parameter(property = "attribution.channel")
+    private String channel;
+
+    /** The SKU, for a GUID per SKU; with {@code registry}. */
+    @Parameter(property = "attribution.sku")
+    private String sku;
+
     /** {@code errors} (default), {@code warnings} or {@code never}. */
     @Parameter(property = "attribution.failOn", defaultValue = "errors")
     private FailOn failOn;
@@ -87,6 +108,7 @@ public final class CheckMojo extends AbstractMojo {
             if (propertiesFile != null) {
                 options = options.withProperties(propertiesFile.toPath());
             }
+            options = registered(options);
             List<File> dirs = templateDirectories == null || templateDirectories.isEmpty()
                     ? List.of(basedir) : templateDirectories;
             for (File dir : dirs) {
@@ -137,6 +159,28 @@ public final class CheckMojo extends AbstractMojo {
         if ((failOn == FailOn.errors && errors > 0) || (failOn == FailOn.warnings && errors + warnings > 0)) {
             throw new MojoFailureException("Template check failed (failOn " + failOn.name().toLowerCase(Locale.ROOT)
                     + "): " + summary);
+        }
+    }
+
+    /** With the registry's id for the offer and channel, when {@code registry} is set; a missing part is named. */
+    private TemplateOptions registered(TemplateOptions options) throws IOException, MojoExecutionException {
+        if (registry == null) {
+            if (offer != null || channel != null || sku != null) {
+                throw new MojoExecutionException("offer, channel and sku name an entry of the registry: set registry"
+                        + " (the partner's GUID registry file) too");
+            }
+            return options;
+        }
+        if (offer == null || channel == null) {
+            throw new MojoExecutionException("registry " + registry + " needs offer and channel (and sku for a GUID per"
+                    + " SKU): the registered id a tracking resource must carry is the one for them");
+        }
+        try {
+            return options.withRegistry(PartnerIdRegistry.load(registry.toPath()), offer, channel, sku);
+        } catch (InvalidRegistryException e) {
+            throw new MojoExecutionException("registry " + registry + " is not valid: " + e.getMessage(), e);
+        } catch (java.util.NoSuchElementException none) {
+            throw new MojoExecutionException(Text.printable(none.getMessage()), none);
         }
     }
 }

@@ -140,6 +140,19 @@ public final class FillMojo extends AbstractMojo {
                     String key = m.group(1);
                     String value = values.getProperty(key);
                     String line = file + ":" + lineOf(text, m.start());
+                    if (!isPartnerIdKey(key, values) && !(fillOtherKeys && value != null)
+                            && trackingName(text, m.start()) != null) {
+                        // left as it is, the tracking resource would ship named pid-${...}: nothing attributed
+                        String closest = value != null ? null : Text.closest(key, values.stringPropertyNames());
+                        problems.add(line + ": the tracking name " + Text.quote(trackingName(text, m.start()))
+                                + " holds ${" + Text.printable(key) + "}, which " + (value == null ? propertiesFile
+                                + " does not define" + (closest == null ? "" : " (did you mean "
+                                + Text.printable(closest) + "?)") : "is not a partner-id key (partnerIdKeys,"
+                                + " partnerIdKeyPrefix)") + ": left unfilled, no deployment of the template would be"
+                                + " attributed");
+                        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                        continue;
+                    }
                     if (!isPartnerIdKey(key, values)) {
                         if (fillOtherKeys && value != null) {
                             String escaped = jsonEscaped(value);
@@ -221,6 +234,37 @@ public final class FillMojo extends AbstractMojo {
                     + (fillOtherKeys ? " (no value in " + propertiesFile + ")" : "") + ": "
                     + Text.printable(String.join(", ", left)));
         }
+    }
+
+    /**
+     * The JSON string holding {@code offset} when it is a tracking name, the value of a {@code "name"} that starts
+     * with {@code pid-}, up to the offset; else null.
+     */
+    static String trackingName(String text, int offset) {
+        int open = offset - 1;
+        while (open >= 0 && !(text.charAt(open) == '"' && (open == 0 || text.charAt(open - 1) != '\\'))) {
+            if (text.charAt(open) == '\n') {
+                return null; // a JSON string holds no line break
+            }
+            open--;
+        }
+        if (open < 0 || !text.regionMatches(true, open + 1, "pid-", 0, 4)) {
+            return null;
+        }
+        int i = open - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ':') {
+            return null;
+        }
+        i--;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        boolean named = i >= 5 && text.regionMatches(true, i - 5, "\"name\"", 0, 6);
+        int close = text.indexOf('"', offset);
+        return named ? text.substring(open + 1, close < 0 ? offset : close) : null;
     }
 
     /** Whether a key's value is a partner id: listed, or with the prefix, or (by default) any key of the file. */
