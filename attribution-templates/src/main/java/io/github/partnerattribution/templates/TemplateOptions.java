@@ -199,9 +199,9 @@ public final class TemplateOptions {
     }
 
     /**
-     * With the partner's registry and the offer and channel (and SKU) these templates are for: a tracking resource
-     * whose GUID is not the one registered for them is an error (CUA030) that names both GUIDs and which entry the
-     * found one belongs to, if any.
+     * With the partner's registry and the offer and channel (and SKU) these templates are for: a main template's
+     * tracking resource whose GUID is not the one registered for them is an error (CUA031) that names both GUIDs and
+     * which entry the found one belongs to, if any.
      *
      * <pre>{@code
      * TemplateOptions options = TemplateOptions.defaults()
@@ -238,6 +238,11 @@ public final class TemplateOptions {
     /**
      * The id the registry holds for the offer and channel a check was given ({@link #withRegistry}), with the
      * registry itself, to tell which entry another id belongs to.
+     *
+     * <pre>{@code
+     * RegisteredId expected = options.registeredId(); // null without a registry
+     * System.out.println(expected.key() + " = " + expected.id().guid()); // backup.marketplace = 1b2c3d4e-...
+     * }</pre>
      */
     public static final class RegisteredId {
         private final PartnerIdRegistry registry;

@@ -3,6 +3,7 @@ package io.github.partnerattribution.templates.internal.rules;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.PartnerIdRegistry;
 import io.github.partnerattribution.templates.Severity;
+import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.TemplateOptions.RegisteredId;
 import io.github.partnerattribution.templates.internal.TrackingModel;
 import io.github.partnerattribution.templates.internal.TrackingModel.Site;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * CUA031: The tracking resource's GUID is not the one the registry holds for the offer and channel. Applies to JSON
- * and Bicep templates checked with a registry ({@code --registry FILE --offer OFFER --channel CHANNEL}); without one
- * it finds nothing.
+ * and Bicep main templates checked with a registry ({@code --registry FILE --offer OFFER --channel CHANNEL}); without
+ * one it finds nothing.
  */
 final class UnregisteredPartnerIdRule extends TrackingRule {
     UnregisteredPartnerIdRule() {
@@ -25,7 +26,8 @@ final class UnregisteredPartnerIdRule extends TrackingRule {
     @Override
     void check(TrackingModel model, Context context, Reporter report) {
         RegisteredId registered = context.options().registeredId();
-        if (registered == null) {
+        if (registered == null || context.role() != TemplateRole.MAIN) {
+            // elsewhere a pid- deployment is a stray (CUA003) or a module's own telemetry (CUA027), not the partner's
             return;
         }
         for (Site site : model.sites()) {
