@@ -204,6 +204,27 @@ class MarketplaceGateTest {
         assertTrue(read(file).contains("param enableTelemetry bool = true"), "still read by the output: " + read(file));
     }
 
+    @Test
+    void aParameterIsFoundInAnyCaseAsArmReadsItAndRemoveCopesWhenItIsGone() throws IOException {
+        String own = "  \"parameters\": { \"EnableTelemetry\": { \"type\": \"Bool\", \"defaultValue\": true } },\n";
+        String original = template(RG, own, storage());
+        Path file = Fixtures.write(dir, "mainTemplate.json", original);
+        ArmTemplates.add(file, ID, TemplateOptions.defaults().withOptOutParameter("enableTelemetry"));
+        assertFalse(read(file).contains("\"enableTelemetry\": {"), "ARM would refuse a second parameter of that name: "
+                + read(file));
+        ArmTemplates.remove(file, ID, TemplateOptions.defaults());
+        assertEquals(original, read(file));
+
+        Path bare = Fixtures.write(dir, "b/mainTemplate.json", template(RG, "", storage()));
+        ArmTemplates.add(bare, ID, TemplateOptions.defaults().withOptOutParameter("enableTelemetry"));
+        // the partner took the parameter out by hand: remove takes the resource and leaves the rest
+        String edited = read(bare).replaceFirst("(?s)\\n  , \"parameters\": \\{.*?\\n  }\\n", "\n");
+        assertFalse(edited.contains("\"parameters\""), edited);
+        Files.write(bare, edited.getBytes(StandardCharsets.UTF_8));
+        assertTrue(ArmTemplates.remove(bare, ID, TemplateOptions.defaults()).changed());
+        assertFalse(read(bare).contains("pid-"), read(bare));
+    }
+
     static String read(Path file) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }

@@ -79,7 +79,7 @@ public final class TemplateEditor {
             return verified(insert(block(id, apiVersion, null)), id, 1);
         }
         Node parameters = model.root().get("parameters");
-        Node declared = parameters == null || parameters.kind != Kind.OBJECT ? null : parameters.get(optOut);
+        Node declared = parameter(parameters, optOut);
         String withParameter;
         if (declared != null) {
             Node type = declared.get("type");
@@ -207,13 +207,12 @@ public final class TemplateEditor {
      */
     private String withoutOptOutParameter(String name) {
         Node parameters = model.root().get("parameters");
-        Node declared = parameters == null || parameters.kind != Kind.OBJECT ? null : parameters.get(name);
+        Node declared = parameter(parameters, name);
         Node metadata = declared == null ? null : declared.get("metadata");
         Node description = metadata == null ? null : metadata.get("description");
-        int from = keyStart(parameters, declared);
         if (description == null || !OptOut.description(name).equals(description.text())
-                || OptOut.readElsewhere(text, name, from, JsonTree.endOf(declared, text))) {
-            return text; // the partner's own, or still read: it stays
+                || OptOut.readElsewhere(text, name, keyStart(parameters, declared), JsonTree.endOf(declared, text))) {
+            return text; // gone already, the partner's own, or still read: it stays
         }
         List<Member> members = parameters.members();
         Member last = model.root().members().get(model.root().members().size() - 1);
@@ -225,6 +224,19 @@ public final class TemplateEditor {
             out.delete(cut.get(i)[0], cut.get(i)[1]);
         }
         return out.toString();
+    }
+
+    /** The declaration of a parameter, its name in any case as ARM reads it; null when there is none. */
+    private static Node parameter(Node parameters, String name) {
+        if (parameters == null || parameters.kind != Kind.OBJECT) {
+            return null;
+        }
+        for (Member m : parameters.members()) {
+            if (m.name.equalsIgnoreCase(name)) {
+                return m.value;
+            }
+        }
+        return null;
     }
 
     /** Tracking resources at the template's top level, decided ones only; undecided ones block edits. */
@@ -249,32 +261,32 @@ public final class TemplateEditor {
      * The text with {@code block} inserted as the last element of {@code container} (an array, or an object under
      * {@code key}), in the file's indentation and line endings, on lines of its own.
      */
-    private String insert(Node resources, String key, String block) {
+    private String insert(Node container, String key, String block) {
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
         String unit = indentUnit();
-        boolean object = resources.kind == Kind.OBJECT;
-        int count = object ? resources.members().size() : resources.items().size();
+        boolean object = container.kind == Kind.OBJECT;
+        int count = object ? container.members().size() : container.items().size();
         String member = object ? "\"" + key + "\": " : "";
         if (count == 0) {
             // the block on lines of its own after the bracket; what the array held (spaces, comments) stays after it,
             // so remove can take out exactly what was put in
-            String outer = lineIndent(keyStart(model.root(), resources));
-            String inside = text.substring(resources.start + 1, resources.end() - 1);
+            String outer = lineIndent(keyStart(model.root(), container));
+            String inside = text.substring(container.start + 1, container.end() - 1);
             String indent = outer + unit;
             boolean onItsOwnLine = inside.startsWith("\n") || inside.startsWith("\r");
             String body = nl + indent + member + indentBlock(block, indent, unit, nl) + (onItsOwnLine ? "" : nl + outer);
-            return text.substring(0, resources.start + 1) + body + inside + text.substring(resources.end() - 1);
+            return text.substring(0, container.start + 1) + body + inside + text.substring(container.end() - 1);
         }
-        int lastStart = object ? resources.members().get(count - 1).nameStart : resources.items().get(count - 1).start;
-        int lastEnd = JsonTree.endOf(object ? resources.members().get(count - 1).value : resources.items().get(count - 1), text);
+        int lastStart = object ? container.members().get(count - 1).nameStart : container.items().get(count - 1).start;
+        int lastEnd = JsonTree.endOf(object ? container.members().get(count - 1).value : container.items().get(count - 1), text);
         String indent = lineIndent(lastStart);
         if (!isBlank(text.substring(lineStart(lastStart), lastStart))) {
-            indent = lineIndent(keyStart(model.root(), resources)) + unit;
+            indent = lineIndent(keyStart(model.root(), container)) + unit;
         }
         int after = skipSpaceAndComments(lastEnd);
-        boolean trailingComma = after < resources.end() - 1 && text.charAt(after) == ',';
+        boolean trailingComma = after < container.end() - 1 && text.charAt(after) == ',';
         int lineEnd = endOfLine(trailingComma ? after + 1 : lastEnd);
-        if (lineEnd > resources.end() - 1) {
+        if (lineEnd > container.end() - 1) {
             // the array closes on the same line: the comma goes right after the last element
             int at = trailingComma ? after + 1 : lastEnd;
             String entry = (trailingComma ? "" : ",") + nl + indent + member + indentBlock(block, indent, unit, nl);
