@@ -225,6 +225,19 @@ class MarketplaceGateTest {
         assertFalse(read(bare).contains("pid-"), read(bare));
     }
 
+    @Test
+    void aFileEndingWithADecoratorWithNothingUnderItIsRefusedWithOrWithoutAnOptOutParameter() throws IOException {
+        String dangling = "param location string = resourceGroup().location\n\n@description('nothing under it')\n";
+        for (TemplateOptions options : List.of(TemplateOptions.defaults(),
+                TemplateOptions.defaults().withOptOutParameter("enableTelemetry"))) {
+            Path file = Fixtures.write(dir, "main.bicep", dangling);
+            TemplateException e = assertThrows(TemplateException.class, () -> ArmTemplates.add(file, ID, options));
+            assertTrue(e.getMessage().contains("the file ends with text that would take the added resource in (line 3"),
+                    e.getMessage());
+            assertEquals(dangling, read(file));
+        }
+    }
+
     static String read(Path file) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }

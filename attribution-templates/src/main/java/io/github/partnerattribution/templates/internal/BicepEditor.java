@@ -83,27 +83,23 @@ public final class BicepEditor {
                     + " parameter; choose another name. Nothing was changed.");
         }
         String updated = BicepModel.withTrackingResource(text, syntax, id, apiVersion, optOut, parameter != null);
-        int closed = updated.lastIndexOf('}') + 1;
         BicepSyntax.File reread = BicepParser.parse(updated);
-        // the added resource: its keyword after the original text (and the opt-out parameter, when one was added)
-        int declared = updated.indexOf("resource ", optOut == null || parameter != null ? text.length()
-                : updated.indexOf("param " + optOut + " bool", text.length()));
-        boolean whole = false;
-        int added = optOut == null || parameter != null ? declared : updated.indexOf("@description(", text.length());
+        // what was added (the opt-out parameter when one was, then the resource) must be declarations of their own
+        List<BicepSyntax.Declaration> fresh = new ArrayList<>(2);
         for (BicepSyntax.Declaration d : reread.declarations) {
-            boolean ours = d.keywordStart == declared || added != declared && d.keyword.equals("param")
-                    && d.keywordStart >= added && d.keywordStart < declared;
-            if (ours) {
-                whole = d.keywordStart == declared ? d.start == declared && d.end == closed : d.start == added;
-                if (!whole) {
+            if (d.end > text.length()) {
+                if (d.start < text.length()) {
                     // what the file ends with took the new declaration in: a decorator with nothing under it
                     throw new EditRefused("the file ends with text that would take the added resource in (line "
                             + reread.position(d.start).line + ", such as a decorator with no declaration under it);"
                             + " complete or remove it first. Nothing was changed.");
                 }
+                fresh.add(d);
             }
         }
-        if (!whole) {
+        BicepSyntax.Declaration last = fresh.isEmpty() ? null : fresh.get(fresh.size() - 1);
+        if (fresh.size() != (optOut != null && parameter == null ? 2 : 1) || !last.keyword.equals("resource")
+                || last.end != updated.lastIndexOf('}') + 1) {
             throw new EditRefused("the added resource would not be read as a declaration of its own at the end of the"
                     + " file; check the file's last lines. Nothing was changed.");
         }
@@ -206,11 +202,9 @@ public final class BicepEditor {
     private String withoutOptOutParameter(String removed, String name) {
         BicepSyntax.File reread = BicepParser.parse(removed);
         BicepSyntax.Declaration d = parameter(reread, name);
-        if (d == null || !removed.substring(d.start, d.end).equals(OptOut.bicepParameter(name, "\n"))
-                && !removed.substring(d.start, d.end).equals(OptOut.bicepParameter(name, "\r\n"))
-                && !removed.substring(d.start, d.end).equals(OptOut.bicepParameter(name, "\r"))
-                || OptOut.readElsewhere(removed, name, d.start, d.end)) {
-            return removed; // the partner's own, or still read: it stays
+        String written = d == null ? "" : removed.substring(d.start, d.end).replace("\r\n", "\n").replace('\r', '\n');
+        if (!written.equals(OptOut.bicepParameter(name, "\n")) || OptOut.readElsewhere(removed, name, d.start, d.end)) {
+            return removed; // gone already, the partner's own, or still read: it stays
         }
         int[] range = new BicepEditor(removed, reread, model, loader).range(d);
         return removed.substring(0, range[0]) + removed.substring(range[1]);

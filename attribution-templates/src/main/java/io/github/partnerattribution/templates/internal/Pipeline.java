@@ -1,7 +1,6 @@
 package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
-
 import io.github.partnerattribution.core.internal.FileEdit;
 import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.TemplateRole;
