@@ -163,7 +163,7 @@ public final class CheckMojo extends AbstractMojo {
     }
 
     /** With the registry's id for the offer and channel, when {@code registry} is set; a missing part is named. */
-    private TemplateOptions registered(TemplateOptions options) throws IOException, MojoExecutionException {
+    private TemplateOptions registered(TemplateOptions options) throws MojoExecutionException {
         if (registry == null) {
             if (offer != null || channel != null || sku != null) {
                 throw new MojoExecutionException("offer, channel and sku name an entry of the registry: set registry"
@@ -179,6 +179,8 @@ public final class CheckMojo extends AbstractMojo {
             return options.withRegistry(PartnerIdRegistry.load(registry.toPath()), offer, channel, sku);
         } catch (InvalidRegistryException e) {
             throw new MojoExecutionException("registry " + registry + " is not valid: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("registry " + registry + " cannot be read: " + e, e);
         } catch (java.util.NoSuchElementException none) {
             throw new MojoExecutionException(Text.printable(none.getMessage()), none);
         }
