@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * The local commands a pre-commit hook or an editor runs, in their plain forms, run without building picocli's model
  * of the command line, which costs more than the work they do: {@code guid check VALUE...}, {@code guid new
- * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F] [--opt-out-parameter P]},
- * {@code registry list --file FILE}, {@code doctor}, {@code template rules [--verbose] [CODE]}, {@code template check
+ * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F]
+ * [--opt-out-parameter P]}, {@code registry list --file FILE}, {@code doctor}, {@code template rules [--verbose] [CODE]}, {@code template check
  * FILE...} and {@code template scan DIR}. Each runs the same body as its picocli command, prints to the same
  * streams and exits with the same code; anything else (an option it does not know, help, {@code --debug}, an
  * {@code @file}, a value that looks like an option, a rule code that is not one) is left to picocli, which says what

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "registry", mixinStandardHelpOptions = true,
@@ -55,13 +56,13 @@ final class RegistryCommand implements Runnable {
         @Mixin
         File file;
 
-        @picocli.CommandLine.Parameters(index = "0", paramLabel = "OFFER", description = "The offer, such as backup.")
+        @Parameters(index = "0", paramLabel = "OFFER", description = "The offer, such as backup.")
         String offer;
 
-        @picocli.CommandLine.Parameters(index = "1", paramLabel = "CHANNEL", description = "The channel, such as marketplace.")
+        @Parameters(index = "1", paramLabel = "CHANNEL", description = "The channel, such as marketplace.")
         String channel;
 
-        @picocli.CommandLine.Parameters(index = "2", arity = "0..1", paramLabel = "SKU", description = "The SKU, if any.")
+        @Parameters(index = "2", arity = "0..1", paramLabel = "SKU", description = "The SKU, if any.")
         String sku;
 
         @Override

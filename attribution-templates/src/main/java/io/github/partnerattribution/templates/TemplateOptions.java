@@ -1,11 +1,17 @@
 package io.github.partnerattribution.templates;
 
+import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.PartnerIdRegistry;
+import io.github.partnerattribution.templates.internal.DeploymentApiVersions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,16 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.PartnerIdRegistry;
-import io.github.partnerattribution.templates.internal.DeploymentApiVersions;
 
 /**
  * How to check and edit templates: the build properties that fill {@code ${...}} placeholders, the names of main
- * templates besides the standard ones, the {@code apiVersion} {@link ArmTemplates#add} writes, and dry runs.
+ * templates besides the standard ones, the partner's registry and the offer and channel the templates are for, the day
+ * ages are counted to, the {@code apiVersion} and opt-out parameter {@link ArmTemplates#add} writes, and dry runs.
  *
  * <pre>{@code
  * TemplateOptions options = TemplateOptions.defaults().withProperties(Paths.get("pid.properties"));

@@ -172,14 +172,13 @@ public final class BicepEditor {
         for (int i = present.size() - 1; i >= 0; i--) {
             BicepModel.Declaration d = present.get(i);
             BicepSyntax.Node type = d.declaration.typeOrPath;
-            String source = type == null || type.kind != Kind.STRING ? "" : text.substring(type.start, type.end);
-            int at = source.indexOf('@');
-            int close = source.lastIndexOf('\'');
-            if (d.module() || at < 0 || close <= at || source.contains("${")) {
+            int[] span = type == null || type.kind != Kind.STRING || d.module() ? null
+                    : BicepModel.versionSpan(text.substring(type.start, type.end));
+            if (span == null) {
                 throw new EditRefused("the tracking resource at line " + d.position().line + " has no literal type"
                         + " with an apiVersion to set. Nothing was changed.");
             }
-            out.replace(type.start + at + 1, type.start + close, version);
+            out.replace(type.start + span[0], type.start + span[1], version);
         }
         String updated = out.toString();
         return updated.equals(text) ? null : verified(updated, BicepParser.parse(updated), null, present.size());

@@ -188,7 +188,10 @@ public final class BicepModel implements TrackingModel {
         final Position innerResourcesAt;
         /** The template it is declared in: the file's top level, or an inline template's resources. */
         final Object template;
-        /** The {@code apiVersion}: in a resource's type after {@code @}, or an inline template's property; null for a module. */
+        /**
+         * Its {@code apiVersion}: the part of a resource's type after {@code @}, or an inline template's property; null
+         * for a module.
+         */
         Property apiVersion;
         /** The parameter that alone switches the declaration, or null. */
         String switchParameter;
@@ -544,13 +547,22 @@ public final class BicepModel implements TrackingModel {
     /** The version of a deployment's type ({@code 'Microsoft.Resources/deployments@2025-04-01'}), where it stands. */
     private Property typeApiVersion(Node type) {
         String source = syntax.source(type);
-        int at = source.indexOf('@');
-        int close = source.lastIndexOf('\'');
-        if (at < 0 || close <= at || source.indexOf("${") >= 0) {
+        int[] span = versionSpan(source);
+        if (span == null) {
             return null;
         }
-        String version = source.substring(at + 1, close);
-        return new Property(syntax.position(type.start + at + 1), version, version);
+        String version = source.substring(span[0], span[1]);
+        return new Property(syntax.position(type.start + span[0]), version, version);
+    }
+
+    /**
+     * Where the version stands in a type as written ({@code 'Microsoft.Resources/deployments@2025-04-01'}): from
+     * after {@code @} to the closing quote; null when it has none, or is built by interpolation.
+     */
+    static int[] versionSpan(String typeSource) {
+        int at = typeSource.indexOf('@');
+        int close = typeSource.lastIndexOf('\'');
+        return at < 0 || close <= at || typeSource.contains("${") ? null : new int[] {at + 1, close};
     }
 
     private static boolean isDeployment(Node type) {

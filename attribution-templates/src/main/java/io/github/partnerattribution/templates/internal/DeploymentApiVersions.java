@@ -22,7 +22,7 @@ public final class DeploymentApiVersions {
             "2020-08-01", "2020-10-01", "2021-01-01", "2021-04-01", "2022-09-01", "2023-07-01", "2024-03-01",
             "2024-07-01", "2024-11-01", "2025-03-01", NEWEST));
 
-    /** arm-ttk's "apiVersions Should Be Recent": a version more than this many days old fails, unless it is the newest. */
+    /** arm-ttk's "apiVersions Should Be Recent": a version more than this many days old fails, unless the newest. */
     public static final int ARM_TTK_MAX_AGE_DAYS = 730;
 
     private DeploymentApiVersions() {
