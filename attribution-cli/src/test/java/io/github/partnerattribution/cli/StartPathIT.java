@@ -114,7 +114,9 @@ class StartPathIT {
                 + "  \"parameters\": {\"_artifactsLocation\": {\"type\": \"string\"}, \"prefix\": {\"type\": \"string\","
                 + " \"defaultValue\": \"[if(equals(1, 1),\n 'a', 'b')]\"}},\n"
                 + "  \"variables\": {\"db\": \"db.json\"},\n"
-                + "  \"resources\": [\n    {\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\","
+                // the newest apiVersion: an older one's age (CUA029) would turn a clean check into one with a warning
+                + "  \"resources\": [\n    {\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \""
+                + io.github.partnerattribution.templates.TemplateOptions.DEFAULT_API_VERSION + "\","
                 + " \"name\": \"" + name + "\", \"properties\": {\"mode\": \"Incremental\", \"template\": {\"$schema\":"
                 + " \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
                 + " \"contentVersion\": \"1.0.0.0\", \"resources\": []}}}" + more + "\n  ]\n}\n";
