@@ -106,7 +106,8 @@ public final class Attribution {
      * message about it. The customer's opt-out in the maps still wins.
      *
      * <pre>{@code
-     * Attribution.of(id, "Spring property azure.partner.id (application.yml)", System.getenv(), Map.of());
+     * // system properties first, then the environment, as in the other of(...)
+     * Attribution.of(id, "Spring property azure.partner.id (application.yml)", Map.of(), System.getenv());
      * }</pre>
      *
      * @param partnerId the partner's id
