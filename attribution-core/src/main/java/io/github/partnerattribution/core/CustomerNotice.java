@@ -88,12 +88,7 @@ public final class CustomerNotice {
             throw new IllegalArgumentException("An SDK notice has no template parameter; software is opted out with "
                     + Attribution.DISABLED_VARIABLE);
         }
-        boolean valid = name != null && !name.isEmpty() && name.length() <= 255;
-        for (int i = 0; valid && i < name.length(); i++) {
-            char c = name.charAt(i);
-            valid = c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9';
-        }
-        if (!valid) {
+        if (!Text.isParameterName(name)) {
             throw new IllegalArgumentException("The opt-out parameter " + Text.quote(name) + " is not a parameter"
                     + " name: use a letter or _, then letters, digits or _ (such as enableTelemetry)");
         }
@@ -148,8 +143,8 @@ public final class CustomerNotice {
 
     private String paragraphOne(String name) {
         String what = kind != Kind.SDK
-                ? "When you deploy this " + (kind == Kind.MARKETPLACE ? "offer" : "template") + ", it also deploys an empty tracking deployment named after "
-                        + name + "'s registered id (pid-...)."
+                ? "When you deploy this " + (kind == Kind.MARKETPLACE ? "offer" : "template") + ", it also deploys an"
+                        + " empty tracking deployment named after " + name + "'s registered id (pid-...)."
                 : "When " + name + " software creates or manages Azure resources for you, it adds "
                         + name + "'s registered id (pid-...) to the User-Agent of its requests to Azure.";
         return what + " With it, Microsoft can link the installation of " + name

@@ -2,6 +2,7 @@ package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.PartnerIdRegistry;
+import io.github.partnerattribution.core.internal.Text;
 import io.github.partnerattribution.templates.internal.DeploymentApiVersions;
 import java.io.IOException;
 import java.io.Reader;
@@ -186,7 +187,7 @@ public final class TemplateOptions {
      * @throws IllegalArgumentException if it is not such a name
      */
     public TemplateOptions withOptOutParameter(String name) {
-        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
+        if (!Text.isParameterName(name)) { // the customer notice's reading of a parameter name too
             throw new IllegalArgumentException("opt-out parameter " + (name == null ? "null" : "\"" + name + "\"")
                     + " is not a parameter name: use a letter or _, then letters, digits or _ (such as"
                     + " enableTelemetry or telemetryOptOut)");

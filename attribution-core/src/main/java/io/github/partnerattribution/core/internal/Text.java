@@ -177,6 +177,19 @@ public final class Text {
     }
 
     /**
+     * Whether a name can name a template parameter, ARM's and Bicep's alike: a letter or {@code _}, then letters,
+     * digits or {@code _}, at most 255 in all.
+     */
+    public static boolean isParameterName(String name) {
+        boolean valid = name != null && !name.isEmpty() && name.length() <= 255;
+        for (int i = 0; valid && i < name.length(); i++) {
+            char c = name.charAt(i);
+            valid = c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9';
+        }
+        return valid;
+    }
+
+    /**
      * The candidate a mistyped word most likely meant, for a "did you mean" in a message: the one fewest edits away
      * (a character added, dropped, changed, or two neighbours swapped), when that is at most a third of the word's
      * length and at most 3; the first such in order on a tie; null when none is that close.

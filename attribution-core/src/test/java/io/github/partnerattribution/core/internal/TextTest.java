@@ -31,4 +31,15 @@ class TextTest {
         assertEquals(1, Text.editDistance("ab", "ba"));
         assertEquals(3, Text.editDistance("kitten", "sitting"));
     }
+
+    @Test
+    void aParameterNameIsALetterOrUnderscoreThenWordCharactersUpTo255() {
+        org.junit.jupiter.api.Assertions.assertTrue(Text.isParameterName("enableTelemetry"));
+        org.junit.jupiter.api.Assertions.assertTrue(Text.isParameterName("_opt_out2"));
+        org.junit.jupiter.api.Assertions.assertTrue(Text.isParameterName("a" + "b".repeat(254)));
+        for (String bad : new String[] {null, "", "2fast", "enable-telemetry", "enable telemetry", "caf\u00e9",
+                "a" + "b".repeat(255)}) {
+            org.junit.jupiter.api.Assertions.assertFalse(Text.isParameterName(bad), String.valueOf(bad));
+        }
+    }
 }
