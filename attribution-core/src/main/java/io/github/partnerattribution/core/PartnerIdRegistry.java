@@ -229,6 +229,25 @@ public final class PartnerIdRegistry {
      * @throws NoSuchElementException if none of the keys exists; the message lists the keys that do
      */
     public PartnerId lookup(String offer, String channel, String sku) {
+        return lookupEntry(offer, channel, sku).partnerId;
+    }
+
+    /**
+     * The entry {@link #lookup(String, String, String)} finds, with the key it was found under: to tell which of
+     * {@code offer.channel.sku}, {@code offer.channel} and {@code offer} answered.
+     *
+     * <pre>{@code
+     * PartnerIdRegistry.Entry entry = registry.lookupEntry("backup", "marketplace", "basic");
+     * System.out.println(entry.key()); // backup.marketplace, when there is no backup.marketplace.basic
+     * }</pre>
+     *
+     * @param offer the offer, the first part of the key
+     * @param channel the distribution channel
+     * @param sku the SKU, or null for none
+     * @return the entry of the most specific key that exists
+     * @throws NoSuchElementException if none of the keys exists; the message lists the keys that do
+     */
+    public Entry lookupEntry(String offer, String channel, String sku) {
         UserAgents.requireNonNull(offer, "offer");
         UserAgents.requireNonNull(channel, "channel");
         List<String> tried = new ArrayList<>(3);
@@ -240,7 +259,7 @@ public final class PartnerIdRegistry {
         for (String key : tried) {
             Entry entry = entries.get(key);
             if (entry != null) {
-                return entry.partnerId;
+                return entry;
             }
         }
         throw new NoSuchElementException("No partner id in " + source + " for " + tried.get(0) + " (tried "

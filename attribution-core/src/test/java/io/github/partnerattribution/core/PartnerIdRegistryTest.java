@@ -44,6 +44,11 @@ class PartnerIdRegistryTest {
         assertEquals(registry.get("vault.github"), registry.lookup("vault", "github", "no-such-sku"));
         assertEquals(registry.get("vault.github"), registry.lookup("vault", "github"));
         assertEquals(registry.get("vault"), registry.lookup("vault", "partner-portal", "basic"));
+        // lookupEntry says which key answered, the same lookup
+        assertEquals("vault.github.enterprise", registry.lookupEntry("vault", "github", "enterprise").key());
+        assertEquals("vault.github", registry.lookupEntry("vault", "github", "no-such-sku").key());
+        assertEquals("vault", registry.lookupEntry("vault", "partner-portal", null).key());
+        assertEquals(registry.get("vault"), registry.lookupEntry("vault", "partner-portal", null).partnerId());
     }
 
     @Test

@@ -221,15 +221,10 @@ public final class TemplateOptions {
         if (registry == null) {
             throw new IllegalArgumentException("registry is null");
         }
-        PartnerId expected = registry.lookup(offer, channel, sku); // names the keys it tried when there is none
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (PartnerIdRegistry.Entry e : registry.entries()) {
-            keys.add(e.key());
-        }
-        String key = sku != null && keys.contains(offer + "." + channel + "." + sku) ? offer + "." + channel + "." + sku
-                : keys.contains(offer + "." + channel) ? offer + "." + channel : offer; // the one lookup found
+        // the registry's own lookup, which names the keys it tried when there is none
+        PartnerIdRegistry.Entry expected = registry.lookupEntry(offer, channel, sku);
         return new TemplateOptions(properties, mainNames, apiVersion, dryRun, force, clock, optOutParameter,
-                new RegisteredId(registry, key, expected));
+                new RegisteredId(registry, expected.key(), expected.partnerId()));
     }
 
     /** {@return the registry's id these templates must carry and where it comes from, or null when none is set} */
