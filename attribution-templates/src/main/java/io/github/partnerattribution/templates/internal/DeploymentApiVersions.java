@@ -25,6 +25,8 @@ public final class DeploymentApiVersions {
     /** arm-ttk's "apiVersions Should Be Recent": a version more than this many days old fails, unless the newest. */
     public static final int ARM_TTK_MAX_AGE_DAYS = 730;
 
+    private static final java.time.LocalDate NEWEST_DATE = date(NEWEST);
+
     private DeploymentApiVersions() {
     }
 
@@ -34,7 +36,7 @@ public final class DeploymentApiVersions {
      */
     public static long tooOld(String apiVersion, java.time.LocalDate today) {
         java.time.LocalDate date = date(apiVersion);
-        if (date == null || !date.isBefore(date(NEWEST))) {
+        if (date == null || !date.isBefore(NEWEST_DATE)) {
             return -1;
         }
         long days = java.time.temporal.ChronoUnit.DAYS.between(date, today);

@@ -97,8 +97,7 @@ public final class TemplateEditor {
             throw new EditRefused("its parameters section at line " + parameters.line + " is not an object. Nothing was"
                     + " changed.");
         }
-        TemplateEditor then = new TemplateEditor(path, JsonModel.of(model.file(), Utf8.bytes(withParameter,
-                model.bom()), model.options()));
+        TemplateEditor then = reread(withParameter);
         return verified(then.insert(then.block(id, apiVersion, OptOut.jsonCondition(optOut))), id, 1);
     }
 
@@ -144,9 +143,7 @@ public final class TemplateEditor {
         for (Candidate t : doomed) {
             String parameter = t.switchParameter();
             if (parameter != null) {
-                TemplateEditor then = new TemplateEditor(path, JsonModel.of(model.file(), Utf8.bytes(removed,
-                        model.bom()), model.options()));
-                removed = then.withoutOptOutParameter(parameter);
+                removed = reread(removed).withoutOptOutParameter(parameter);
             }
         }
         return verified(removed, id, 0);
@@ -188,13 +185,14 @@ public final class TemplateEditor {
         present.sort(Comparator.comparingInt((Candidate t) -> t.resource().start).reversed());
         StringBuilder updated = new StringBuilder(text);
         for (Candidate t : present) {
-            Node v = t.resource().get("apiVersion");
-            if (v == null || v.kind != Kind.STRING || v.text().startsWith("[")) {
+            TrackingModel.Property written = t.apiVersion(); // the model's reading: a literal has a value
+            if (written == null || written.value == null) {
                 throw new EditRefused("the tracking resource at line " + t.resource().line + " has "
-                        + (v == null ? "no apiVersion" : "an apiVersion that is not a literal, " + Text.quote(v.text()))
-                        + "; write it as a literal. Nothing was changed.");
+                        + (written == null ? "no apiVersion" : "an apiVersion that is not a literal, "
+                        + Text.quote(written.raw)) + "; write it as a literal. Nothing was changed.");
             }
-            if (!v.text().equals(version)) {
+            if (!written.value.equals(version)) {
+                Node v = t.resource().get("apiVersion");
                 updated.replace(v.start, JsonTree.endOf(v, text), "\"" + version + "\"");
             }
         }
@@ -237,6 +235,11 @@ public final class TemplateEditor {
             }
         }
         return null;
+    }
+
+    /** An editor of an intermediate text of this file, in its byte order mark and options: one edit made on another. */
+    private TemplateEditor reread(String updated) {
+        return new TemplateEditor(path, JsonModel.of(model.file(), Utf8.bytes(updated, model.bom()), model.options()));
     }
 
     /** Tracking resources at the template's top level, decided ones only; undecided ones block edits. */

@@ -14,13 +14,16 @@ final class ConditionalTrackingResourceRule extends TrackingRule {
     @Override
     void check(TrackingModel model, Context context, Reporter report) {
         for (Site site : model.sites()) {
-            if (site.decided() && site.condition() != null && site.switchParameter() != null) {
+            if (!site.decided() || site.condition() == null) {
+                continue;
+            }
+            if (site.switchParameter() != null) {
                 report.report(site, site.condition(), "The tracking resource is deployed only as the parameter "
                         + site.switchParameter() + " says: the customer's opt-out. Deployments that opt out are not"
                         + " attributed, and the main template still carries its tracking resource.", "Nothing to fix:"
                         + " say in the customer notice how to opt out (attribution notice --opt-out-parameter "
                         + site.switchParameter() + ").");
-            } else if (site.decided() && site.condition() != null) {
+            } else {
                 report.report(site, site.condition(), "The tracking resource is deployed only under a condition; deployments"
                         + " where it is false are not attributed.", "Nothing to fix if the condition is the customer's"
                         + " opt-out.");
