@@ -4,7 +4,7 @@ import com.azure.core.client.traits.HttpTrait;
 import com.azure.core.http.HttpPipeline;
 import io.github.partnerattribution.azurecore.internal.Builders;
 import io.github.partnerattribution.azurecore.internal.Pipelines;
-import io.github.partnerattribution.azurecore.internal.Reports;
+import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
 import java.lang.reflect.Method;
 

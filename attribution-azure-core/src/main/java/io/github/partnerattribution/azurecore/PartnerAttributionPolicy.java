@@ -8,12 +8,12 @@ import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.azurecore.internal.ZeroCodePolicy;
+import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
-import io.github.partnerattribution.core.internal.UserAgentMemo;
+import io.github.partnerattribution.core.support.UserAgentMemo;
 import reactor.core.publisher.Mono;
 
 /**

@@ -20,17 +20,12 @@ import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
 import io.github.partnerattribution.test.ArmEmulator;
 import io.github.partnerattribution.test.ArmEmulatorExtension;
+import io.github.partnerattribution.testkit.CannedResponse;
+import io.github.partnerattribution.testkit.Load;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,30 +50,8 @@ class LoadTest {
         ARM.emulator().reset();
         azure.resourceGroups().define("load").withRegion(Region.EUROPE_WEST).create();
 
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        AtomicInteger failures = new AtomicInteger();
-        try {
-            List<Callable<Void>> work = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int share = REQUESTS / THREADS + (t < REQUESTS % THREADS ? 1 : 0);
-                work.add(() -> {
-                    for (int i = 0; i < share; i++) {
-                        try {
-                            azure.resourceGroups().getByName("load");
-                        } catch (RuntimeException e) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-            for (Future<Void> f : pool.invokeAll(work)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(0, failures.get(), "no request failed");
+        int ok = Load.run(THREADS, REQUESTS, () -> azure.resourceGroups().getByName("load") != null);
+        assertEquals(REQUESTS, ok, "every request succeeded");
         var requests = ARM.emulator().requests();
         assertEquals(REQUESTS + 1, requests.size());
         ARM.emulator().assertEveryRequestCarries(ID);

@@ -24,6 +24,7 @@ import com.azure.core.util.Context;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.testkit.CannedResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -30,7 +30,7 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.tracing.Tracer;
-import io.github.partnerattribution.azurecore.internal.Reports;
+import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import java.util.Map;

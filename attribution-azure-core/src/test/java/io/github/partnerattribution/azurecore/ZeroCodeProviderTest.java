@@ -12,8 +12,8 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider;
 import io.github.partnerattribution.azurecore.internal.PassThroughPolicy;
-import io.github.partnerattribution.azurecore.internal.Reports;
 import io.github.partnerattribution.azurecore.internal.ZeroCodePolicy;
+import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import org.junit.jupiter.api.AfterEach;
@@ -112,11 +112,11 @@ class ZeroCodeProviderTest {
     void aConfigurationInstalledByAHostIsUsedUntilRemoved() {
         System.setProperty(Attribution.PARTNER_ID_PROPERTY, "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
         Attribution host = Attribution.of(ID, "Spring property azure.partner.id", java.util.Map.of(), java.util.Map.of());
-        io.github.partnerattribution.azurecore.internal.ZeroCodeSettings.install(host);
+        io.github.partnerattribution.azurecore.support.ZeroCodeSettings.install(host);
         try {
             assertSame(host, assertInstanceOf(ZeroCodePolicy.class, provider.create()).attribution());
         } finally {
-            io.github.partnerattribution.azurecore.internal.ZeroCodeSettings.remove(host);
+            io.github.partnerattribution.azurecore.support.ZeroCodeSettings.remove(host);
         }
         assertEquals("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
                 assertInstanceOf(ZeroCodePolicy.class, provider.create()).attribution().partnerId().guid());

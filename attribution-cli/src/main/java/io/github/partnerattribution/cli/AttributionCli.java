@@ -2,16 +2,16 @@ package io.github.partnerattribution.cli;
 
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.InvalidRegistryException;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.TemplateException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import io.github.partnerattribution.core.internal.Text;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code attribution} command: every capability of Partner Attribution for Azure from the shell. Exit codes:

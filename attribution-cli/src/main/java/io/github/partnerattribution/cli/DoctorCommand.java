@@ -1,7 +1,7 @@
 package io.github.partnerattribution.cli;
 
-import io.github.partnerattribution.azurecore.AttributionDoctor;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
+import io.github.partnerattribution.operations.AttributionDoctor;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "The emulator accepts any bearer token and keeps what is deployed to it in memory."},
         footer = {"", "Example:  attribution emulator --seed demo"})
 final class EmulatorCommand implements Callable<Integer> {
-    static final String SERVER = "io.github.partnerattribution.test.internal.EmulatorServer";
+    static final String SERVER = "io.github.partnerattribution.test.support.EmulatorServer";
 
     @Option(names = "--port", defaultValue = "0", paramLabel = "N",
             description = "The port on 127.0.0.1, 1 to 65535 (default: a free one).")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.azure.core.management.Region;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.test.ArmEmulator;
+import io.github.partnerattribution.testkit.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

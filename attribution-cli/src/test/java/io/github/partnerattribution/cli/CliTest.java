@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.PartnerIdRegistry;
+import io.github.partnerattribution.testkit.Corpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

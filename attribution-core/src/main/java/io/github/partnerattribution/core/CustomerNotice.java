@@ -1,7 +1,7 @@
 package io.github.partnerattribution.core;
 
-import io.github.partnerattribution.core.internal.Switch;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Switch;
+import io.github.partnerattribution.core.support.Text;
 
 /**
  * The notice a partner gives its customers about customer usage attribution: what Microsoft can see, under which

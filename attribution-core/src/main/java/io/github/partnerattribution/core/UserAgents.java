@@ -1,6 +1,6 @@
 package io.github.partnerattribution.core;
 
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,12 +3,10 @@ package io.github.partnerattribution.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.partnerattribution.testkit.Corpus;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -138,11 +136,7 @@ class PartnerIdRegistryTest {
     /** A real partner's file: both forms load, and the three malformed values it holds are found, by line. */
     @Test
     void findsTheMalformedValuesInARealPartnersFile() throws IOException {
-        Path file = Paths.get("..", "..", "shared", "corpus", "weblogic-admin", "pid.properties");
-        if (!Files.isRegularFile(file) && "true".equals(System.getenv("CI"))) {
-            fail("../shared/corpus is not beside this clone, and CI=true: the corpus tests must run in CI");
-        }
-        assumeTrue(Files.isRegularFile(file), "../shared/corpus is not beside this clone");
+        Path file = Corpus.file("weblogic-admin/pid.properties");
         InvalidRegistryException e = assertThrows(InvalidRegistryException.class, () -> PartnerIdRegistry.load(file));
         assertEquals(3, e.problems().size(), e.getMessage());
         for (String problem : e.problems()) {

@@ -2,8 +2,8 @@ package io.github.partnerattribution.httpclient5;
 
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.UserAgents;
-import io.github.partnerattribution.core.internal.SettingsReport;
-import io.github.partnerattribution.core.internal.UserAgentMemo;
+import io.github.partnerattribution.core.support.SettingsReport;
+import io.github.partnerattribution.core.support.UserAgentMemo;
 import java.util.logging.Logger;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;

@@ -2,9 +2,9 @@ package io.github.partnerattribution.javanethttp;
 
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.UserAgents;
-import io.github.partnerattribution.core.internal.Reflect;
-import io.github.partnerattribution.core.internal.SettingsReport;
-import io.github.partnerattribution.core.internal.UserAgentMemo;
+import io.github.partnerattribution.core.support.Reflect;
+import io.github.partnerattribution.core.support.SettingsReport;
+import io.github.partnerattribution.core.support.UserAgentMemo;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;

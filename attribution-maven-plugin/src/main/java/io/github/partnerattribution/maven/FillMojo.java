@@ -2,8 +2,8 @@ package io.github.partnerattribution.maven;
 
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.Text;
-import io.github.partnerattribution.templates.internal.Utf8;
+import io.github.partnerattribution.core.support.Text;
+import io.github.partnerattribution.core.support.Utf8;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.github.partnerattribution.okhttp;
 
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.UserAgents;
-import io.github.partnerattribution.core.internal.SettingsReport;
-import io.github.partnerattribution.core.internal.UserAgentMemo;
+import io.github.partnerattribution.core.support.SettingsReport;
+import io.github.partnerattribution.core.support.UserAgentMemo;
 import java.io.IOException;
 import java.util.logging.Logger;
 import okhttp3.Interceptor;

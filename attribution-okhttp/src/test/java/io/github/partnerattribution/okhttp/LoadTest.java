@@ -5,17 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.partnerattribution.test.internal.WireMockAccess;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.test.ArmEmulatorExtension;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.partnerattribution.test.internal.WireMockAccess;
+import io.github.partnerattribution.testkit.Load;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -52,29 +47,12 @@ class LoadTest {
                 .build();
         Request request = new Request.Builder().url(ARM.emulator().endpoint() + "load")
                 .header("User-Agent", "load-test/1.0").build();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Callable<Integer>> work = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int share = REQUESTS / THREADS + (t < REQUESTS % THREADS ? 1 : 0);
-                work.add(() -> {
-                    int ok = 0;
-                    for (int i = 0; i < share; i++) {
-                        try (Response response = client.newCall(request).execute()) {
-                            ok += response.code() == 200 ? 1 : 0;
-                        }
-                    }
-                    return ok;
-                });
+        int ok = Load.run(THREADS, REQUESTS, () -> {
+            try (Response response = client.newCall(request).execute()) {
+                return response.code() == 200;
             }
-            int ok = 0;
-            for (Future<Integer> f : pool.invokeAll(work)) {
-                ok += f.get();
-            }
-            assertEquals(REQUESTS, ok, "every call succeeded");
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(REQUESTS, ok, "every call succeeded");
         ARM.emulator().assertEveryRequestCarries(ID);
     }
 }

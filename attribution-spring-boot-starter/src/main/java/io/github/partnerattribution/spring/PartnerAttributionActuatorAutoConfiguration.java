@@ -1,8 +1,8 @@
 package io.github.partnerattribution.spring;
 
-import io.github.partnerattribution.azurecore.AttributionDoctor;
-import io.github.partnerattribution.azurecore.internal.Reports;
+import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.operations.AttributionDoctor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

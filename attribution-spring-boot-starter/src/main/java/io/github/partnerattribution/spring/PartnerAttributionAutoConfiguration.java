@@ -1,7 +1,7 @@
 package io.github.partnerattribution.spring;
 
 import io.github.partnerattribution.azurecore.AttributedClientFactory;
-import io.github.partnerattribution.azurecore.internal.ZeroCodeSettings;
+import io.github.partnerattribution.azurecore.support.ZeroCodeSettings;
 import io.github.partnerattribution.core.Attribution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;

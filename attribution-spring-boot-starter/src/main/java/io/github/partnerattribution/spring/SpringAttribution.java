@@ -1,10 +1,10 @@
 package io.github.partnerattribution.spring;
 
-import io.github.partnerattribution.azurecore.internal.Reports;
+import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.Switch;
+import io.github.partnerattribution.core.support.Switch;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;

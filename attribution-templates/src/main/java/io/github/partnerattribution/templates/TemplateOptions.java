@@ -2,7 +2,7 @@ package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.PartnerIdRegistry;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.internal.DeploymentApiVersions;
 import java.io.IOException;
 import java.io.Reader;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.testkit.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,7 +156,7 @@ class RemoveKeepsEveryByteTest {
         }
         String was = new String(a, Math.max(0, i - 30), Math.min(a.length, i + 30) - Math.max(0, i - 30), StandardCharsets.UTF_8);
         String is = new String(b, Math.max(0, i - 30), Math.min(b.length, i + 30) - Math.max(0, i - 30), StandardCharsets.UTF_8);
-        return "at byte " + i + ": was " + io.github.partnerattribution.core.internal.Text.quote(was) + ", is "
-                + io.github.partnerattribution.core.internal.Text.quote(is);
+        return "at byte " + i + ": was " + io.github.partnerattribution.core.support.Text.quote(was) + ", is "
+                + io.github.partnerattribution.core.support.Text.quote(is);
     }
 }

@@ -2,7 +2,7 @@ package io.github.partnerattribution.benchmarks;
 
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.util.logging.ClientLogger;
-import io.github.partnerattribution.azurecore.AttributionDoctor;
+import io.github.partnerattribution.operations.AttributionDoctor;
 
 /**
  * The first use of what {@code doctor} takes from azure-core, step by step, timed inside this JVM: SLF4J's start (its

@@ -2,7 +2,6 @@ package io.github.partnerattribution.benchmarks;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
@@ -17,11 +16,9 @@ import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.Context;
 import io.github.partnerattribution.azurecore.PartnerAttributionPolicy;
-import io.github.partnerattribution.azurecore.internal.PassThroughPolicy;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
+import io.github.partnerattribution.testkit.CannedResponse;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +28,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,7 +54,7 @@ public class PipelineBenchmark {
         attributed = pipeline(memory, sdk(), PartnerAttributionPolicy.create(
                 Attribution.of(ID, Collections.emptyMap(), Collections.emptyMap())));
         handWritten = pipeline(memory, sdk(), new HandWrittenPolicy(ID.token()));
-        noOp = pipeline(memory, sdk(), PassThroughPolicy.INSTANCE);
+        noOp = pipeline(memory, sdk(), new NoOp());
     }
 
     private static UserAgentPolicy sdk() {
@@ -144,56 +140,25 @@ public class PipelineBenchmark {
     static final class MemoryClient implements HttpClient {
         @Override
         public Mono<HttpResponse> send(HttpRequest request) {
-            return Mono.just(new Canned(request));
+            return Mono.just(new CannedResponse(request, 200));
         }
 
         @Override
         public HttpResponse sendSync(HttpRequest request, Context context) {
-            return new Canned(request);
+            return new CannedResponse(request, 200);
         }
     }
 
-    static final class Canned extends HttpResponse {
-        private static final HttpHeaders HEADERS = new HttpHeaders();
-
-        Canned(HttpRequest request) {
-            super(request);
+    /** A policy that changes nothing, sync and async, as zero-code mode's off switch does. */
+    static final class NoOp implements HttpPipelinePolicy {
+        @Override
+        public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+            return next.process();
         }
 
         @Override
-        public int getStatusCode() {
-            return 200;
-        }
-
-        @Override
-        @Deprecated
-        public String getHeaderValue(String name) {
-            return null;
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            return HEADERS;
-        }
-
-        @Override
-        public Flux<ByteBuffer> getBody() {
-            return Flux.empty();
-        }
-
-        @Override
-        public Mono<byte[]> getBodyAsByteArray() {
-            return Mono.just(new byte[0]);
-        }
-
-        @Override
-        public Mono<String> getBodyAsString() {
-            return Mono.just("");
-        }
-
-        @Override
-        public Mono<String> getBodyAsString(Charset charset) {
-            return Mono.just("");
+        public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+            return next.processSync();
         }
     }
 }

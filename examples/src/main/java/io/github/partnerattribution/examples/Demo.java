@@ -12,11 +12,11 @@ import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils
 import com.azure.resourcemanager.resources.models.DeploymentMode;
 import com.azure.resourcemanager.storage.models.StorageAccount;
 import io.github.partnerattribution.azurecore.AttributedClientFactory;
-import io.github.partnerattribution.azurecore.DeploymentVerifier;
-import io.github.partnerattribution.azurecore.VerificationResult;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
+import io.github.partnerattribution.operations.DeploymentVerifier;
+import io.github.partnerattribution.operations.VerificationResult;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Finding;
 import io.github.partnerattribution.templates.Severity;

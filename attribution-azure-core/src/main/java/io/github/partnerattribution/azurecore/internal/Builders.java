@@ -2,7 +2,7 @@ package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import io.github.partnerattribution.core.internal.Reflect;
+import io.github.partnerattribution.core.support.Reflect;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

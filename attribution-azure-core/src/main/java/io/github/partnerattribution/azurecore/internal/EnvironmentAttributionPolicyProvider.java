@@ -2,6 +2,8 @@ package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.policy.BeforeRetryPolicyProvider;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.github.partnerattribution.azurecore.support.Reports;
+import io.github.partnerattribution.azurecore.support.ZeroCodeSettings;
 import io.github.partnerattribution.core.Attribution;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.partnerattribution.templates.internal;
 
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.internal.BicepSyntax.Declaration;
 import io.github.partnerattribution.templates.internal.BicepSyntax.Kind;
 import io.github.partnerattribution.templates.internal.BicepSyntax.Node;

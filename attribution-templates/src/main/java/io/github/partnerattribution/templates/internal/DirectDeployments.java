@@ -1,6 +1,7 @@
 package io.github.partnerattribution.templates.internal;
 
-import io.github.partnerattribution.core.internal.FileEdit;
+import io.github.partnerattribution.core.support.FileEdit;
+import io.github.partnerattribution.core.support.Utf8;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;

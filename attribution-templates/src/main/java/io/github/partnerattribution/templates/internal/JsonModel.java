@@ -1,6 +1,7 @@
 package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.support.Utf8;
 import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.internal.Expressions.Value;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;

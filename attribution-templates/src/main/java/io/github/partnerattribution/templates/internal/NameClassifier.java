@@ -2,7 +2,7 @@ package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
 import java.util.Locale;
 

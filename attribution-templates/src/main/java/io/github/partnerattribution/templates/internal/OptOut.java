@@ -1,6 +1,6 @@
 package io.github.partnerattribution.templates.internal;
 
-import io.github.partnerattribution.core.internal.Switch;
+import io.github.partnerattribution.core.support.Switch;
 import java.util.Locale;
 
 /**

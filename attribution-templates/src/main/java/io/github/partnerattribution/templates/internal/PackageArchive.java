@@ -1,5 +1,6 @@
 package io.github.partnerattribution.templates.internal;
 
+import io.github.partnerattribution.core.support.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class PackageArchive {
             }
             String name = name(zip, centralName, c.nameLength);
             at = centralName + c.nameLength + c.extraLength + c.commentLength;
-            String shown = io.github.partnerattribution.core.internal.Text.quote(name);
+            String shown = io.github.partnerattribution.core.support.Text.quote(name);
             if (c.compressed == 0xFFFFFFFFL || c.declared == 0xFFFFFFFFL || c.local == 0xFFFFFFFFL) {
                 throw new Refused("the entry " + shown + " is in ZIP64 form, which is not read");
             }
@@ -174,7 +175,7 @@ public final class PackageArchive {
             String first = seen.put(folded, name);
             if (first != null) {
                 throw new Refused("the name " + shown + " is in it twice" + (first.equals(name) ? "" : " (as "
-                        + io.github.partnerattribution.core.internal.Text.quote(first) + ")")
+                        + io.github.partnerattribution.core.support.Text.quote(first) + ")")
                         + "; which one would be used cannot be told");
             }
             if ((c.flags & 1) != 0) {

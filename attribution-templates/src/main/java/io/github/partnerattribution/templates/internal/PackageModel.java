@@ -1,5 +1,6 @@
 package io.github.partnerattribution.templates.internal;
 
+import io.github.partnerattribution.core.support.Utf8;
 import io.github.partnerattribution.templates.internal.JsonTree.Kind;
 import io.github.partnerattribution.templates.internal.JsonTree.Node;
 import io.github.partnerattribution.templates.internal.TrackingModel.Position;
@@ -90,7 +91,7 @@ public final class PackageModel {
         }
         String handler = root.string("handler");
         if (handler == null || !handler.equalsIgnoreCase("Microsoft.Azure.CreateUIDef")) {
-            return "its handler is " + (handler == null ? "missing" : io.github.partnerattribution.core.internal.Text
+            return "its handler is " + (handler == null ? "missing" : io.github.partnerattribution.core.support.Text
                     .quote(handler)) + "; it must be Microsoft.Azure.CreateUIDef";
         }
         return null;

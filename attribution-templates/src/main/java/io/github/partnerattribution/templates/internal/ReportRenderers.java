@@ -2,13 +2,7 @@ package io.github.partnerattribution.templates.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Finding;
 import io.github.partnerattribution.templates.Rule;
@@ -16,6 +10,12 @@ import io.github.partnerattribution.templates.ScanReport;
 import io.github.partnerattribution.templates.ScannedTemplate;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.TemplateRole;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The three forms of a {@link ScanReport}: text for people, JSON for scripts, SARIF for code-scanning tools. File

@@ -1,7 +1,8 @@
 package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
+import io.github.partnerattribution.core.support.Utf8;
 import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 public final class AzureClients {
     /** The endpoints of the Azure environment a client uses, each pointed at the emulator. */
     private static final String[] ENDPOINTS = {"resourceManagerEndpointUrl", "managementEndpointUrl",
-        "activeDirectoryEndpointUrl", "microsoftGraphResourceId", "activeDirectoryResourceId"};
+        "activeDirectoryEndpointUrl", "microsoftGraphResourceId", "activeDirectoryGraphResourceId",
+        "activeDirectoryResourceId"};
 
     private AzureClients() {
     }

@@ -2,9 +2,7 @@ package io.github.partnerattribution.test.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.partnerattribution.templates.internal.Expressions;
-import io.github.partnerattribution.templates.internal.JsonTree;
-import java.util.ArrayList;
+import io.github.partnerattribution.templates.support.TemplateNames;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -16,11 +14,11 @@ import java.util.Map;
  * cannot tell at all is {@code resource<N>}, N its place in the template. Not API.
  */
 final class DeployedNames {
-    private final JsonTree.Node template;
+    private final TemplateNames template;
     private final int seed;
 
     DeployedNames(JsonNode template, JsonNode parameterValues) {
-        JsonTree.Node parsed = null;
+        TemplateNames parsed = null;
         if (template.isObject()) {
             ObjectNode withValues = ((ObjectNode) template).deepCopy();
             JsonNode declared = withValues.path("parameters");
@@ -33,11 +31,7 @@ final class DeployedNames {
                     }
                 }
             }
-            try {
-                parsed = JsonTree.parse(withValues.toString(), new ArrayList<JsonTree.Duplicate>());
-            } catch (JsonTree.SyntaxError unexpected) {
-                parsed = null; // Jackson's own output; cannot happen, and then names stay unknown
-            }
+            parsed = TemplateNames.of(withValues.toString());
         }
         this.template = parsed;
         this.seed = template.toString().hashCode() ^ parameterValues.toString().hashCode();
@@ -51,14 +45,14 @@ final class DeployedNames {
         if (!written.startsWith("[") || written.startsWith("[[")) {
             return written.startsWith("[[") ? written.substring(1) : written;
         }
-        Expressions.Value value = template == null ? null : Expressions.evaluate(written, template);
-        if (value == null || !value.complete || value.known.isEmpty()) {
+        String known = template == null ? null : template.evaluate(written);
+        if (known == null) {
             return "resource" + index;
         }
-        StringBuilder name = new StringBuilder(value.known.length());
-        for (int i = 0; i < value.known.length(); i++) {
-            char c = value.known.charAt(i);
-            name.append(c == Expressions.OPAQUE ? (char) ('a' + Math.floorMod(seed + 31 * i, 26)) : c);
+        StringBuilder name = new StringBuilder(known.length());
+        for (int i = 0; i < known.length(); i++) {
+            char c = known.charAt(i);
+            name.append(c == TemplateNames.OPAQUE ? (char) ('a' + Math.floorMod(seed + 31 * i, 26)) : c);
         }
         return name.toString();
     }

@@ -183,6 +183,6 @@ public abstract class TemplateRule {
     }
 
     static String quote(String s) {
-        return io.github.partnerattribution.core.internal.Text.quote(s);
+        return io.github.partnerattribution.core.support.Text.quote(s);
     }
 }

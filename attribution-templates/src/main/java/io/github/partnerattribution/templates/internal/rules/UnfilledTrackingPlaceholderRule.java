@@ -1,9 +1,9 @@
 package io.github.partnerattribution.templates.internal.rules;
 
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.Severity;
-import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.JsonModel.Candidate;
+import io.github.partnerattribution.templates.internal.JsonModel;
 import io.github.partnerattribution.templates.internal.TrackingModel.NameKind;
 import java.util.ArrayList;
 import java.util.List;
