@@ -2,6 +2,8 @@ package io.github.partnerattribution.cli;
 
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.PartnerIdRegistry;
+import io.github.partnerattribution.core.support.FileEdit;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Rule;
 import io.github.partnerattribution.templates.ScanReport;
@@ -10,8 +12,6 @@ import io.github.partnerattribution.templates.TemplateEdit;
 import io.github.partnerattribution.templates.TemplateOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import io.github.partnerattribution.core.internal.FileEdit;
-import io.github.partnerattribution.core.internal.Text;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,13 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Check, scan and edit the tracking resource of ARM templates and Bicep files.",
@@ -118,8 +118,7 @@ final class TemplateCommand implements Runnable {
                 }
                 err.flush();
             }
-            // nothing to check is not a pass: a folder without templates is named wrong or is the wrong folder
-            return report.count(Severity.ERROR) > 0 || report.templates().isEmpty() ? AttributionCli.FINDINGS : 0;
+            return report.failure(Severity.ERROR).isPresent() ? AttributionCli.FINDINGS : 0; // the plugin's rule too
         }
 
         private static String colour(String text) {

@@ -2,7 +2,7 @@ package io.github.partnerattribution.maven;
 
 import io.github.partnerattribution.core.InvalidRegistryException;
 import io.github.partnerattribution.core.PartnerIdRegistry;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 import io.github.partnerattribution.templates.ArmTemplates;
 import io.github.partnerattribution.templates.Finding;
 import io.github.partnerattribution.templates.ScanReport;
@@ -103,6 +103,7 @@ public final class CheckMojo extends AbstractMojo {
         int warnings = 0;
         int templates = 0;
         List<String> sarifs = new java.util.ArrayList<>();
+        List<String> failures = new java.util.ArrayList<>();
         FillMap filled = FillMap.read(fillMap.toPath());
         try {
             if (propertiesFile != null) {
@@ -140,6 +141,10 @@ public final class CheckMojo extends AbstractMojo {
                     }
                 }
                 sarifs.add(report.sarif());
+                if (failOn != FailOn.never) {
+                    report.failure(failOn == FailOn.errors ? Severity.ERROR : Severity.WARNING)
+                            .ifPresent(why -> failures.add(dir + ": " + why));
+                }
             }
             for (int i = 0; i < sarifs.size(); i++) {
                 Path sarif = i == 0 ? sarifFile.toPath() : sarifFile.toPath().resolveSibling(
@@ -153,12 +158,13 @@ public final class CheckMojo extends AbstractMojo {
         String summary = templates + " template(s) checked: " + errors + " error(s), " + warnings + " warning(s);"
                 + " SARIF in " + sarifFile;
         getLog().info(summary);
-        if (templates == 0) {
+        if (templates == 0 && failOn == FailOn.never) {
             getLog().warn("Template check found no deployment template to check");
         }
-        if ((failOn == FailOn.errors && errors > 0) || (failOn == FailOn.warnings && errors + warnings > 0)) {
+        // the command line's rule (ScanReport.failure), for each folder or package named
+        if (!failures.isEmpty()) {
             throw new MojoFailureException("Template check failed (failOn " + failOn.name().toLowerCase(Locale.ROOT)
-                    + "): " + summary);
+                    + "): " + String.join("; ", failures));
         }
     }
 

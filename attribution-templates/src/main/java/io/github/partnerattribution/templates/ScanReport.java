@@ -97,6 +97,39 @@ public final class ScanReport {
         return n;
     }
 
+    /**
+     * Whether this report fails a run, and why: the one rule the command line and the Maven plugin both apply. A
+     * report that checked no template fails (a folder without templates is the wrong folder, or a wrong name, not a
+     * pass); otherwise it fails when a finding is at least as severe as {@code failOn}: {@link Severity#ERROR} fails on
+     * errors, {@link Severity#WARNING} on warnings too, {@link Severity#INFO} on any finding.
+     *
+     * <pre>{@code
+     * report.failure(Severity.ERROR).ifPresent(why -> { throw new IllegalStateException(why); });
+     * }</pre>
+     *
+     * @param failOn the least severe finding that fails the run
+     * @return why the run fails, in one line, or empty when it passes
+     */
+    public java.util.Optional<String> failure(Severity failOn) {
+        if (failOn == null) {
+            throw new NullPointerException("failOn must not be null");
+        }
+        if (templates().isEmpty()) {
+            return java.util.Optional.of("no deployment template found in " + root() + ": nothing was checked");
+        }
+        int errors = count(Severity.ERROR);
+        int warnings = count(Severity.WARNING);
+        int failing = errors + (failOn == Severity.ERROR ? 0 : warnings)
+                + (failOn == Severity.INFO ? count(Severity.INFO) : 0);
+        if (failing == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(templates().size() + " template(s) checked: " + errors + " error(s), " + warnings
+                + " warning(s)" + (failOn == Severity.INFO ? ", " + count(Severity.INFO) + " note(s)" : "")
+                + "; the run fails on " + (failOn == Severity.ERROR ? "errors" : failOn == Severity.WARNING
+                        ? "warnings and errors" : "any finding"));
+    }
+
     /** {@return one line per template and per finding, then a summary line} */
     public String text() {
         return ReportRenderers.text(this);
