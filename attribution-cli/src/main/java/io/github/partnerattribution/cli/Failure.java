@@ -35,12 +35,7 @@ final class Failure extends RuntimeException {
         try {
             return call.get();
         } catch (IllegalArgumentException e) {
-            throw judged(e);
+            throw new Failure(e.getMessage(), AttributionCli.FINDINGS, e);
         }
-    }
-
-    /** The judgement of {@link #judging}, for a local command's path, where a lambda would cost more than the call. */
-    static Failure judged(IllegalArgumentException e) {
-        return new Failure(e.getMessage(), AttributionCli.FINDINGS, e);
     }
 }

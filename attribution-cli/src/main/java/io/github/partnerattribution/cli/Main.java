@@ -47,7 +47,8 @@ public final class Main {
                 System.exit(fast);
             }
             // success returns from main rather than calling exit: a local command leaves no thread behind, and on
-            // JDK 21 and later System.exit starts the JDK's logging to report the exit (some 9 ms on JDK 25)
+            // JDK 21 and later System.exit starts the JDK's logging to report the exit (the benchmarks README says
+            // what that costs)
             return;
         }
         AttributionCli.main(args);

@@ -41,14 +41,11 @@ final class NoticeCommand implements Callable<Integer> {
 
     /** Prints the notice; the one body of {@code notice}, for picocli and {@link FastPath}. */
     static int print(String partner, Kind kind, String optOutParameter, Format format, java.io.PrintWriter out) {
-        CustomerNotice notice;
-        try {
-            notice = CustomerNotice.create(partner, kind == Kind.sdk ? CustomerNotice.Kind.SDK
+        CustomerNotice notice = Failure.judging(() -> {
+            CustomerNotice made = CustomerNotice.create(partner, kind == Kind.sdk ? CustomerNotice.Kind.SDK
                     : kind == Kind.marketplace ? CustomerNotice.Kind.MARKETPLACE : CustomerNotice.Kind.TEMPLATE);
-            notice = optOutParameter == null ? notice : notice.withOptOutParameter(optOutParameter);
-        } catch (IllegalArgumentException e) {
-            throw Failure.judged(e);
-        }
+            return optOutParameter == null ? made : made.withOptOutParameter(optOutParameter);
+        });
         out.print(format == Format.markdown ? notice.markdown() : notice.text());
         out.flush();
         return 0;

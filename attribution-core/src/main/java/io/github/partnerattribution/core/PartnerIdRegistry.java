@@ -1,7 +1,7 @@
 package io.github.partnerattribution.core;
 
-import io.github.partnerattribution.core.internal.FileEdit;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.FileEdit;
+import io.github.partnerattribution.core.support.Text;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -320,23 +320,10 @@ public final class PartnerIdRegistry {
 
     /**
      * The lines of a text, ended by CRLF, CR or LF; the text after the last break is a line too (empty when the text
-     * ends with one). By hand, not {@code split} with a regular expression, which a local command would pay for.
+     * ends with one).
      */
     static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        out.add(text.substring(start));
-        return out;
+        return java.util.Arrays.asList(text.split("\r\n|\r|\n", -1));
     }
 
     private static boolean looksLikeEntry(String comment) {

@@ -1,7 +1,8 @@
 package io.github.partnerattribution.templates;
 
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.FileEdit;
+import io.github.partnerattribution.core.support.FileEdit;
+import io.github.partnerattribution.core.support.Utf8;
 import io.github.partnerattribution.templates.internal.BicepEditor;
 import io.github.partnerattribution.templates.internal.BicepModel;
 import io.github.partnerattribution.templates.internal.EditRefused;
@@ -10,7 +11,6 @@ import io.github.partnerattribution.templates.internal.Note;
 import io.github.partnerattribution.templates.internal.Pipeline;
 import io.github.partnerattribution.templates.internal.TemplateChecker;
 import io.github.partnerattribution.templates.internal.TemplateEditor;
-import io.github.partnerattribution.templates.internal.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -368,15 +368,6 @@ public final class ArmTemplates {
         }
     }
 
-    // Classes rather than a method reference and a lambda: the first lambda a JVM links costs a short command some
-    // 5 ms, more than checking a small template (see TemplateChecker).
-
     /** Findings made as this API's {@link Finding}. */
-    private static final TemplateChecker.Findings<Finding> FINDINGS = new TemplateChecker.Findings<Finding>() {
-        @Override
-        public Finding make(String code, Severity severity, String file, int line, int column, String message,
-                String hint) {
-            return new Finding(code, severity, file, line, column, message, hint);
-        }
-    };
+    private static final TemplateChecker.Findings<Finding> FINDINGS = Finding::new;
 }

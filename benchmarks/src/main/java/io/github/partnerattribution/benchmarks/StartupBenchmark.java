@@ -27,8 +27,30 @@ final class StartupBenchmark {
      * One command's figures; for the scan, {@code scanMs} is the scan warm in this JVM and {@code coldScanMs} the same
      * scan timed inside a JVM started as the launcher starts it (its flags and archive), so cold as in the command.
      */
-    record Row(String command, double bareMs, double commandMs, double ratio, double ratioQ1, double ratioQ3,
+    record Row(int jdk, String command, double bareMs, double commandMs, double ratio, double ratioQ1, double ratioQ3,
             double scanMs, double coldScanMs, String tree, String detail) {
+    }
+
+    /** The JDK 25 beside the default one (JDK25_HOME, else Temurin's folder), or null when there is none. */
+    static Path jdk25() {
+        String home = System.getenv("JDK25_HOME");
+        Path path = Paths.get(home != null && !home.isEmpty() ? home : "/usr/lib/jvm/temurin-25-jdk-amd64");
+        return Files.isExecutable(path.resolve("bin/java")) ? path : null;
+    }
+
+    /** The feature release of the JDK at {@code javaHome}, from its release file. */
+    static int feature(Path javaHome) throws IOException {
+        for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+                String v = line.substring("JAVA_VERSION=\"".length());
+                int end = 0;
+                while (end < v.length() && Character.isDigit(v.charAt(end))) {
+                    end++;
+                }
+                return Integer.parseInt(v.substring(0, end));
+            }
+        }
+        throw new IllegalStateException("no JAVA_VERSION in " + javaHome.resolve("release"));
     }
 
     private StartupBenchmark() {
@@ -51,10 +73,21 @@ final class StartupBenchmark {
         return null;
     }
 
-    static List<Row> measure(Path launcher) throws Exception {
+    /**
+     * Every command through the launcher on the JDK at {@code javaHome}, against that JDK's bare start. The figures of
+     * where a command's time goes inside a cold JVM (the doctor's, the scans') are taken on the build's own JDK only.
+     */
+    static List<Row> measure(Path launcher, Path javaHome) throws Exception {
+        int jdk = feature(javaHome);
+        boolean details = javaHome.toRealPath().equals(Paths.get(System.getProperty("java.home")).toRealPath());
         Path work = Files.createTempDirectory("startup-bench");
         Path cache = Files.createDirectories(work.resolve("cache"));
         Path small = Files.write(work.resolve("mainTemplate.json"), (TemplateTree.mainTemplate(0))
+                .getBytes(StandardCharsets.UTF_8));
+        Path bicep = Files.write(work.resolve("main.bicep"), ("resource t 'Microsoft.Resources/deployments@2025-04-01' = {\n"
+                + "  name: 'pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d'\n  properties: {\n    mode: 'Incremental'\n"
+                + "    template: {\n      resources: []\n    }\n  }\n}\n\nresource s 'Microsoft.Storage/storageAccounts"
+                + "@2023-01-01' = {\n  name: 'store${uniqueString(resourceGroup().id)}'\n  location: 'westeurope'\n}\n")
                 .getBytes(StandardCharsets.UTF_8));
         Path registry = Files.write(work.resolve("pid.properties"),
                 "offer.main=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d\n".getBytes(StandardCharsets.UTF_8));
@@ -67,6 +100,7 @@ final class StartupBenchmark {
         List<String[]> commands = List.of(
                 new String[] {"guid", "check", id},
                 new String[] {"template", "check", small.toString()},
+                new String[] {"template", "check", bicep.toString()},
                 new String[] {"template", "rules"},
                 new String[] {"user-agent", "--pid", id},
                 new String[] {"notice", "--partner", "Contoso"},
@@ -74,7 +108,7 @@ final class StartupBenchmark {
                 new String[] {"doctor"},
                 new String[] {"template", "scan", tree.toString()},
                 new String[] {"template", "scan", real.toString()});
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String java = javaHome.resolve("bin/java").toString();
         List<String> bare = List.of(java, "-Xshare:auto", "-version");
         List<Row> rows = new ArrayList<>();
         for (String[] command : commands) {
@@ -82,28 +116,29 @@ final class StartupBenchmark {
             run.add(launcher.toString());
             run.addAll(Arrays.asList(command));
             for (int i = 0; i < WARMUP; i++) {
-                time(bare, cache);
-                time(run, cache);
+                time(bare, cache, javaHome);
+                time(run, cache, javaHome);
             }
             double[] a = new double[PAIRS];
             double[] b = new double[PAIRS];
             double[] ratios = new double[PAIRS];
             for (int i = 0; i < PAIRS; i++) {
                 if (i % 2 == 0) {
-                    a[i] = time(bare, cache);
-                    b[i] = time(run, cache);
+                    a[i] = time(bare, cache, javaHome);
+                    b[i] = time(run, cache, javaHome);
                 } else {
-                    b[i] = time(run, cache);
-                    a[i] = time(bare, cache);
+                    b[i] = time(run, cache, javaHome);
+                    a[i] = time(bare, cache, javaHome);
                 }
                 ratios[i] = b[i] / a[i];
             }
             Path scanned = command.length > 2 && command[1].equals("scan") ? Paths.get(command[2]) : null;
-            rows.add(new Row(String.join(" ", command).replace(work.toString() + "/", ""), median(a), median(b),
+            rows.add(new Row(jdk, String.join(" ", command).replace(work.toString() + "/", ""), median(a), median(b),
                     median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75),
-                    scanned != null ? scanInProcess(scanned) : 0, scanned != null ? coldScan(launcher, cache, scanned) : 0,
-                    scanned != null ? trees.get(scanned) : "", command[0].equals("doctor") ? doctorDetail(launcher, cache)
-                    : ""));
+                    scanned != null ? scanInProcess(scanned) : 0,
+                    scanned != null && details ? coldScan(launcher, cache, scanned) : 0,
+                    scanned != null ? trees.get(scanned) : "",
+                    command[0].equals("doctor") && details ? doctorDetail(launcher, cache) : ""));
         }
         return rows;
     }
@@ -244,11 +279,11 @@ final class StartupBenchmark {
         return jar;
     }
 
-    private static double time(List<String> command, Path cache) throws Exception {
+    private static double time(List<String> command, Path cache, Path javaHome) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         long t = System.nanoTime();
         Process p = builder.start();
         int exit = p.waitFor();
@@ -277,10 +312,14 @@ final class StartupBenchmark {
         StringBuilder md = new StringBuilder();
         for (Row r : rows) {
             boolean scan = r.scanMs() > 0;
-            double goal = scan ? (2 * r.bareMs() + r.scanMs()) / r.bareMs() : 2.0;
+            // the local commands' plain forms: within 1.5x on a JDK with the ahead-of-time cache (24 and later), 2x
+            // before; the doctor (which starts the Azure SDK) and the scans keep the 2x goal
+            boolean local = !scan && !r.command().equals("doctor");
+            double factor = local && r.jdk() >= 24 ? 1.5 : 2.0;
+            double goal = scan ? (2 * r.bareMs() + r.scanMs()) / r.bareMs() : factor;
             String measured = String.format(Locale.ROOT, "%.0f ms against %.0f ms bare: ratio %.2f (quartiles %.2f-%.2f,"
                     + " %d alternated pairs)", r.commandMs(), r.bareMs(), r.ratio(), r.ratioQ1(), r.ratioQ3(), PAIRS);
-            if (scan) {
+            if (scan && r.coldScanMs() > 0) {
                 double coldGoal = (2 * r.bareMs() + r.coldScanMs()) / r.bareMs();
                 measured += String.format(Locale.ROOT, "; the scan itself %.0f ms warm in one JVM, so the goal is %.2f;"
                         + " the same scan cold, timed inside a JVM started as the launcher starts it, %.0f ms (against"
@@ -289,9 +328,14 @@ final class StartupBenchmark {
                         verdict(r, coldGoal).replace("*", ""), (r.commandMs() - r.coldScanMs()) / r.bareMs());
             }
             measured += r.detail();
-            md.append("| CLI start-up: `attribution ").append(r.command()).append("`")
+            if (scan && r.coldScanMs() == 0) {
+                measured += String.format(Locale.ROOT, "; the scan itself %.0f ms warm in one JVM, so the goal is %.2f",
+                        r.scanMs(), goal);
+            }
+            md.append("| CLI start-up, JDK ").append(r.jdk()).append(": `attribution ").append(r.command()).append("`")
                     .append(scan ? " (" + r.tree() + ")" : "").append(" within ")
-                    .append(scan ? "2x the bare JVM start plus the scan" : "2x the bare JVM start").append(" | ")
+                    .append(scan ? "2x the bare JVM start plus the scan" : (factor == 2.0 ? "2x" : "1.5x")
+                            + " the bare JVM start").append(" | ")
                     .append(measured).append(" | ").append(verdict(r, goal)).append(" |\n");
         }
         return md.toString();
@@ -315,6 +359,10 @@ final class StartupBenchmark {
             throw new IllegalStateException("no attribution-cli/target/attribution-*/.../bin/attribution: build the CLI"
                     + " first (mvn -pl attribution-cli -am package -DskipTests)");
         }
-        System.out.print(rows(measure(launcher)));
+        System.out.print(rows(measure(launcher, Paths.get(System.getProperty("java.home")))));
+        Path jdk25 = jdk25();
+        if (jdk25 != null) {
+            System.out.print(rows(measure(launcher, jdk25)));
+        }
     }
 }

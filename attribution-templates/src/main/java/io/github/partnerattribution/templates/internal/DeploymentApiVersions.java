@@ -45,38 +45,19 @@ public final class DeploymentApiVersions {
 
     /** The date an {@code apiVersion} names ({@code 2021-04-01}, {@code 2020-10-01-preview}), or null when none. */
     static java.time.LocalDate date(String apiVersion) {
-        // read by hand: a local command loads neither the regular-expression engine nor the date parser's
-        int n = apiVersion == null ? 0 : apiVersion.length();
-        if (n < 10 || apiVersion.charAt(4) != '-' || apiVersion.charAt(7) != '-' || (n > 10 && (n == 11
-                || apiVersion.charAt(10) != '-'))) {
+        java.util.regex.Matcher m = apiVersion == null ? null : VERSION.matcher(apiVersion);
+        if (m == null || !m.matches()) {
             return null;
         }
-        for (int i = 11; i < n; i++) {
-            char c = apiVersion.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return null;
-            }
-        }
-        int year = digits(apiVersion, 0, 4);
-        int month = digits(apiVersion, 5, 7);
-        int day = digits(apiVersion, 8, 10);
         try {
-            return year < 0 || month < 0 || day < 0 ? null : java.time.LocalDate.of(year, month, day);
+            return java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
         } catch (java.time.DateTimeException notADate) {
             return null;
         }
     }
 
-    /** The decimal number {@code s[from, to)}, or -1 when a character is not a digit. */
-    private static int digits(String s, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
+    /** {@code yyyy-mm-dd}, then an optional {@code -suffix} of letters ({@code -preview}). */
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})(-[A-Za-z]+)?");
 }

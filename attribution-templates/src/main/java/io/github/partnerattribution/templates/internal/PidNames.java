@@ -2,7 +2,7 @@ package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.Text;
+import io.github.partnerattribution.core.support.Text;
 
 /**
  * Reading the partner id out of a deployment name that starts with {@code pid-}, for JSON and Bicep alike: the GUID,
@@ -42,8 +42,7 @@ public final class PidNames {
 
     /**
      * Where {@code pid-<guid>} first stands in a text ({@code pid-} in any case, then 8-4-4-4-12 hex digits), or -1;
-     * past 0, other text stands before it. By hand rather than by a regular expression: the check of one small
-     * template would otherwise start the regular-expression engine, and with it the JDK's lambda machinery.
+     * past 0, other text stands before it. A scan of the characters, as every name of every template passes here.
      */
     public static int indexOfPidGuid(String text) {
         for (int at = 0; at + 40 <= text.length(); at++) {

@@ -1,7 +1,8 @@
 package io.github.partnerattribution.templates.internal;
 
 import io.github.partnerattribution.core.PartnerId;
-import io.github.partnerattribution.core.internal.FileEdit;
+import io.github.partnerattribution.core.support.FileEdit;
+import io.github.partnerattribution.core.support.Utf8;
 import io.github.partnerattribution.templates.TemplateOptions;
 import io.github.partnerattribution.templates.TemplateRole;
 import io.github.partnerattribution.templates.internal.rules.TemplateRule;
@@ -188,7 +189,7 @@ public final class Pipeline<F> {
             public Loaded load(String path, boolean json) {
                 Path target = resolve(folder, path);
                 if (target == null) {
-                    return Loaded.problem(io.github.partnerattribution.core.internal.Text.quote(path)
+                    return Loaded.problem(io.github.partnerattribution.core.support.Text.quote(path)
                             + " is not a path");
                 }
                 String key = (json ? "json:" : "text:") + target;
@@ -408,12 +409,7 @@ public final class Pipeline<F> {
         // the documents are read for the deployments they write on a thread of their own, while the templates are
         // read here: the files' reading overlaps, and what they name is resolved once the templates are known
         java.util.concurrent.FutureTask<DirectDeployments> documents = new java.util.concurrent.FutureTask<>(
-                new java.util.concurrent.Callable<DirectDeployments>() { // no lambda on the CLI's start path
-                    @Override
-                    public DirectDeployments call() {
-                        return DirectDeployments.read(root, found.documents);
-                    }
-                });
+                () -> DirectDeployments.read(root, found.documents));
         if (!found.documents.isEmpty()) {
             Thread reader = new Thread(documents, "attribution-scan-documents");
             reader.setDaemon(true);
