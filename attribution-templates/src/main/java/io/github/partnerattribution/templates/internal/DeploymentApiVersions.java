@@ -12,6 +12,10 @@ import java.util.List;
  * API.
  */
 public final class DeploymentApiVersions {
+    /** {@code yyyy-mm-dd}, then an optional {@code -suffix} of letters; first, as the dates below read it. */
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})(-[A-Za-z]+)?");
+
     /** The newest stable version: the default {@code apiVersion} of a tracking deployment this tool writes. */
     public static final String NEWEST = "2025-04-01";
 
@@ -56,8 +60,4 @@ public final class DeploymentApiVersions {
             return null;
         }
     }
-
-    /** {@code yyyy-mm-dd}, then an optional {@code -suffix} of letters ({@code -preview}). */
-    private static final java.util.regex.Pattern VERSION =
-            java.util.regex.Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})(-[A-Za-z]+)?");
 }
