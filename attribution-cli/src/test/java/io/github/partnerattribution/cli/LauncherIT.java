@@ -108,6 +108,8 @@ class LauncherIT {
         Files.writeString(java, "#!/bin/sh\necho \"$*\" >> '" + log + "'\ncase \"$*\" in *" + MAKES_IT + "*) exit 1 ;; esac\n"
                 + "exec '" + Paths.get(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
         assertTrue(java.toFile().setExecutable(true));
+        // the JDK's release file, which says the launcher which kind of cache this JDK makes
+        Files.copy(Paths.get(System.getProperty("java.home"), "release"), temp.resolve("jdk/release"));
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", temp.resolve("jdk").toString(),
                 "ATTRIBUTION_CDS", "on", "ATTRIBUTION_OPTS", "");
         for (int run = 0; run < 2; run++) {
@@ -212,7 +214,10 @@ class LauncherIT {
         CliProcessIT.Result r = launchIn(work, "", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertEquals(size, Files.size(archive), "made again whole");
+        // made again whole: the next run maps it (an ahead-of-time cache is not the same size each time it is made)
+        CliProcessIT.Result mapped = launch("-Xlog:class+load", "guid", "check", "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+        assertTrue(mapped.out().contains("io.github.partnerattribution.cli.Main source: shared objects file\n"),
+                "made again whole, and mapped: " + Files.size(archive) + " bytes against " + size);
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "no crash file in the working folder");
         }
