@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = PlainForms.DOCTOR, mixinStandardHelpOptions = true,
         description = "Show the effective attribution configuration of this environment: the partner id and its source,"
                 + " the customer's opt-out, zero-code mode, the azure-core version and the exact User-Agent a new ARM"
                 + " client would send. Exit 1 when a setting is invalid.",

@@ -1,26 +1,23 @@
 package io.github.partnerattribution.cli;
 
-import io.github.partnerattribution.templates.TemplateOptions;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The local commands a pre-commit hook or an editor runs, in their plain forms, run without building picocli's model
- * of the command line, which costs more than the work they do: {@code guid check VALUE...}, {@code guid new
- * [--count N]}, {@code user-agent --pid ID [--shell SHELL]}, {@code notice --partner NAME [--kind K] [--format F]
- * [--opt-out-parameter P]}, {@code registry list --file FILE}, {@code doctor}, {@code template rules [--verbose] [CODE]}, {@code template check
- * FILE...} and {@code template scan DIR}. Each runs the same body as its picocli command, prints to the same
- * streams and exits with the same code; anything else (an option it does not know, help, {@code --debug}, an
- * {@code @file}, a value that looks like an option, a rule code that is not one) is left to picocli, which says what
- * is wrong.
+ * The local commands a pre-commit hook or an editor runs, in their plain forms ({@link PlainForms}: {@code guid check
+ * VALUE...}, {@code template check PATH...}, {@code notice --partner NAME} and the rest), run without building
+ * picocli's model of the command line, which costs more than the work they do. Each runs the same body as its picocli
+ * command, prints to the same streams and exits with the same code; anything else (an option the form does not
+ * have, {@code --name=value}, help, {@code --debug}, an {@code @file}, a value that looks like an option or is not
+ * one of its choices, a rule code that is not one) is left to picocli, which says what is wrong.
  * {@code FastPathTest} runs every form both ways and compares what they print.
  */
 final class FastPath {
@@ -37,7 +34,7 @@ final class FastPath {
         }
         try {
             return dispatch(args, out, err);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             // as picocli's execution exception handler does for these commands
             err.println("attribution: " + AttributionCli.oneLine(e));
             err.flush();
@@ -45,120 +42,76 @@ final class FastPath {
         }
     }
 
-    private static Integer dispatch(String[] args, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        if (starts(args, "guid", "check") && args.length > 2 && plain(args, 2)) {
-            return GuidCommand.Check.check(Arrays.asList(args).subList(2, args.length), out);
-        }
-        if (starts(args, "guid", "new")) {
-            if (args.length == 2) {
-                return GuidCommand.New.print(1, out);
+    private static Integer dispatch(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+        for (PlainForms.Form form : PlainForms.Form.values()) {
+            if (names(form, args)) {
+                PlainForms.Arguments arguments = read(form, args);
+                return arguments == null ? null : form.run(arguments, out, err);
             }
-            return args.length == 4 && args[2].equals("--count") && digits(args[3], 4)
-                    ? GuidCommand.New.print(Integer.parseInt(args[3]), out) : null;
         }
-        if (args.length > 0 && args[0].equals("user-agent")) {
-            java.util.Map<String, String> options = options(args, 1, "--pid", "--shell");
-            UserAgentCommand.Shell shell = options == null ? null
-                    : named(UserAgentCommand.Shell.values(), options.getOrDefault("--shell", "bash"));
-            if (shell == null || !options.containsKey("--pid")) {
-                return null;
-            }
-            out.println(UserAgentCommand.line(options.get("--pid"), shell));
-            return 0;
-        }
-        if (starts(args, "template", "rules")) {
-            boolean verbose = false;
-            String code = null;
-            for (int i = 2; i < args.length; i++) {
-                if (args[i].equals("--verbose") && !verbose) {
-                    verbose = true;
-                } else if (!args[i].startsWith("-") && code == null && TemplateCommand.Rules.rule(args[i]) != null) {
-                    code = args[i];
-                } else {
+        return null;
+    }
+
+    private static boolean names(PlainForms.Form form, String[] args) {
+        return args.length >= form.words() && args[0].equals(form.command)
+                && (form.subcommand == null || args[1].equals(form.subcommand));
+    }
+
+    /** The form's options and values, as picocli would read them; null when picocli must read them. */
+    private static PlainForms.Arguments read(PlainForms.Form form, String[] args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> values = new ArrayList<>();
+        for (int i = form.words(); i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                if (values.size() == form.maxValues || !form.accepts(arg)) {
                     return null;
                 }
+                values.add(arg);
+                continue;
             }
-            return TemplateCommand.Rules.print(code, verbose, out);
-        }
-        if (starts(args, "template", "check") && args.length > 2 && plain(args, 2)) {
-            List<Path> paths = new ArrayList<>();
-            for (int i = 2; i < args.length; i++) {
-                paths.add(Paths.get(args[i]));
-            }
-            return TemplateCommand.Reading.print(TemplateCommand.Format.text, out, err,
-                    TemplateCommand.Check.check(paths, TemplateOptions.defaults()));
-        }
-        if (starts(args, "template", "scan") && args.length == 3 && plain(args, 2)) {
-            return TemplateCommand.Reading.print(TemplateCommand.Format.text, out, err,
-                    TemplateCommand.Scan.scan(Paths.get(args[2]), TemplateOptions.defaults()));
-        }
-        if (starts(args, "registry", "list") && args.length == 4 && args[2].equals("--file") && plain(args, 3)) {
-            return RegistryCommand.List.list(Paths.get(args[3]), out);
-        }
-        if (args.length == 1 && args[0].equals("doctor")) {
-            return DoctorCommand.print(out, err);
-        }
-        if (args.length > 0 && args[0].equals("notice")) {
-            java.util.Map<String, String> options = options(args, 1, "--partner", "--kind", "--format",
-                    "--opt-out-parameter");
-            if (options == null || !options.containsKey("--partner")) {
+            PlainForms.Option option = option(form, arg);
+            if (option == null || options.containsKey(arg)) {
                 return null;
             }
-            NoticeCommand.Kind kind = named(NoticeCommand.Kind.values(), options.getOrDefault("--kind", "template"));
-            NoticeCommand.Format format = named(NoticeCommand.Format.values(), options.getOrDefault("--format", "text"));
-            return kind == null || format == null ? null : NoticeCommand.print(options.get("--partner"), kind,
-                    options.get("--opt-out-parameter"), format, out);
-        }
-        return null;
-    }
-
-    /** {@code --name value} pairs of the given names, each at most once; null for anything else. */
-    private static java.util.Map<String, String> options(String[] args, int from, String... names) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        List<String> known = Arrays.asList(names);
-        for (int i = from; i < args.length; i += 2) {
-            if (!known.contains(args[i]) || out.containsKey(args[i]) || i + 1 >= args.length
-                    || args[i + 1].startsWith("-")) {
+            if (option.value == PlainForms.Value.FLAG) {
+                options.put(arg, "");
+                continue;
+            }
+            if (++i == args.length || !valid(option, args[i])) {
                 return null;
             }
-            out.put(args[i], args[i + 1]);
+            options.put(arg, args[i]);
         }
-        return out;
+        if (values.size() < form.minValues) {
+            return null;
+        }
+        for (PlainForms.Option option : form.options) {
+            if (option.required && !options.containsKey(option.name)) {
+                return null;
+            }
+        }
+        return new PlainForms.Arguments(options, values);
     }
 
-    private static <E extends Enum<E>> E named(E[] values, String name) {
-        for (E e : values) {
-            if (e.name().equals(name)) {
-                return e;
+    private static PlainForms.Option option(PlainForms.Form form, String name) {
+        for (PlainForms.Option option : form.options) {
+            if (option.name.equals(name)) {
+                return option;
             }
         }
         return null;
     }
 
-    private static boolean starts(String[] args, String command, String subcommand) {
-        return args.length >= 2 && args[0].equals(command) && args[1].equals(subcommand);
-    }
-
-    /** Whether the arguments from {@code from} are values only, none that picocli would read as an option. */
-    private static boolean plain(String[] args, int from) {
-        for (int i = from; i < args.length; i++) {
-            if (args[i].startsWith("-")) {
-                return false;
-            }
+    private static boolean valid(PlainForms.Option option, String value) {
+        switch (option.value) {
+            case NUMBER:
+                return value.matches("0|[1-9][0-9]{0,3}");
+            case CHOICE:
+                return option.choices.contains(value);
+            default:
+                return !value.startsWith("-");
         }
-        return true;
-    }
-
-    private static boolean digits(String s, int max) {
-        if (s.isEmpty() || s.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Standard output as picocli writes it: the console's encoding when the JDK names one, else the default. */

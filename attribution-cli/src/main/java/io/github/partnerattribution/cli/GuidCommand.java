@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "guid", description = "Make and check partner GUIDs.", mixinStandardHelpOptions = true,
+@Command(name = PlainForms.GUID, description = "Make and check partner GUIDs.", mixinStandardHelpOptions = true,
         subcommands = {GuidCommand.New.class, GuidCommand.Check.class})
 final class GuidCommand implements Runnable {
     @Spec
@@ -22,13 +22,14 @@ final class GuidCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "new", mixinStandardHelpOptions = true, description = "Print new random (version 4) GUIDs, one per line.",
+    @Command(name = PlainForms.NEW, mixinStandardHelpOptions = true, description = "Print new random (version 4) GUIDs, one per line.",
             footer = {"", "Example:  attribution guid new --count 3"})
     static final class New implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--count", defaultValue = "1", description = "How many (1 to 1000; default ${DEFAULT-VALUE}).")
+        @Option(names = PlainForms.COUNT, defaultValue = PlainForms.COUNT_DEFAULT, description = "How many ("
+                + PlainForms.COUNT_MIN + " to " + PlainForms.COUNT_MAX + "; default ${DEFAULT-VALUE}).")
         int count;
 
         @Override
@@ -38,8 +39,9 @@ final class GuidCommand implements Runnable {
 
         /** Prints {@code count} new GUIDs; the one body of {@code guid new}, for picocli and {@link FastPath}. */
         static int print(int count, PrintWriter out) {
-            if (count < 1 || count > 1000) {
-                throw Failure.invalidInput("--count is " + count + "; give a number from 1 to 1000");
+            if (count < PlainForms.COUNT_MIN || count > PlainForms.COUNT_MAX) {
+                throw Failure.invalidInput(PlainForms.COUNT + " is " + count + "; give a number from "
+                        + PlainForms.COUNT_MIN + " to " + PlainForms.COUNT_MAX);
             }
             for (int i = 0; i < count; i++) {
                 out.println(PartnerId.random().guid());
@@ -48,7 +50,7 @@ final class GuidCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = PlainForms.CHECK, mixinStandardHelpOptions = true,
             description = "Check values: print each one's GUID and token, or its precise problem.",
             footer = {"", "Example:  attribution guid check pid-1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"})
     static final class Check implements Callable<Integer> {

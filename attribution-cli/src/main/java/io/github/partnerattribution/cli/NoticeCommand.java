@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "notice", mixinStandardHelpOptions = true,
+@Command(name = PlainForms.NOTICE, mixinStandardHelpOptions = true,
         description = "Print the notice that tells customers about usage attribution and how to opt out.",
         footer = {"", "Example:  attribution notice --partner Contoso --kind sdk --format markdown",
                 "          attribution notice --partner Contoso --kind marketplace --opt-out-parameter enableTelemetry"})
@@ -19,19 +19,19 @@ final class NoticeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--partner", required = true, description = "The company name customers know.")
+    @Option(names = PlainForms.PARTNER, required = true, description = "The company name customers know.")
     String partner;
 
-    @Option(names = "--kind", defaultValue = "template", description = "template (a template the customer deploys),"
+    @Option(names = PlainForms.KIND, defaultValue = PlainForms.KIND_DEFAULT, description = "template (a template the customer deploys),"
             + " marketplace (a Marketplace Azure Application, deployed from the portal as published) or sdk (default"
             + " ${DEFAULT-VALUE}).")
     Kind kind;
 
-    @Option(names = "--opt-out-parameter", paramLabel = "NAME", description = "The template's parameter that switches"
+    @Option(names = PlainForms.OPT_OUT_PARAMETER, paramLabel = "NAME", description = "The template's parameter that switches"
             + " attribution (template add --opt-out-parameter): the notice tells customers to opt out with it.")
     String optOutParameter;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or markdown (default ${DEFAULT-VALUE}).")
+    @Option(names = PlainForms.FORMAT, defaultValue = PlainForms.FORMAT_DEFAULT, description = "text or markdown (default ${DEFAULT-VALUE}).")
     Format format;
 
     @Override

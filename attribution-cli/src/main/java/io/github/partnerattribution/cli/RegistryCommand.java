@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "registry", mixinStandardHelpOptions = true,
+@Command(name = PlainForms.REGISTRY, mixinStandardHelpOptions = true,
         description = "The partner's GUID registry: one GUID per offer, channel and optional SKU, in a properties file.",
         subcommands = {RegistryCommand.List.class, RegistryCommand.Get.class, RegistryCommand.Check.class,
                 RegistryCommand.Add.class})
@@ -30,7 +30,7 @@ final class RegistryCommand implements Runnable {
     }
 
     static final class File {
-        @Option(names = "--file", required = true, paramLabel = "FILE", description = "The registry properties file.")
+        @Option(names = PlainForms.FILE, required = true, paramLabel = "FILE", description = "The registry properties file.")
         Path path;
 
         PartnerIdRegistry load() throws IOException {
@@ -90,7 +90,7 @@ final class RegistryCommand implements Runnable {
         return AttributionCli.FINDINGS;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the registry: key, GUID, description.",
+    @Command(name = PlainForms.LIST, mixinStandardHelpOptions = true, description = "List the registry: key, GUID, description.",
             footer = {"", "Example:  attribution registry list --file pid.properties"})
     static final class List implements Callable<Integer> {
         @Spec

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-@Command(name = "template", mixinStandardHelpOptions = true,
+@Command(name = PlainForms.TEMPLATE, mixinStandardHelpOptions = true,
         description = "Check, scan and edit the tracking resource of ARM templates and Bicep files.",
         subcommands = {TemplateCommand.Check.class, TemplateCommand.Scan.class, TemplateCommand.Rules.class,
                 TemplateCommand.Add.class,
@@ -45,7 +45,7 @@ final class TemplateCommand implements Runnable {
 
     /** Options shared by check and scan. */
     static final class Reading {
-        @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default ${DEFAULT-VALUE}).")
+        @Option(names = PlainForms.FORMAT, defaultValue = PlainForms.FORMAT_DEFAULT, description = "text, json or sarif (default ${DEFAULT-VALUE}).")
         Format format;
 
         @Option(names = "--properties", paramLabel = "FILE", description = "Properties that fill ${...} build placeholders.")
@@ -145,7 +145,7 @@ final class TemplateCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check templates; exit 1 on any error finding.",
+    @Command(name = PlainForms.CHECK, mixinStandardHelpOptions = true, description = "Check templates; exit 1 on any error finding.",
             footer = {"", "Example:  attribution template check --properties pid.properties mainTemplate.json"})
     static final class Check implements Callable<Integer> {
         @Spec
@@ -171,7 +171,7 @@ final class TemplateCommand implements Runnable {
         }
     }
 
-    @Command(name = "scan", mixinStandardHelpOptions = true,
+    @Command(name = PlainForms.SCAN, mixinStandardHelpOptions = true,
             description = "Find main, nested and linked templates under a folder and check each; exit 1 on any error.",
             footer = {"", "Example:  attribution template scan --format sarif . > attribution.sarif"})
     static final class Scan implements Callable<Integer> {
@@ -198,7 +198,7 @@ final class TemplateCommand implements Runnable {
         }
     }
 
-    @Command(name = "rules", mixinStandardHelpOptions = true,
+    @Command(name = PlainForms.RULES, mixinStandardHelpOptions = true,
             description = "List every finding code the checker reports: code, severity, name and what it finds; with a"
                     + " CODE, print that rule's page.",
             footer = {"", "Example:  attribution template rules", "          attribution template rules CUA003"})
@@ -206,7 +206,7 @@ final class TemplateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--verbose", description = "Also print how to fix each finding.")
+        @Option(names = PlainForms.VERBOSE, description = "Also print how to fix each finding.")
         boolean verbose;
 
         @Parameters(arity = "0..1", paramLabel = "CODE", description = "A rule's code, such as CUA003: print its page"

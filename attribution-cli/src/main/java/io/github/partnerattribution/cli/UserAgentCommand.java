@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "user-agent", mixinStandardHelpOptions = true,
+@Command(name = PlainForms.USER_AGENT, mixinStandardHelpOptions = true,
         description = "Print the line that tags Azure CLI calls of a script with the partner id (AZURE_HTTP_USER_AGENT).",
         footer = {"", "Example:  attribution user-agent --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d --shell powershell"})
 final class UserAgentCommand implements Callable<Integer> {
@@ -17,10 +17,10 @@ final class UserAgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pid", required = true, description = "The partner id.")
+    @Option(names = PlainForms.PID, required = true, description = "The partner id.")
     String pid;
 
-    @Option(names = "--shell", defaultValue = "bash", description = "bash, powershell or cmd (default ${DEFAULT-VALUE}).")
+    @Option(names = PlainForms.SHELL, defaultValue = PlainForms.SHELL_DEFAULT, description = "bash, powershell or cmd (default ${DEFAULT-VALUE}).")
     Shell shell;
 
     @Override
