@@ -138,7 +138,9 @@ final class StartupBenchmark {
                     scanned != null ? scanInProcess(scanned) : 0,
                     scanned != null && details ? coldScan(launcher, cache, scanned) : 0,
                     scanned != null ? trees.get(scanned) : "",
-                    command[0].equals("doctor") && details ? doctorDetail(launcher, cache) : ""));
+                    command[0].equals("doctor") && details ? doctorDetail(launcher, cache)
+                    : command[1].equals("check") && command[2].endsWith(".json")
+                    ? bigDecimalDetail(launcher, javaHome, median(a), median(b)) : ""));
         }
         return rows;
     }
@@ -177,6 +179,40 @@ final class StartupBenchmark {
                 + " starts it: SLF4J's start %.0f ms, the first ClientLogger %.0f ms, HttpHeaderName's constants %.0f ms"
                 + " (through ExpandableStringEnum's method handles), the rest of the doctor %.0f ms", ms[0], ms[1], ms[2],
                 ms[3]);
+    }
+
+    /**
+     * What the JSON check pays for the JDK's own {@code BigDecimal} initialisation (Jackson's parser needs the class),
+     * timed in a fresh JVM of the same JDK with the launcher's flags, and the ratio without it.
+     */
+    private static String bigDecimalDetail(Path launcher, Path javaHome, double bareMs, double commandMs)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xshare:auto"));
+        command.addAll(Arrays.asList(launcherFlags(launcher).split(" ")));
+        command.addAll(List.of("-cp", harness(BigDecimalInit.class).toString(), BigDecimalInit.class.getName()));
+        double[] ms = new double[PAIRS];
+        for (int i = 0; i < PAIRS; i++) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + ": " + out);
+            }
+            ms[i] = Double.parseDouble(out);
+        }
+        return String.format(Locale.ROOT, "; of it, java.math.BigDecimal's class initialisation, which Jackson's parser"
+                + " needs, %.1f ms on this JDK (timed alone in a fresh JVM with the launcher's flags; the JDK's own"
+                + " work, not the tool's): without it the ratio would be %.2f", median(ms),
+                (commandMs - median(ms)) / bareMs);
+    }
+
+    /** The JVM flags the launcher starts the tool with, read from its {@code flags="..."} line. */
+    private static String launcherFlags(Path launcher) throws IOException {
+        for (String line : Files.readAllLines(launcher)) {
+            if (line.startsWith("flags=\"")) {
+                return line.substring("flags=\"".length(), line.length() - 1);
+            }
+        }
+        throw new IllegalStateException("no flags= line in " + launcher);
     }
 
     /** How many templates a tree holds (parameter files aside) and the size of all its files, for its row. */
@@ -223,18 +259,13 @@ final class StartupBenchmark {
      * returns the median of each figure it prints on one line.
      */
     static double[] cold(Path launcher, Path cache, Class<?> main, String... args) throws Exception {
-        String flags = null;
-        for (String line : Files.readAllLines(launcher)) {
-            if (line.startsWith("flags=\"")) {
-                flags = line.substring("flags=\"".length(), line.length() - 1);
-            }
-        }
+        String flags = launcherFlags(launcher);
         Path archive;
         try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
             archive = files.filter(f -> f.getFileName().toString().equals("java.jsa")).findFirst().orElse(null);
         }
-        if (flags == null || archive == null) {
-            throw new IllegalStateException("no flags= line in " + launcher + " or no archive under " + cache);
+        if (archive == null) {
+            throw new IllegalStateException("no archive under " + cache);
         }
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off"));
