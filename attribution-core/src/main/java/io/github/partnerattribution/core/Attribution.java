@@ -195,6 +195,29 @@ public final class Attribution {
     }
 
     /**
+     * This configuration with the customer's opt-out as a host read it from its own configuration (a Spring
+     * property, say), named after where it was set. The value is read as {@value #DISABLED_VARIABLE} is: true opts
+     * out, false does not, anything else opts out with a warning. A blank or false value leaves this configuration
+     * as it is, an opt-out already in it included.
+     *
+     * <pre>{@code
+     * attribution.withOptOut("true", "Spring property azure.partner.attribution.disabled (application.yml - 3:5)")
+     * }</pre>
+     *
+     * @param value the setting's value
+     * @param source where it was set, for {@link #optOutSource()} and the warnings
+     * @return the configuration, opted out when the value says so
+     */
+    public Attribution withOptOut(String value, String source) {
+        UserAgents.requireNonNull(source, "source");
+        if (Text.isBlank(value)) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        return parseSwitch(source, value, all) ? new Attribution(partnerId, this.source, true, source, "", all) : this;
+    }
+
+    /**
      * Problems in the settings that did not stop attribution from being configured, each a sentence naming the
      * setting, for the integration to log once: see the class comment.
      *

@@ -258,4 +258,23 @@ class AttributionTest {
                 Attribution.fromEnvironment(NOTHING, Map.of("ARM_PARTNER_ID", ID.guid())).toString());
         assertEquals("Attribution[none]", Attribution.none().toString());
     }
+
+    /** A host that read the opt-out itself names where: the source is its, and so is the warning of a doubtful value. */
+    @Test
+    void anOptOutAHostReadIsNamedAfterWhereItWasSet() {
+        Attribution active = Attribution.of(ID, NOTHING, NOTHING);
+        String where = "Spring property azure.partner.attribution.disabled (application.yml - 3:5)";
+        Attribution optedOut = active.withOptOut("true", where);
+        assertTrue(optedOut.isOptedOut());
+        assertEquals(where, optedOut.optOutSource());
+        assertEquals(SDK, optedOut.apply(SDK));
+        assertEquals(List.of(), optedOut.warnings());
+        Attribution doubtful = active.withOptOut("maybe", where);
+        assertTrue(doubtful.isOptedOut());
+        assertEquals(1, doubtful.warnings().size());
+        assertTrue(doubtful.warnings().get(0).startsWith("The " + where + " is \"maybe\""), doubtful.warnings().get(0));
+        assertSame(active, active.withOptOut("false", where));
+        assertSame(active, active.withOptOut(" ", where));
+        assertThrows(NullPointerException.class, () -> active.withOptOut("true", null));
+    }
 }

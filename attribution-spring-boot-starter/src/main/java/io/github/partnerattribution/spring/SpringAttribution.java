@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -36,6 +37,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 final class SpringAttribution {
     static final String ID = "azure.partner.id";
     static final String DISABLED = "azure.partner.attribution.disabled";
+    static final String EXTRA = "azure.partner.attribution.extra";
 
     private SpringAttribution() {
     }
@@ -57,22 +59,27 @@ final class SpringAttribution {
                 StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         Map<String, String> variables = strings(environment,
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        String optOut = optOut(environment);
-        if (optOut != null) {
-            properties.put(Attribution.DISABLED_PROPERTY, optOut);
+        Setting optOut = optOut(environment);
+        properties.remove(Attribution.DISABLED_PROPERTY);
+        variables.remove(Attribution.DISABLED_VARIABLE);
+        if (optOut != null && !Boolean.FALSE.equals(Switch.parse(optOut.value))) {
+            properties.put(Attribution.DISABLED_PROPERTY, "true"); // what is read while opted out, as core reads it
+        } else {
+            optOut = null;
         }
-        PartnerAttributionProperties settings = Binder.get(environment)
-                .bind("azure.partner", PartnerAttributionProperties.class).orElseGet(PartnerAttributionProperties::new);
-        String extra = settings.getAttribution().getExtra();
+        // each setting bound alone, as text: the opt-out is read above, by core's rule (a value that is neither true nor
+        // false opts out, with a warning), where binding PartnerAttributionProperties' Boolean would fail on it
+        Binder binder = Binder.get(environment);
+        String extra = binder.bind(EXTRA, String.class).orElse(null);
         if (extra != null && !extra.trim().isEmpty()) {
             String own = variables.get(Attribution.USER_AGENT_VARIABLE);
             variables.put(Attribution.USER_AGENT_VARIABLE, own == null || own.trim().isEmpty() ? extra : extra + " " + own);
         }
-        String id = settings.getId();
+        String id = binder.bind(ID, String.class).orElse(null);
         if (id == null || id.trim().isEmpty()) {
             properties.remove(Attribution.PARTNER_ID_PROPERTY); // Spring's binding saw it, and it was blank
             variables.remove(Attribution.PARTNER_ID_VARIABLE);
-            return Attribution.fromEnvironment(properties, variables);
+            return described(Attribution.fromEnvironment(properties, variables), optOut);
         }
         ConfigurationPropertySource from = sourceOf(environment, ID);
         String origin = origin(from, ID);
@@ -80,7 +87,8 @@ final class SpringAttribution {
         try {
             parsed = PartnerId.parse(id);
         } catch (InvalidPartnerIdException e) {
-            Attribution withoutIt = Attribution.fromEnvironment(withoutId(properties), withoutId(variables));
+            Attribution withoutIt = described(Attribution.fromEnvironment(withoutId(properties), withoutId(variables)),
+                    optOut);
             if (withoutIt.isOptedOut()) {
                 return withoutIt; // the customer's choice: the id is not used, so it cannot stop the application
             }
@@ -90,7 +98,23 @@ final class SpringAttribution {
             }
             throw new InvalidPartnerIdPropertyException(ID, origin, e.getMessage(), e);
         }
-        return Attribution.of(parsed, "Spring property " + ID + " (" + origin + ")", properties, variables);
+        return described(Attribution.of(parsed, describe(from, ID), properties, variables), optOut);
+    }
+
+    /** A setting's value and where it was set. */
+    static final class Setting {
+        final String value;
+        final String origin;
+
+        Setting(String value, String origin) {
+            this.value = value;
+            this.origin = origin;
+        }
+    }
+
+    /** The configuration with the opt-out named after where it was set; as it is when none is in force. */
+    private static Attribution described(Attribution attribution, Setting optOut) {
+        return optOut == null ? attribution : attribution.withOptOut(optOut.value, optOut.origin);
     }
 
     /** The settings with the id left out: what decides the opt-out and the rest when the id is read apart. */
@@ -137,18 +161,18 @@ final class SpringAttribution {
      * one that takes precedence, which may be a blank variable), else the first value that is neither blank nor a
      * plain "no" (core reads it, opting out with a warning), else null.
      */
-    static String optOut(Environment environment) {
+    static Setting optOut(Environment environment) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(DISABLED);
-        String doubtful = null;
+        Setting doubtful = null;
         for (ConfigurationPropertySource source : sources(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);
             String value = found == null || found.getValue() == null ? "" : found.getValue().toString().trim();
             Boolean on = Switch.parse(value);
             if (Boolean.TRUE.equals(on)) {
-                return "true";
+                return new Setting(value, describe(source, DISABLED));
             }
             if (doubtful == null && on == null && !value.isEmpty()) {
-                doubtful = value;
+                doubtful = new Setting(value, describe(source, DISABLED));
             }
         }
         return doubtful;
@@ -175,6 +199,28 @@ final class SpringAttribution {
                     || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name);
         }
         return false;
+    }
+
+    /**
+     * Where a property was set, in the words core uses for the same places: {@code environment variable
+     * AZURE_PARTNER_ID}, {@code system property azure.partner.id}, else {@code Spring property azure.partner.id (}
+     * its origin {@code )}, such as a file and line.
+     */
+    private static String describe(ConfigurationPropertySource source, String property) {
+        Object underlying = source == null ? null : source.getUnderlyingSource();
+        String name = underlying instanceof PropertySource ? ((PropertySource<?>) underlying).getName() : "";
+        if (underlying instanceof SystemEnvironmentPropertySource
+                || StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(name)) {
+            ConfigurationProperty found = source.getConfigurationProperty(ConfigurationPropertyName.of(property));
+            Origin origin = found == null ? null : found.getOrigin();
+            return "environment variable " + (origin instanceof SystemEnvironmentOrigin
+                    ? ((SystemEnvironmentOrigin) origin).getProperty()
+                    : property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        if (StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name)) {
+            return "system property " + property;
+        }
+        return "Spring property " + property + " (" + origin(source, property) + ")";
     }
 
     /**

@@ -69,6 +69,12 @@ class StarterBoundariesTest {
 
     /** Starts a context with the starter's auto-configurations, the given sources first, then env and properties. */
     static ConfigurableApplicationContext start(Map<String, Object> environment, PropertySource<?>... sources) {
+        return start(environment, Map.of(), sources);
+    }
+
+    /** The same, with system properties of the test's own. */
+    static ConfigurableApplicationContext start(Map<String, Object> environment, Map<String, Object> systemProperties,
+            PropertySource<?>... sources) {
         SpringApplication application = new SpringApplication(PartnerAttributionAutoConfiguration.class,
                 PartnerAttributionActuatorAutoConfiguration.class);
         application.setWebApplicationType(WebApplicationType.NONE);
@@ -78,7 +84,7 @@ class StarterBoundariesTest {
                 for (PropertySource<?> s : sources) {
                     all.addLast(s);
                 }
-                all.addLast(new MapPropertySource(SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new HashMap<>()));
+                all.addLast(new MapPropertySource(SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new HashMap<>(systemProperties)));
                 all.addLast(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new HashMap<>(environment)));
             }
@@ -178,12 +184,83 @@ class StarterBoundariesTest {
         }
     }
 
-    /** One property whose origin is a file, as Spring Boot's config data loader tracks it. */
+    /** The place each setting was set in, as core names the same places: a variable, a property, a file and line. */
+    @Test
+    void eachSettingIsNamedAfterThePlaceItWasSetIn() {
+        Origin file = new TextResourceOrigin(new FileSystemResource("/srv/app/config/application.yml"),
+                new TextResourceOrigin.Location(2, 8));
+        String[][] idCases = {
+            {"environment variable AZURE_PARTNER_ID"}, {"system property azure.partner.id"},
+            {"Spring property azure.partner.id (file [application.yml] - 3:9)"},
+        };
+        for (int i = 0; i < idCases.length; i++) {
+            try (ConfigurableApplicationContext context = i == 0 ? start(Map.of("AZURE_PARTNER_ID", ID))
+                    : i == 1 ? start(Map.of(), Map.of("azure.partner.id", ID))
+                    : start(Map.of(), new OriginTracked("Config resource 'file [application.yml]'", file,
+                            Map.of("azure.partner.id", ID)))) {
+                assertEquals(idCases[i][0], context.getBean(Attribution.class).source());
+            }
+        }
+        String disabled = "azure.partner.attribution.disabled";
+        String[] optOutSources = {
+            "environment variable AZURE_PARTNER_ATTRIBUTION_DISABLED", "system property " + disabled,
+            "Spring property " + disabled + " (file [application.yml] - 3:9)",
+        };
+        for (String value : new String[] {"true", "maybe"}) {
+            for (int i = 0; i < optOutSources.length; i++) {
+                Map<String, Object> id = Map.of("AZURE_PARTNER_ID", ID);
+                try (ConfigurableApplicationContext context = i == 0
+                        ? start(Map.of("AZURE_PARTNER_ID", ID, "AZURE_PARTNER_ATTRIBUTION_DISABLED", value))
+                        : i == 1 ? start(id, Map.of(disabled, value))
+                        : start(id, new OriginTracked("Config resource 'file [application.yml]'", file,
+                                Map.of(disabled, value)))) {
+                    Attribution attribution = context.getBean(Attribution.class);
+                    assertTrue(attribution.isOptedOut(), value + " " + optOutSources[i]);
+                    assertEquals(optOutSources[i], attribution.optOutSource(), value);
+                    assertEquals(value.equals("true") ? List.of() : List.of("The " + optOutSources[i] + " is \"maybe\","
+                            + " which is neither true nor false; it is read as true, so partner attribution is off (the"
+                            + " customer's privacy comes first). Set it to true to opt out or to false to allow"
+                            + " attribution."), attribution.warnings());
+                    assertEquals("environment variable AZURE_PARTNER_ID", attribution.source());
+                }
+            }
+        }
+    }
+
+    /** Actuator's output agrees with itself: what it reports about the opt-out names the place its source names. */
+    @Test
+    void theActuatorOutputAgreesWithItself() {
+        Reports.redirectForTests(null);
+        try (ConfigurableApplicationContext context = start(Map.of("AZURE_PARTNER_ID", ID,
+                "AZURE_PARTNER_ATTRIBUTION_DISABLED", "true"))) {
+            Attribution attribution = context.getBean(Attribution.class);
+            context.getBean(AttributedClientFactory.class).policy(); // a client's policy reports the settings
+            Map<String, Object> details = PartnerAttributionActuatorAutoConfiguration.details(attribution,
+                    io.github.partnerattribution.operations.AttributionDoctor.examine(Map.of(), Map.of()));
+            assertEquals("environment variable AZURE_PARTNER_ATTRIBUTION_DISABLED", details.get("optOutSource"));
+            assertEquals(Boolean.TRUE, details.get("optedOut"));
+            assertEquals(Boolean.FALSE, details.get("active"));
+            @SuppressWarnings("unchecked")
+            List<String> reported = (List<String>) details.get("reported");
+            for (String line : reported) {
+                assertFalse(line.contains("system property " + "azure.partner.attribution.disabled"), line);
+            }
+            assertTrue(reported.stream().anyMatch(line -> line.contains("opted out")
+                    && line.contains("environment variable AZURE_PARTNER_ATTRIBUTION_DISABLED")), reported.toString());
+            assertEquals(List.of(), details.get("attributed"));
+        }
+    }
+
+    /** Properties whose origin is a file, as Spring Boot's config data loader tracks it. */
     static final class OriginTracked extends MapPropertySource implements OriginLookup<String> {
         private final Origin origin;
 
         OriginTracked(String name, Origin origin) {
-            super(name, Map.of("azure.partner.id", ID));
+            this(name, origin, Map.of("azure.partner.id", ID));
+        }
+
+        OriginTracked(String name, Origin origin, Map<String, Object> values) {
+            super(name, values);
             this.origin = origin;
         }
 
