@@ -73,7 +73,7 @@ public final class AttributedClientFactory {
      * @return a new policy; use one per client, so that its warnings are per client
      */
     public PartnerAttributionPolicy policy() {
-        return PartnerAttributionPolicy.create(attribution);
+        return new PartnerAttributionPolicy(attribution, "AttributedClientFactory");
     }
 
     /**

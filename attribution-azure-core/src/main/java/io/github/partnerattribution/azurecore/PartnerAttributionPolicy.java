@@ -1,19 +1,16 @@
 package io.github.partnerattribution.azurecore;
 
-import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
-import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.github.partnerattribution.azurecore.internal.UserAgentAttributor;
 import io.github.partnerattribution.azurecore.internal.ZeroCodePolicy;
 import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
-import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.UserAgents;
-import io.github.partnerattribution.core.support.UserAgentMemo;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,15 +33,13 @@ import reactor.core.publisher.Mono;
  * }</pre>
  */
 public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
-    private final Attribution attribution;
-    private final UserAgentMemo userAgents;
-    /** The last attributed value looked at for another pid; the memo hands back the same instance until it changes. */
-    private volatile String inspected;
-    private volatile boolean warnedOfOtherId;
+    /** How the doctor names requests attributed by a policy made with {@link #create}. */
+    static final String VIA_POLICY = "PartnerAttributionPolicy";
 
-    PartnerAttributionPolicy(Attribution attribution) {
-        this.attribution = attribution;
-        this.userAgents = new UserAgentMemo(attribution);
+    private final UserAgentAttributor attributor;
+
+    PartnerAttributionPolicy(Attribution attribution, String via) {
+        this.attributor = new UserAgentAttributor(attribution, via);
         Reports.settingsOf(attribution);
     }
 
@@ -59,12 +54,12 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
         if (attribution == null) {
             throw new NullPointerException("attribution must not be null");
         }
-        return new PartnerAttributionPolicy(attribution);
+        return new PartnerAttributionPolicy(attribution, VIA_POLICY);
     }
 
     /** {@return the configuration this policy applies} */
     public Attribution attribution() {
-        return attribution;
+        return attributor.attribution();
     }
 
     @Override
@@ -84,9 +79,14 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
         return HttpPipelinePosition.PER_CALL;
     }
 
+    /** Returns the attributed User-Agent; the same instance as {@code current} when nothing changes. */
+    String attributed(String current) {
+        return attributor.attributed(current);
+    }
+
     @Override
     public String toString() {
-        return "PartnerAttributionPolicy[" + attribution + "]";
+        return "PartnerAttributionPolicy[" + attribution() + "]";
     }
 
     /**
@@ -94,43 +94,10 @@ public final class PartnerAttributionPolicy implements HttpPipelinePolicy {
      * a call attributed in code alone (see {@link ZeroCodePolicy}).
      */
     private void attribute(HttpPipelineCallContext context) {
+        Attribution attribution = attributor.attribution();
         if (ZeroCodePolicy.anyCreated() && attribution.isActive()) {
             context.setData(ZeroCodePolicy.ATTRIBUTED_IN_CODE, attribution.partnerId());
         }
-        attribute(context.getHttpRequest());
-    }
-
-    private void attribute(HttpRequest request) {
-        // Whether to attribute at all (an id, no opt-out) is decided in one place, Attribution.apply.
-        String current = request.getHeaders().getValue(HttpHeaderName.USER_AGENT);
-        String attributed = userAgents.apply(current);
-        if (attributed != current) {
-            request.setHeader(HttpHeaderName.USER_AGENT, attributed);
-            if (attributed != inspected) {
-                inspected = attributed;
-                warnOnceIfAnotherIdIsPresent(attributed);
-            }
-        }
-    }
-
-    /** Returns the attributed User-Agent; the same instance as {@code current} when nothing changes. */
-    String attributed(String current) {
-        return userAgents.apply(current);
-    }
-
-    private void warnOnceIfAnotherIdIsPresent(String attributed) {
-        if (warnedOfOtherId) {
-            return;
-        }
-        PartnerId ours = attribution.partnerId();
-        for (PartnerId found : UserAgents.partnerIds(attributed)) {
-            if (!found.equals(ours)) {
-                warnedOfOtherId = true;
-                Reports.sink().warning("The User-Agent already carries " + found + "; " + ours + " (from "
-                        + attribution.source() + ") is appended after it, so both are credited. Use one partner id"
-                        + " per offer and channel.");
-                return;
-            }
-        }
+        attributor.attribute(context.getHttpRequest());
     }
 }

@@ -112,7 +112,7 @@ class ZeroCodeProviderTest {
     void aConfigurationInstalledByAHostIsUsedUntilRemoved() {
         System.setProperty(Attribution.PARTNER_ID_PROPERTY, "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
         Attribution host = Attribution.of(ID, "Spring property azure.partner.id", java.util.Map.of(), java.util.Map.of());
-        io.github.partnerattribution.azurecore.support.ZeroCodeSettings.install(host);
+        io.github.partnerattribution.azurecore.support.ZeroCodeSettings.install(host, "a host");
         try {
             assertSame(host, assertInstanceOf(ZeroCodePolicy.class, provider.create()).attribution());
         } finally {

@@ -41,7 +41,7 @@ public final class PartnerAttributionRequestInterceptor implements HttpRequestIn
 
     private PartnerAttributionRequestInterceptor(Attribution attribution) {
         this.attribution = attribution;
-        this.userAgents = new UserAgentMemo(attribution);
+        this.userAgents = new UserAgentMemo(attribution, "the Apache HttpClient 5 interceptor");
         SettingsReport.report(attribution, LOG_LINES);
     }
 

@@ -54,7 +54,7 @@ public final class AttributedHttpClient extends HttpClient {
     private AttributedHttpClient(HttpClient delegate, Attribution attribution) {
         this.delegate = delegate;
         this.attribution = attribution;
-        this.userAgents = new UserAgentMemo(attribution);
+        this.userAgents = new UserAgentMemo(attribution, "AttributedHttpClient (java.net.http)");
         SettingsReport.report(attribution, LOG_LINES);
     }
 

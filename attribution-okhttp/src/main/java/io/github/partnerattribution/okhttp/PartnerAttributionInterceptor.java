@@ -42,7 +42,7 @@ public final class PartnerAttributionInterceptor implements Interceptor {
 
     PartnerAttributionInterceptor(Attribution attribution) {
         this.attribution = attribution;
-        this.userAgents = new UserAgentMemo(attribution);
+        this.userAgents = new UserAgentMemo(attribution, "the OkHttp interceptor");
         SettingsReport.report(attribution, LOG_LINES);
     }
 

@@ -21,6 +21,7 @@ import io.github.partnerattribution.azurecore.support.ZeroCodeSettings;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.support.AttributedInThisJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,8 +37,9 @@ import reactor.core.publisher.Mono;
 /**
  * The effective attribution configuration of a process, in one place, for a partner's own health check and for
  * {@code attribution doctor}: the partner id and where it came from, the customer's opt-out and where it came from,
- * whether zero-code mode is on the class path and would attribute, the azure-core version, and the exact
- * User-Agent a new Azure Resource Manager client would send. Nothing is sent anywhere: the User-Agent is taken from
+ * whether zero-code mode is on the class path and would attribute, the azure-core version, the exact
+ * User-Agent a new Azure Resource Manager client would send and, for this JVM, every partner id it has sent and
+ * through which path (set in code as well as by the environment), and every warning it raised. Nothing is sent anywhere: the User-Agent is taken from
  * a pipeline whose HTTP client answers locally.
  *
  * <pre>{@code
@@ -60,13 +62,15 @@ public final class AttributionDoctor {
     private final String userAgent;
     private final Attribution configured;
     private final List<String> reported;
+    private final List<String> attributed;
 
     private AttributionDoctor(Attribution attribution, String problem, boolean zeroCodeOnClassPath,
             String azureCoreVersion, String armSdkVersion, String userAgent, Attribution configured,
-            List<String> reported) {
+            List<String> reported, List<String> attributed) {
         this.attribution = attribution;
         this.configured = configured;
         this.reported = reported;
+        this.attributed = attributed;
         this.problem = problem;
         this.zeroCodeOnClassPath = zeroCodeOnClassPath;
         this.azureCoreVersion = azureCoreVersion;
@@ -81,7 +85,7 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine() {
         return examine(propertiesOf(System.getProperties()), System.getenv(), Configuration.getGlobalConfiguration(),
-                Reports.decisions());
+                Reports.decisions(), AttributedInThisJvm.all());
     }
 
     /**
@@ -94,11 +98,11 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment) {
         return examine(systemProperties, environment, new ConfigurationBuilder(path -> Collections.<String, String>emptyMap(),
-                path -> systemProperties, path -> environment).build(), Collections.<String>emptyList());
+                path -> systemProperties, path -> environment).build(), null, null);
     }
 
     private static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment,
-            Configuration configuration, List<String> reported) {
+            Configuration configuration, List<String> reported, List<String> attributed) {
         Attribution attribution;
         String problem = null;
         try {
@@ -114,7 +118,7 @@ public final class AttributionDoctor {
                 CoreUtils.getProperties("azure-core.properties").get("version"), armVersion,
                 userAgentOf(new UserAgentPolicy(null, ARM_SDK_NAME, version, configuration), attributing),
                 attribution.isOptedOut() ? configuredDespiteOptOut(systemProperties, environment) : attribution,
-                reported);
+                reported, attributed);
     }
 
     /** The id the settings name, read as if the customer had not opted out: shown, never sent. */
@@ -162,7 +166,18 @@ public final class AttributionDoctor {
      * @return the lines, in the order they were first reported
      */
     public List<String> reportedInThisJvm() {
-        return reported;
+        return reported == null ? Collections.<String>emptyList() : reported;
+    }
+
+    /**
+     * Every partner id this JVM has attributed requests with so far, each with the path that sent it: an id set in
+     * code ({@code pid-... through AttributedClientFactory}, {@code PartnerAttributionPolicy}, an HTTP client's
+     * interceptor) as well as zero-code mode's and the Spring Boot starter's. Empty for a diagnosis of given maps.
+     *
+     * @return the lines, in the order first sent
+     */
+    public List<String> attributedInThisJvm() {
+        return attributed == null ? Collections.<String>emptyList() : attributed;
     }
 
     /** {@return where the id came from, such as {@code environment variable AZURE_PARTNER_ID}, or {@code none}} */
@@ -219,7 +234,8 @@ public final class AttributionDoctor {
     public String text() {
         StringBuilder b = new StringBuilder();
         PartnerId shown = configuredPartnerId();
-        b.append("Partner id:        ").append(shown == null ? "none" : shown.token())
+        b.append("Partner id:        ").append(shown == null ? attributedInThisJvm().isEmpty() ? "none"
+                : "none in this process's settings; this JVM sends the ids under Attributed" : shown.token())
                 .append(shown == null ? "" : " (from the " + configured.source() + ")")
                 .append(shown != null && optedOut() ? ", not sent: the customer opted out" : "").append('\n');
         if (problem != null) {
@@ -235,10 +251,16 @@ public final class AttributionDoctor {
         b.append("ARM clients:       ").append(armSdkVersion == null ? "azure-resourcemanager not on the class path"
                 : ARM_SDK_NAME + " " + armSdkVersion).append('\n');
         b.append("User-Agent:        ").append(userAgent).append('\n');
+        if (attributed != null && attributed.isEmpty()) {
+            b.append("Attributed:        no request of this JVM so far\n");
+        }
+        for (String line : attributedInThisJvm()) {
+            b.append("Attributed:        ").append(line).append('\n');
+        }
         for (String warning : warnings()) {
             b.append("Warning:           ").append(warning).append('\n');
         }
-        for (String line : reported) {
+        for (String line : reportedInThisJvm()) {
             b.append("Reported:          ").append(line).append('\n');
         }
         return b.toString();

@@ -9,8 +9,10 @@ import com.azure.core.management.Region;
 import com.azure.resourcemanager.AzureResourceManager;
 import io.github.partnerattribution.azurecore.AttributedClientFactory;
 import io.github.partnerattribution.azurecore.support.Reports;
+import io.github.partnerattribution.azurecore.support.ZeroCodeSettings;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.PartnerId;
+import io.github.partnerattribution.core.support.AttributedInThisJvm;
 import io.github.partnerattribution.test.ArmEmulatorExtension;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,80 @@ class AttributionDoctorTest {
             AttributionDoctor doctor = AttributionDoctor.examine();
             assertEquals(List.of("WARNING two ids in one process"), doctor.reportedInThisJvm());
             assertTrue(doctor.text().contains("Reported:          WARNING two ids in one process\n"), doctor.text());
+        } finally {
+            Reports.redirectForTests(null);
+        }
+    }
+
+    static AzureResourceManager arm(AzureResourceManager.Configurable configurable) {
+        return configurable.withHttpClient(ARM.emulator().nettyHttpClient())
+                .authenticate(ARM.emulator().credential(), ARM.emulator().azureProfile()).withDefaultSubscription();
+    }
+
+    /** A service whose only attribution is in code: the doctor names the id it sends and the factory that sends it. */
+    @Test
+    void anIdSetOnlyInCodeIsSeenWithItsPath() {
+        Reports.redirectForTests(null);
+        AttributedInThisJvm.forgetForTests();
+        try {
+            AttributedClientFactory clients = AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of()));
+            assertTrue(AttributionDoctor.examine().text().contains("Attributed:        no request of this JVM so far\n"));
+            arm(clients.configure(AzureResourceManager.configure())).resourceGroups().define("code")
+                    .withRegion(Region.EUROPE_WEST).create();
+            AttributionDoctor doctor = AttributionDoctor.examine();
+            assertEquals(List.of(ID.token() + " through AttributedClientFactory"), doctor.attributedInThisJvm());
+            assertTrue(doctor.text().contains("Attributed:        " + ID.token() + " through AttributedClientFactory\n"),
+                    doctor.text());
+            assertEquals(List.of(), AttributionDoctor.examine(Map.of(), Map.of()).attributedInThisJvm(),
+                    "a diagnosis of given maps is not this JVM's");
+            assertTrue(AttributionDoctor.examine(Map.of(), Map.of()).text().startsWith("Partner id:        none\n"));
+        } finally {
+            AttributedInThisJvm.forgetForTests();
+        }
+    }
+
+    /**
+     * Two ids in one JVM, one set in code and one by the host's settings (zero-code mode): the doctor lists both with
+     * their paths, and the warning that said so is in the report itself, not only on standard error.
+     */
+    @Test
+    void twoIdsAreBothListedAndTheWarningIsInTheReport() {
+        PartnerId other = PartnerId.parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+        Attribution host = Attribution.of(other, "a test host's setting", Map.of(), Map.of());
+        Reports.redirectForTests(null);
+        AttributedInThisJvm.forgetForTests();
+        ZeroCodeSettings.install(host, "a test host (zero-code mode)");
+        try {
+            arm(AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of()))
+                    .configure(AzureResourceManager.configure())).resourceGroups().define("code")
+                    .withRegion(Region.EUROPE_WEST).create();
+            arm(AzureResourceManager.configure()).resourceGroups().define("host").withRegion(Region.EUROPE_WEST)
+                    .create();
+            AttributionDoctor doctor = AttributionDoctor.examine();
+            assertEquals(List.of(ID.token() + " through AttributedClientFactory",
+                    other.token() + " through a test host (zero-code mode)"), doctor.attributedInThisJvm());
+            String twoIds = "WARNING Partner attribution: the a test host's setting sets " + other;
+            assertTrue(doctor.reportedInThisJvm().stream().anyMatch(line -> line.startsWith(twoIds)),
+                    doctor.reportedInThisJvm().toString());
+            assertTrue(doctor.text().contains("Reported:          " + twoIds), doctor.text());
+        } finally {
+            ZeroCodeSettings.remove(host);
+            AttributedInThisJvm.forgetForTests();
+            Reports.redirectForTests(null);
+        }
+    }
+
+    /** The other id in the text the User-Agent already carries: both are credited, and the report says so. */
+    @Test
+    void anIdAlreadyInTheUserAgentIsReportedInTheReport() {
+        PartnerId other = PartnerId.parse("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+        Reports.redirectForTests(null);
+        try {
+            arm(AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of("AZURE_HTTP_USER_AGENT",
+                    other.token()))).configure(AzureResourceManager.configure())).resourceGroups().define("extra")
+                    .withRegion(Region.EUROPE_WEST).create();
+            assertTrue(AttributionDoctor.examine().text().contains("Reported:          WARNING The User-Agent already"
+                    + " carries " + other), AttributionDoctor.examine().text());
         } finally {
             Reports.redirectForTests(null);
         }

@@ -2,6 +2,7 @@ package io.github.partnerattribution.spring;
 
 import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.core.support.AttributedInThisJvm;
 import io.github.partnerattribution.operations.AttributionDoctor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With Spring Boot Actuator: an {@code info} contribution and a {@code partnerAttribution} health indicator, each
  * showing what {@code attribution doctor} shows for the application's configuration (the id and its source, the
- * opt-out and its source, whether zero-code mode attributes, the azure-core version, what this JVM reported), never
+ * opt-out and its source, whether zero-code mode attributes, the azure-core version, every id this JVM sent and through which path, what it reported), never
  * a credential. Spring Boot 3's and 4's health APIs live in different packages; each has its own configuration.
  *
  * <pre>{@code
@@ -46,6 +47,7 @@ public class PartnerAttributionActuatorAutoConfiguration {
         details.put("zeroCode", doctor.zeroCodeOnClassPath() ? "on the class path" : "not on the class path");
         details.put("azureCore", String.valueOf(doctor.azureCoreVersion()));
         details.put("warnings", attribution.warnings());
+        details.put("attributed", AttributedInThisJvm.all());
         details.put("reported", Reports.decisions());
         return details;
     }

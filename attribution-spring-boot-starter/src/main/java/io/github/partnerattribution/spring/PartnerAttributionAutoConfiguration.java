@@ -90,7 +90,7 @@ public class PartnerAttributionAutoConfiguration {
         public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
             Attribution read = SpringAttribution.from(environment);
             attribution = read;
-            ZeroCodeSettings.install(read);
+            ZeroCodeSettings.install(read, "the Spring Boot starter (zero-code mode)");
         }
 
         /** {@return the configuration read from the environment} */

@@ -23,6 +23,7 @@ public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPo
     @Override
     public HttpPipelinePolicy create() {
         Attribution attribution;
+        String via = ZeroCodeSettings.via();
         try {
             attribution = ZeroCodeSettings.current();
         } catch (RuntimeException invalid) {
@@ -36,6 +37,6 @@ public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPo
         }
         Reports.infoOnce("Partner attribution (zero-code mode) is active for the Azure clients of this JVM: "
                 + attribution.partnerId() + " from the " + attribution.source() + ".");
-        return ZeroCodePolicy.of(attribution);
+        return ZeroCodePolicy.of(attribution, via);
     }
 }

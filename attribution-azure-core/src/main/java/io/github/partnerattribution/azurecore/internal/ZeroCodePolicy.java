@@ -29,10 +29,11 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
      */
     private static volatile boolean created;
 
-    private final PartnerAttributionPolicy delegate;
+    private final UserAgentAttributor attributor;
 
-    private ZeroCodePolicy(Attribution attribution) {
-        this.delegate = PartnerAttributionPolicy.create(attribution);
+    private ZeroCodePolicy(Attribution attribution, String via) {
+        this.attributor = new UserAgentAttributor(attribution, via);
+        Reports.settingsOf(attribution);
         created = true;
     }
 
@@ -41,19 +42,30 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
         return created;
     }
 
-    /** The zero-code policy for an active configuration read from the environment. */
-    public static HttpPipelinePolicy of(Attribution fromEnvironment) {
-        return new ZeroCodePolicy(fromEnvironment);
+    /**
+     * The zero-code policy for an active configuration.
+     *
+     * @param settings the configuration, from the environment or from the host that installed it
+     * @param via how the doctor names the path, such as {@code zero-code mode}
+     */
+    public static HttpPipelinePolicy of(Attribution settings, String via) {
+        return new ZeroCodePolicy(settings, via);
     }
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-        return attributedInCode(context) ? next.process() : delegate.process(context, next);
+        if (!attributedInCode(context)) {
+            attributor.attribute(context.getHttpRequest());
+        }
+        return next.process();
     }
 
     @Override
     public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-        return attributedInCode(context) ? next.processSync() : delegate.processSync(context, next);
+        if (!attributedInCode(context)) {
+            attributor.attribute(context.getHttpRequest());
+        }
+        return next.processSync();
     }
 
     private boolean attributedInCode(HttpPipelineCallContext context) {
@@ -61,7 +73,7 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
         if (!inCode.isPresent()) {
             return false;
         }
-        Attribution ours = delegate.attribution();
+        Attribution ours = attributor.attribution();
         if (!inCode.get().equals(ours.partnerId())) {
             Reports.warningOnce("Partner attribution: the " + ours.source() + " sets " + ours.partnerId()
                     + ", but a client attributed in code with " + inCode.get() + " sends only the id in code;"
@@ -73,11 +85,11 @@ public final class ZeroCodePolicy implements HttpPipelinePolicy {
 
     /** {@return the configuration read from the environment} */
     public Attribution attribution() {
-        return delegate.attribution();
+        return attributor.attribution();
     }
 
     @Override
     public String toString() {
-        return "ZeroCodePolicy[" + delegate.attribution() + "]";
+        return "ZeroCodePolicy[" + attributor.attribution() + "]";
     }
 }

@@ -71,7 +71,6 @@ public final class Reports {
         }
 
         private void visible(LogLevel level, String label, String message) {
-            keep(label + " " + message);
             if (!slf4jBound && !loggerPrints.test(level) && Once.first("stderr: " + message)) {
                 fallback.println("[partner-attribution] " + label + " " + message);
             }
@@ -84,7 +83,39 @@ public final class Reports {
     private static final Sink LOGGER = new LoggerSink(CLIENT_LOGGER, slf4jBound(), CLIENT_LOGGER::canLogAtLevel,
             System.err);
 
-    private static volatile Sink sink = LOGGER;
+    private static volatile Sink sink = new Keeping(LOGGER);
+
+    /** A sink that also keeps each error, warning and decision for the doctor, whichever sink prints them. */
+    private static final class Keeping implements Sink {
+        private final Sink printing;
+
+        Keeping(Sink printing) {
+            this.printing = printing;
+        }
+
+        @Override
+        public void error(String message) {
+            keep("ERROR " + message);
+            printing.error(message);
+        }
+
+        @Override
+        public void warning(String message) {
+            keep("WARNING " + message);
+            printing.warning(message);
+        }
+
+        @Override
+        public void info(String message) {
+            printing.info(message);
+        }
+
+        @Override
+        public void decision(String message) {
+            keep("INFO " + message);
+            printing.decision(message);
+        }
+    }
 
     private Reports() {
     }
@@ -96,7 +127,7 @@ public final class Reports {
 
     /** Replaces the sink (null restores the logger) and forgets what was reported; for tests. */
     public static void redirectForTests(Sink replacement) {
-        sink = replacement == null ? LOGGER : replacement;
+        sink = new Keeping(replacement == null ? LOGGER : replacement);
         Once.forget();
         synchronized (DECISIONS) {
             DECISIONS.clear();

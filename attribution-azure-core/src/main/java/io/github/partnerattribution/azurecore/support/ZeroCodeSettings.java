@@ -15,29 +15,55 @@ public final class ZeroCodeSettings {
      */
     public static final String PROVIDER = "io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider";
 
-    private static volatile Attribution installed;
+    /** How the doctor names zero-code mode when the process's own settings drive it. */
+    public static final String VIA_ENVIRONMENT = "zero-code mode";
+
+    private static volatile Installed installed;
+
+    /** A host's configuration, with the host's name. */
+    private static final class Installed {
+        final Attribution attribution;
+        final String host;
+
+        Installed(Attribution attribution, String host) {
+            this.attribution = attribution;
+            this.host = host;
+        }
+    }
 
     private ZeroCodeSettings() {
     }
 
-    /** Makes zero-code mode use {@code attribution} for every pipeline built from now on. */
-    public static synchronized void install(Attribution attribution) {
-        if (attribution == null) {
-            throw new NullPointerException("attribution must not be null");
+    /**
+     * Makes zero-code mode use {@code attribution} for every pipeline built from now on.
+     *
+     * @param attribution the host's configuration
+     * @param host how the doctor names the path, such as {@code the Spring Boot starter (zero-code mode)}
+     */
+    public static synchronized void install(Attribution attribution, String host) {
+        if (attribution == null || host == null) {
+            throw new NullPointerException("attribution and host must not be null");
         }
-        installed = attribution;
+        installed = new Installed(attribution, host);
     }
 
     /** Removes {@code attribution} if it is the one installed (a later host's stays). */
     public static synchronized void remove(Attribution attribution) {
-        if (installed == attribution) {
+        Installed current = installed;
+        if (current != null && current.attribution == attribution) {
             installed = null;
         }
     }
 
     /** The configuration for the next pipeline: the installed one, else the process's. */
     public static Attribution current() {
-        Attribution host = installed;
-        return host != null ? host : Attribution.fromEnvironment();
+        Installed host = installed;
+        return host != null ? host.attribution : Attribution.fromEnvironment();
+    }
+
+    /** {@return how the doctor names the path of {@link #current()}: the host's name, else {@value #VIA_ENVIRONMENT}} */
+    public static String via() {
+        Installed host = installed;
+        return host != null ? host.host : VIA_ENVIRONMENT;
     }
 }

@@ -44,7 +44,20 @@ class ReportsFallbackTest {
         assertEquals("[partner-attribution] WARNING two ids" + System.lineSeparator()
                 + "[partner-attribution] ERROR a bad id" + System.lineSeparator()
                 + "[partner-attribution] INFO opted out" + System.lineSeparator(), printed());
-        assertEquals(Arrays.asList("WARNING two ids", "ERROR a bad id", "INFO opted out"), Reports.decisions());
+    }
+
+    /** Whichever sink prints them (a test's own, a bound logger), errors, warnings and decisions are kept for the doctor. */
+    @Test
+    void everySinksErrorsWarningsAndDecisionsAreKept() {
+        for (boolean bound : new boolean[] {false, true}) {
+            Reports.redirectForTests(new Reports.LoggerSink(logger, bound, level -> false, stream));
+            Reports.sink().warning("two ids");
+            Reports.sink().warning("two ids");
+            Reports.sink().error("a bad id");
+            Reports.sink().decision("opted out");
+            Reports.sink().info("active");
+            assertEquals(Arrays.asList("WARNING two ids", "ERROR a bad id", "INFO opted out"), Reports.decisions());
+        }
     }
 
     @Test
