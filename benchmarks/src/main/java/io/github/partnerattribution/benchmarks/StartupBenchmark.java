@@ -139,7 +139,7 @@ final class StartupBenchmark {
                     scanned != null && details ? coldScan(launcher, cache, scanned) : 0,
                     scanned != null ? trees.get(scanned) : "",
                     command[0].equals("doctor") && details ? doctorDetail(launcher, cache)
-                    : command[1].equals("check") && command[2].endsWith(".json")
+                    : command.length > 2 && command[1].equals("check") && command[2].endsWith(".json")
                     ? bigDecimalDetail(launcher, javaHome, median(a), median(b)) : ""));
         }
         return rows;
