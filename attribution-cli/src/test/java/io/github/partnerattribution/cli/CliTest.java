@@ -89,7 +89,7 @@ class CliTest {
         Run dry = run("template", "add", "--dry-run", "--pid", ID, file.toString());
         assertEquals(0, dry.exit());
         assertTrue(dry.out().startsWith("--- a/"), dry.out());
-        assertTrue(dry.out().contains("\n+    , {\n+      \"type\": \"Microsoft.Resources/deployments\",\n"), dry.out());
+        assertTrue(dry.out().contains("\n+    {\n+      \"type\": \"Microsoft.Resources/deployments\",\n"), dry.out());
         assertArrayEquals(original, Files.readAllBytes(file), "a dry run writes nothing");
 
         assertEquals("added pid-" + ID + " to " + file + "\n", run("template", "add", "--pid", ID, file.toString()).out());
@@ -227,7 +227,7 @@ class CliTest {
             assertTrue(help.out().contains(command), command);
         }
         Run add = run("template", "add", "--help");
-        assertTrue(add.out().contains("Example:  attribution template add"), add.out());
+        assertTrue(add.out().contains("Examples:\n  attribution template add mainTemplate.json \\\n"), add.out());
         assertEquals(0, run("--version").exit());
         assertTrue(new String(run("--version").out().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).startsWith("attribution "));
     }
@@ -367,7 +367,7 @@ class CliTest {
         assertTrue(r.out().contains("error CUA023: Partner Center refuses this package (AzureAppCannotAddTrackingId)"),
                 r.out());
         assertTrue(r.out().contains("offer.zip!/nested/net.json  ok  no partner id\n"), r.out());
-        assertTrue(r.out().contains("\nlinked  "), r.out());
+        assertTrue(r.out().contains("\n  linked  "), r.out());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.partnerattribution.templates.ScanReport;
 import io.github.partnerattribution.templates.ScannedTemplate;
 import io.github.partnerattribution.templates.Severity;
 import io.github.partnerattribution.templates.TemplateOptions;
+import io.github.partnerattribution.templates.TemplateRole;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,9 @@ public final class CheckMojo extends AbstractMojo {
         List<String> sarifs = new java.util.ArrayList<>();
         List<String> failures = new java.util.ArrayList<>();
         FillMap filled = FillMap.read(fillMap.toPath());
+        if (failOn == FailOn.never) {
+            getLog().info("Template check with failOn never: the findings below are reported, and none fails the build");
+        }
         try {
             if (propertiesFile != null) {
                 options = options.withProperties(propertiesFile.toPath());
@@ -125,7 +129,7 @@ public final class CheckMojo extends AbstractMojo {
                     getLog().info("Template check: " + Text.printable(note));
                 }
                 for (ScannedTemplate t : report.templates()) {
-                    templates++;
+                    templates += t.role() == TemplateRole.PACKAGE ? 0 : 1; // a package is counted by its templates
                     for (Finding f : t.findings()) {
                         String line = filled.where(f.file(), f.line(), f.column()) + " " + f.code() + " "
                                 + Text.printable(f.message());

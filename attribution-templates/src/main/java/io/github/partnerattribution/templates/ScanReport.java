@@ -124,7 +124,12 @@ public final class ScanReport {
         if (failing == 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(templates().size() + " template(s) checked: " + errors + " error(s), " + warnings
+        int packages = 0;
+        for (ScannedTemplate t : templates()) {
+            packages += t.role() == TemplateRole.PACKAGE ? 1 : 0;
+        }
+        return java.util.Optional.of((templates().size() - packages) + " template(s)"
+                + (packages == 0 ? "" : " in " + packages + " package(s)") + " checked: " + errors + " error(s), " + warnings
                 + " warning(s)" + (failOn == Severity.INFO ? ", " + count(Severity.INFO) + " note(s)" : "")
                 + "; the run fails on " + (failOn == Severity.ERROR ? "errors" : failOn == Severity.WARNING
                         ? "warnings and errors" : "any finding"));

@@ -89,7 +89,7 @@ class CorpusTest {
             byte[] after = Files.readAllBytes(copy);
             List<Finding> findings = ArmTemplates.check(copy);
             assertFalse(findings.stream().anyMatch(f -> f.severity() == Severity.ERROR), copy + ": " + findings);
-            EditTest.assertOnlyAddedLines(utf8(before), utf8(after));
+            EditTest.assertCommaAndAddedLines(utf8(before), utf8(after));
             assertFalse(ArmTemplates.add(copy, ID).changed(), "a second add changes nothing");
             assertArrayEquals(after, Files.readAllBytes(copy));
 
@@ -143,7 +143,8 @@ class CorpusTest {
             assertFalse(location.get("artifactLocation").get("uri").asText().startsWith("/"));
             assertTrue(location.get("region").get("startLine").asInt() >= 1);
         }
-        assertTrue(report.text().contains("\n6 templates checked: 2 errors, " + report.count(Severity.WARNING)
+        assertTrue(report.text().contains("\n6 templates checked, paths relative to " + report.root() + ": 2 errors, "
+                + report.count(Severity.WARNING)
                 + " warnings, " + report.count(Severity.INFO) + (report.count(Severity.INFO) == 1 ? " note" : " notes")
                 + "\n"), report.text());
         // the corpus keeps three of weblogic's nested templates; its links to the five others are each a note

@@ -1,6 +1,7 @@
 package io.github.partnerattribution.templates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -150,6 +151,41 @@ class PackageTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(zip), files.collect(Collectors.toList()), "nothing extracted");
         }
+    }
+
+    /**
+     * The text lists a package's parts under it, each path on the report's one base, and never says ok under the
+     * package's error about a part; the summary counts the templates, not the archive.
+     */
+    @Test
+    void aPackagesPartsAreListedUnderItAndNeverOkUnderAnErrorAboutThem() throws IOException {
+        String deploysOthers = Fixtures.template(Fixtures.RG, "", Fixtures.storage(), "{ \"type\":"
+                + " \"Microsoft.Resources/deployments\", \"apiVersion\": \"2025-04-01\", \"name\": \"network\","
+                + " \"properties\": { \"mode\": \"Incremental\", \"template\": { \"resources\": [] } } }");
+        Path zip = write("offer.zip", List.of(Entry.of("mainTemplate.json", deploysOthers),
+                Entry.of("createUiDefinition.json", UI)));
+        ScanReport report = ArmTemplates.checkPackage(zip, TemplateOptions.defaults());
+        assertEquals(List.of("CUA023"), codes(report), report.text());
+        String[] lines = report.text().split("\n");
+        assertTrue(lines[0].startsWith("package  offer.zip"), report.text());
+        assertTrue(lines[1].startsWith("  offer.zip!/mainTemplate.json:") && lines[1].contains("error CUA023"), report.text());
+        assertEquals("  main  offer.zip!/mainTemplate.json  (see the package's finding above)", lines[2], report.text());
+        assertFalse(report.text().contains(" ok"), report.text());
+        assertTrue(lines[3].startsWith("1 template checked (in 1 package), paths relative to "), report.text());
+        assertEquals(java.util.Optional.of("1 template(s) in 1 package(s) checked: 1 error(s), 0 warning(s); the run"
+                + " fails on errors"), report.failure(Severity.ERROR));
+    }
+
+    /** A scan's template lines and findings are on one base: the scanned folder's. */
+    @Test
+    void aScansTemplatesAndFindingsShareOnePathBase() throws IOException {
+        Fixtures.write(dir, "solution/main.bicep", "param location string = 'westeurope'\n");
+        ScanReport report = ArmTemplates.scan(dir.resolve("solution"));
+        String[] lines = report.text().split("\n");
+        assertEquals("main  main.bicep", lines[0], report.text());
+        assertTrue(lines[1].startsWith("  main.bicep:1:1: error CUA001"), report.text());
+        assertTrue(lines[2].endsWith(", paths relative to " + dir.resolve("solution") + ": 1 error, 0 warnings, 0 notes"),
+                report.text());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,24 +28,40 @@ public final class ReportRenderers {
     private ReportRenderers() {
     }
 
+    /**
+     * One line per template and per finding, then a summary. Every path is relative to the report's root, findings'
+     * included (absolute when it is not under the root), and the summary names the root when it is not the current
+     * folder. A package's parts are listed under
+     * it, and a part is "ok" only when no finding, the package's own included, is about it.
+     */
     public static String text(ScanReport report) {
         StringBuilder out = new StringBuilder();
-        for (ScannedTemplate t : report.templates()) {
-            out.append(t.role().name().toLowerCase(Locale.ROOT)).append("  ")
-                    .append(Text.printable(relativeName(report.root(), t.file()))).append(t.findings().isEmpty() ? "  ok" : "");
-            // which id it found: what a wrong channel's or a colleague's GUID would show, on every line that has one
-            for (int i = 0; i < t.partnerIds().size(); i++) {
-                out.append(i == 0 ? "  " : ", ").append(t.partnerIds().get(i).token());
+        List<ScannedTemplate> templates = report.templates();
+        java.util.Set<ScannedTemplate> listed = new java.util.HashSet<>();
+        int packages = 0;
+        for (ScannedTemplate t : templates) {
+            if (listed.contains(t)) {
+                continue;
             }
-            if (t.findings().isEmpty() && t.partnerIds().isEmpty() && t.role() != TemplateRole.PACKAGE) {
-                out.append("  no partner id");
-            }
-            out.append('\n');
-            for (Finding f : t.findings()) {
-                out.append("  ").append(Text.printable(f.toString())).append('\n');
+            line(out, "", report, t, java.util.Collections.<Finding>emptyList());
+            if (t.role() == TemplateRole.PACKAGE) {
+                packages++;
+                String inside = t.file().toString() + "!" + t.file().getFileSystem().getSeparator();
+                for (ScannedTemplate part : templates) {
+                    if (part.role() != TemplateRole.PACKAGE && part.file().toString().startsWith(inside)) {
+                        line(out, "  ", report, part, t.findings());
+                        listed.add(part);
+                    }
+                }
             }
         }
-        out.append(plural(report.templates().size(), "template")).append(" checked: ")
+        int checked = templates.size() - packages;
+        Path here = Paths.get("").toAbsolutePath().normalize();
+        Path root = report.root().toAbsolutePath().normalize();
+        out.append(plural(checked, "template")).append(" checked")
+                .append(packages == 0 ? "" : " (in " + plural(packages, "package") + ")")
+                .append(root.equals(here) ? "" : ", paths relative to " + Text.printable(report.root().toString()))
+                .append(": ")
                 .append(plural(report.count(Severity.ERROR), "error")).append(", ")
                 .append(plural(report.count(Severity.WARNING), "warning")).append(", ")
                 .append(plural(report.count(Severity.INFO), "note")).append('\n');
@@ -52,6 +69,38 @@ public final class ReportRenderers {
             out.append("note: ").append(Text.printable(note)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A template's line and its findings, indented; "ok" only when neither its findings nor {@code about} (its
+     * package's) name it.
+     */
+    private static void line(StringBuilder out, String indent, ScanReport report, ScannedTemplate t,
+            List<Finding> about) {
+        String name = shown(report.root(), t.file());
+        boolean named = false;
+        for (Finding f : about) {
+            named |= shown(report.root(), Paths.get(f.file())).equals(name);
+        }
+        boolean ok = t.findings().isEmpty() && !named;
+        out.append(indent).append(t.role().name().toLowerCase(Locale.ROOT)).append("  ").append(Text.printable(name))
+                .append(ok ? "  ok" : "");
+        // which id it found: what a wrong channel's or a colleague's GUID would show, on every line that has one
+        for (int i = 0; i < t.partnerIds().size(); i++) {
+            out.append(i == 0 ? "  " : ", ").append(t.partnerIds().get(i).token());
+        }
+        if (ok && t.partnerIds().isEmpty() && t.role() != TemplateRole.PACKAGE) {
+            out.append("  no partner id");
+        }
+        if (named) {
+            out.append("  (see the package's finding above)");
+        }
+        out.append('\n');
+        for (Finding f : t.findings()) {
+            out.append(indent).append("  ").append(Text.printable(shown(report.root(), Paths.get(f.file())) + ":"
+                    + f.line() + ":" + f.column() + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code()
+                    + ": " + f.message() + " Fix: " + f.hint())).append('\n');
+        }
     }
 
     private static String plural(int n, String word) {
@@ -205,6 +254,13 @@ public final class ReportRenderers {
     public static String relativeName(Path root, Path file) {
         Path relative = relative(root, file);
         return relative == null ? file.toString() : joined(relative, false);
+    }
+
+    /** A path as the text shows it: relative to the root, or absolute when it is not under the root. */
+    static String shown(Path root, Path file) {
+        Path relative = relative(root, file);
+        return relative == null || relative.startsWith("..") ? file.toAbsolutePath().normalize().toString()
+                : joined(relative, false);
     }
 
     /** {@code file} relative to {@code root}, or null when it cannot be (another drive). */

@@ -53,7 +53,7 @@ public final class TemplateChecker {
                     rule.check(pack, context, reporter);
                 }
             } catch (RuntimeException e) {
-                out.add(new Reported(rule.code(), Severity.WARNING, 1, 1, "The rule " + rule.name()
+                out.add(new Reported(rule.code(), Severity.WARNING, null, 1, 1, "The rule " + rule.name()
                         + " could not check this file (" + e + "), so what it looks for was not checked.",
                         "Please report it with the file."));
             }
@@ -61,7 +61,8 @@ public final class TemplateChecker {
         out.sort(BY_POSITION);
         List<F> made = new ArrayList<>(out.size());
         for (Reported r : out) {
-            made.add(findings.make(r.code, r.severity, context.file(), r.line, r.column, r.message, r.hint));
+            made.add(findings.make(r.code, r.severity, r.file != null ? r.file : context.file(), r.line, r.column,
+                    r.message, r.hint));
         }
         return made;
     }
@@ -70,14 +71,17 @@ public final class TemplateChecker {
     private static final class Reported {
         final String code;
         final Severity severity;
+        /** The file, when not the one checked. */
+        final String file;
         final int line;
         final int column;
         final String message;
         final String hint;
 
-        Reported(String code, Severity severity, int line, int column, String message, String hint) {
+        Reported(String code, Severity severity, String file, int line, int column, String message, String hint) {
             this.code = code;
             this.severity = severity;
+            this.file = file;
             this.line = line;
             this.column = column;
             this.message = message;
@@ -110,8 +114,13 @@ public final class TemplateChecker {
 
         @Override
         public void report(TrackingModel.Position at, String message, String hint) {
-            if (seen.add(at.line + ":" + at.column + ":" + message)) {
-                out.add(new Reported(rule.code(), rule.severity(), at.line, at.column, message, hint));
+            reportIn(null, at, message, hint);
+        }
+
+        @Override
+        public void reportIn(String file, TrackingModel.Position at, String message, String hint) {
+            if (seen.add(file + ":" + at.line + ":" + at.column + ":" + message)) {
+                out.add(new Reported(rule.code(), rule.severity(), file, at.line, at.column, message, hint));
             }
         }
     }

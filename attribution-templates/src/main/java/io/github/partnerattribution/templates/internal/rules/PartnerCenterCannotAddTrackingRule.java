@@ -17,7 +17,9 @@ final class PartnerCenterCannotAddTrackingRule extends TemplateRule {
         if (main == null || !main.checkable() || !main.sites().isEmpty() || main.topLevelDeployments() == 0) {
             return;
         }
-        report.report(model.start(), "Partner Center refuses this package (AzureAppCannotAddTrackingId): its "
+        // about the main template: it is named, and the report does not call it ok
+        report.reportIn(context.file() + "!" + java.io.File.separator + PackageModel.MAIN, model.start(),
+                "Partner Center refuses this package (AzureAppCannotAddTrackingId): its "
                 + PackageModel.MAIN + " deploys " + main.topLevelDeployments() + " Microsoft.Resources/deployments for"
                 + " other purposes and carries no tracking resource, so Partner Center cannot add its own.", help());
     }

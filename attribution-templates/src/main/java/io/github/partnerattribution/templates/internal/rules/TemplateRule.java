@@ -22,6 +22,12 @@ public abstract class TemplateRule {
         void report(Position at, String message, String hint);
 
         /**
+         * Reports at a place in another file than the one checked: a package's finding about one of its parts, so
+         * that it names that part (and a report never lists the part as ok under it).
+         */
+        void reportIn(String file, Position at, String message, String hint);
+
+        /**
          * Reports about one candidate; for a name chosen by {@code if(...)}, the message says which branch, so each
          * branch is judged on its own.
          */
