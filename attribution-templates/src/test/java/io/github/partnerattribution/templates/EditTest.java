@@ -39,7 +39,7 @@ class EditTest {
     }
 
     @Test
-    void addsAsTheLastResourceInTheFilesOwnIndentationWithOnlyAddedLines() throws IOException {
+    void addsAsTheLastResourceInTheFilesOwnIndentationAndCommaStyle() throws IOException {
         String original = "{\n    \"$schema\": \"" + RG + "\",\n    \"contentVersion\": \"1.0.0.0\",\n    \"resources\": [\n"
                 + "        {\n            \"type\": \"Microsoft.Storage/storageAccounts\",\n            \"name\": \"s\"\n        }\n"
                 + "    ]\n}\n";
@@ -47,11 +47,11 @@ class EditTest {
         TemplateEdit edit = ArmTemplates.add(file, ID);
         assertTrue(edit.changed() && edit.written());
         String after = read(file);
-        assertTrue(after.startsWith(original.substring(0, original.indexOf("    ]\n}"))), after);
-        assertTrue(after.contains("\n        , {\n            \"type\": \"Microsoft.Resources/deployments\",\n"
+        assertTrue(after.startsWith(original.substring(0, original.indexOf("        }\n    ]\n}") + 9) + ",\n"), after);
+        assertTrue(after.contains("\n        },\n        {\n            \"type\": \"Microsoft.Resources/deployments\",\n"
                 + "            \"apiVersion\": \"2025-04-01\",\n            \"name\": \"" + ID.token() + "\",\n"), after);
         assertTrue(after.endsWith("        }\n    ]\n}\n"), after);
-        assertOnlyAddedLines(original, after);
+        assertCommaAndAddedLines(original, after);
         assertEquals(List.of(), ArmTemplates.check(file));
     }
 
@@ -81,9 +81,9 @@ class EditTest {
         assertArrayEquals(bom, java.util.Arrays.copyOf(after, 3));
         String text = new String(after, 3, after.length - 3, StandardCharsets.UTF_8);
         assertFalse(text.replace("\r\n", "").contains("\n"), "only CRLF line endings");
-        assertTrue(text.contains("\r\n\t\t, {\r\n\t\t\t\"type\": \"Microsoft.Resources/deployments\","), text);
+        assertTrue(text.contains("\"name\": \"s\" },\r\n\t\t{\r\n\t\t\t\"type\": \"Microsoft.Resources/deployments\","), text);
         assertTrue(text.contains("// our solution") && text.contains("/* storage */"));
-        assertOnlyAddedLines(original, text);
+        assertCommaAndAddedLines(original, text);
     }
 
     @Test
@@ -196,6 +196,34 @@ class EditTest {
     }
 
     /** The new text is the old one with lines inserted: every old line stays, in order, unchanged. */
+    /**
+     * What add changes, in the file's own style: at most one comma, at the end of the line of the element before (a
+     * comment after it aside), and one block of added lines; every other line as it was.
+     */
+    static void assertCommaAndAddedLines(String before, String after) {
+        int i = 0;
+        while (i < before.length() && before.charAt(i) == after.charAt(i)) {
+            i++;
+        }
+        String withoutComma = after;
+        if (after.charAt(i) == ',' && !onlyAddedLines(before, after)) {
+            int lineEnd = after.indexOf('\n', i);
+            String rest = after.substring(i + 1, lineEnd < 0 ? after.length() : lineEnd).trim();
+            assertTrue(rest.isEmpty() || rest.startsWith("//") || rest.startsWith("/*"), "a comma at a line's end: " + rest);
+            withoutComma = after.substring(0, i) + after.substring(i + 1);
+        }
+        assertOnlyAddedLines(before, withoutComma);
+    }
+
+    static boolean onlyAddedLines(String before, String after) {
+        try {
+            assertOnlyAddedLines(before, after);
+            return true;
+        } catch (AssertionError notOnly) {
+            return false;
+        }
+    }
+
     static void assertOnlyAddedLines(String before, String after) {
         String[] old = before.split("\r?\n", -1);
         String[] now = after.split("\r?\n", -1);

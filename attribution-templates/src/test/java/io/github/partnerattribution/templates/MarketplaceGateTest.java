@@ -123,8 +123,8 @@ class MarketplaceGateTest {
         TemplateOptions optOut = TemplateOptions.defaults().withOptOutParameter("enableTelemetry");
         assertTrue(ArmTemplates.add(file, ID, optOut).changed());
         String added = read(file);
-        // a template without parameters gets the section as its last member: only added lines, and remove knows it
-        assertTrue(added.contains("\n    ]\n    , \"parameters\": {\n        \"enableTelemetry\": {\n            \"type\": \"bool\",\n"
+        // a template without parameters gets the section as its last member, comma at the line's end; remove knows it
+        assertTrue(added.contains("\n    ],\n    \"parameters\": {\n        \"enableTelemetry\": {\n            \"type\": \"bool\",\n"
                 + "            \"defaultValue\": true,\n            \"metadata\": {\n                \"description\":"
                 + " \"Attributes the Azure usage of this deployment to the publisher of this solution (customer usage"
                 + " attribution). Set to false to opt out.\"\n"), added);
@@ -218,7 +218,7 @@ class MarketplaceGateTest {
         Path bare = Fixtures.write(dir, "b/mainTemplate.json", template(RG, "", storage()));
         ArmTemplates.add(bare, ID, TemplateOptions.defaults().withOptOutParameter("enableTelemetry"));
         // the partner took the parameter out by hand: remove takes the resource and leaves the rest
-        String edited = read(bare).replaceFirst("(?s)\\n  , \"parameters\": \\{.*?\\n  }\\n", "\n");
+        String edited = read(bare).replaceFirst("(?s),\\n  \"parameters\": \\{.*?\\n  }\\n", "\n");
         assertFalse(edited.contains("\"parameters\""), edited);
         Files.write(bare, edited.getBytes(StandardCharsets.UTF_8));
         assertTrue(ArmTemplates.remove(bare, ID, TemplateOptions.defaults()).changed());

@@ -296,10 +296,13 @@ public final class TemplateEditor {
             String entry = (trailingComma ? "" : ",") + nl + indent + member + indentBlock(block, indent, unit, nl);
             return text.substring(0, at) + entry + text.substring(at);
         }
-        // New lines only, so that a line diff shows nothing but additions: the separating comma leads the block.
-        String entry = nl + indent + (trailingComma ? "" : ", ") + member + indentBlock(block, indent, unit, nl)
-                + (trailingComma ? "," : "");
-        return text.substring(0, lineEnd) + entry + text.substring(lineEnd);
+        // The file's own style: the separating comma right after the last element (before a comment on its line), the
+        // block on lines of its own after that line; remove takes out both, byte for byte.
+        String entry = nl + indent + member + indentBlock(block, indent, unit, nl) + (trailingComma ? "," : "");
+        if (trailingComma) {
+            return text.substring(0, lineEnd) + entry + text.substring(lineEnd);
+        }
+        return text.substring(0, lastEnd) + "," + text.substring(lastEnd, lineEnd) + entry + text.substring(lineEnd);
     }
 
     /** The offset of the line break that ends the line holding {@code offset} (or the text's end). */
