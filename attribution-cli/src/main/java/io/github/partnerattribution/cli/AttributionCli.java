@@ -102,6 +102,7 @@ public final class AttributionCli implements Runnable {
                 : SUBCOMMANDS) {
             cli.addSubcommand(name, subcommand(name));
         }
+        printFootersAsWritten(cli);
         cli.setExitCodeExceptionMapper(EXIT_CODES);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
@@ -113,6 +114,23 @@ public final class AttributionCli implements Runnable {
             return EXIT_CODES.getExitCode(e);
         });
         return cli;
+    }
+
+    /**
+     * Prints each command's footer (its examples) line by line as written, never wrapped: a wrapped example breaks
+     * a command, or a file name or URL in it, where copying it from the terminal would run something else.
+     */
+    private static void printFootersAsWritten(CommandLine cli) {
+        cli.getHelpSectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder out = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                out.append(line).append(System.lineSeparator());
+            }
+            return out.toString();
+        });
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            printFootersAsWritten(sub);
+        }
     }
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Show the effective attribution configuration of this environment: the partner id and its source,"
                 + " the customer's opt-out, zero-code mode, the azure-core version and the exact User-Agent a new ARM"
                 + " client would send. Exit 1 when a setting is invalid.",
-        footer = {"", "Example:  AZURE_PARTNER_ID=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d attribution doctor"})
+        footer = {"", "Example:", "  AZURE_PARTNER_ID=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d attribution doctor"})
 final class DoctorCommand implements Callable<Integer> {
     /** The environment, replaceable by in-process tests. */
     static Supplier<Map<String, String>> environment = System::getenv;

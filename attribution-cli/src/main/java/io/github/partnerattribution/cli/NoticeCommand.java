@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = PlainForms.NOTICE, mixinStandardHelpOptions = true,
         description = "Print the notice that tells customers about usage attribution and how to opt out.",
-        footer = {"", "Example:  attribution notice --partner Contoso --kind sdk --format markdown",
-                "          attribution notice --partner Contoso --kind marketplace --opt-out-parameter enableTelemetry"})
+        footer = {"", "Examples:", "  attribution notice --partner Contoso --kind sdk --format markdown",
+                "  attribution notice --partner Contoso --kind marketplace \\",
+                "      --opt-out-parameter enableTelemetry"})
 final class NoticeCommand implements Callable<Integer> {
     enum Kind { template, marketplace, sdk }
 

@@ -26,7 +26,8 @@ final class PalCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--endpoint", defaultValue = "https://management.azure.com/", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "The Resource Manager endpoint (default ${DEFAULT-VALUE}).")
+            showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS, // a line of its own: the URL is never wrapped
+            description = "The Resource Manager endpoint.")
     String endpoint;
 
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -47,8 +47,8 @@ final class RegistryCommand implements Runnable {
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = "Print the id of an offer in a channel (and SKU) alone, for scripts: the most specific of"
                     + " offer.channel.sku, offer.channel and offer; exit 1 when there is none.",
-            footer = {"", "Example:  attribution template replace --pid $(attribution registry get --file pid.properties"
-                    + " backup marketplace) mainTemplate.json"})
+            footer = {"", "Example:", "  attribution template replace mainTemplate.json \\",
+                    "    --pid \"$(attribution registry get --file pid.properties backup marketplace)\""})
     static final class Get implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -150,8 +150,8 @@ final class RegistryCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Make a GUID for an offer, channel and optional SKU, add it atomically, and print the row to"
                     + " register in Partner Center.",
-            footer = {"", "Example:  attribution registry add --file pid.properties --offer backup --channel marketplace"
-                    + " --description \"Contoso Backup in Azure Marketplace\""})
+            footer = {"", "Example:", "  attribution registry add --file pid.properties --offer backup \\",
+                    "      --channel marketplace --description \"Contoso Backup in Azure Marketplace\""})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;

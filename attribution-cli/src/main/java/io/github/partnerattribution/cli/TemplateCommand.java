@@ -146,7 +146,7 @@ final class TemplateCommand implements Runnable {
     }
 
     @Command(name = PlainForms.CHECK, mixinStandardHelpOptions = true, description = "Check templates; exit 1 on any error finding.",
-            footer = {"", "Example:  attribution template check --properties pid.properties mainTemplate.json"})
+            footer = {"", "Example:", "  attribution template check --properties pid.properties mainTemplate.json"})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -312,9 +312,10 @@ final class TemplateCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add the tracking resource to a main template; nothing else changes.",
-            footer = {"", "Example:  attribution template add --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json",
-                    "          attribution template add --opt-out-parameter enableTelemetry --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"
-                            + " main.bicep"})
+            footer = {"", "Examples:", "  attribution template add mainTemplate.json \\",
+                    "      --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
+                    "  attribution template add --opt-out-parameter enableTelemetry main.bicep \\",
+                    "      --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"})
     static final class Add extends Edit {
         @Option(names = "--opt-out-parameter", paramLabel = "NAME", description = "Also add a bool parameter that lets"
                 + " the customer opt out (attribution on by default; a name such as telemetryOptOut defaults to false)"
@@ -335,7 +336,8 @@ final class TemplateCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the tracking resource of an id.",
-            footer = {"", "Example:  attribution template remove --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d mainTemplate.json"})
+            footer = {"", "Example:", "  attribution template remove mainTemplate.json \\",
+                    "      --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"})
     static final class Remove extends Edit {
         @Override
         TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException {
@@ -381,7 +383,8 @@ final class TemplateCommand implements Runnable {
 
     @Command(name = "replace", mixinStandardHelpOptions = true,
             description = "Set the tracking resource's id (a GUID may change); adds it when there is none.",
-            footer = {"", "Example:  attribution template replace --pid 2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e mainTemplate.json"})
+            footer = {"", "Example:", "  attribution template replace mainTemplate.json \\",
+                    "      --pid 2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e"})
     static final class Replace extends Edit {
         @Override
         TemplateEdit edit(Path file, PartnerId id, TemplateOptions options) throws IOException {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = PlainForms.USER_AGENT, mixinStandardHelpOptions = true,
         description = "Print the line that tags Azure CLI calls of a script with the partner id (AZURE_HTTP_USER_AGENT).",
-        footer = {"", "Example:  attribution user-agent --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d --shell powershell"})
+        footer = {"", "Example:", "  attribution user-agent --shell powershell \\",
+                "      --pid 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"})
 final class UserAgentCommand implements Callable<Integer> {
     enum Shell { bash, powershell, cmd }
 

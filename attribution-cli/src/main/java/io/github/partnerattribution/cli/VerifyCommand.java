@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
                 + " correlation id, the run's deployments and the resources they created.",
                 "Authenticates with AZURE_ACCESS_TOKEN when set, else azure-identity's default credential chain."},
         footer = {"", "Examples:",
-                "  attribution verify --subscription <id> --resource-group contoso-rg --pid <guid>",
+                "  attribution verify --subscription <id> --resource-group contoso --pid <guid>",
                 "  attribution verify --management-group contoso-platform --pid <guid>"})
 final class VerifyCommand implements Callable<Integer> {
     static final String TOKEN_VARIABLE = "AZURE_ACCESS_TOKEN";
@@ -62,7 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
     String pid;
 
     @Option(names = "--endpoint", defaultValue = "https://management.azure.com/",
-            description = "The Resource Manager endpoint (default ${DEFAULT-VALUE}).")
+            showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS, // a line of its own: the URL is never wrapped
+            description = "The Resource Manager endpoint.")
     String endpoint;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
