@@ -9,6 +9,7 @@ import com.azure.core.management.Region;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.AzureResourceManager;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import com.azure.resourcemanager.resources.models.Deployment;
 import com.azure.resourcemanager.resources.models.DeploymentMode;
 import com.azure.resourcemanager.storage.models.StorageAccount;
 import io.github.partnerattribution.azurecore.AttributedClientFactory;
@@ -94,8 +95,10 @@ public final class Demo {
 
         step("3. Deploy the template");
         String json = new String(Files.readAllBytes(template), StandardCharsets.UTF_8);
-        azure.deployments().define("contoso-solution").withExistingResourceGroup(GROUP).withTemplate(json)
-                .withParameters("{}").withMode(DeploymentMode.INCREMENTAL).create();
+        Deployment deployment = azure.deployments().define("contoso-solution").withExistingResourceGroup(GROUP)
+                .withTemplate(json).withParameters("{}").withMode(DeploymentMode.INCREMENTAL).create();
+        System.out.println("   deployed " + deployment.name() + " to " + GROUP + ": " + deployment.provisioningState()
+                + ", with the nested deployment " + PARTNER.token() + " that attributes it");
 
         step("4. Verify which resources the tracking resource covered");
         VerificationResult result = DeploymentVerifier.create(azure).verifyResourceGroup(GROUP, PARTNER);
