@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.Yaml;
  * The CI recipes in examples/ci and the repository's .pre-commit-hooks.yaml, parsed as the CI systems read them;
  * then the command lines they run are run, as they are, against sample trees, with the distribution's bin on the
  * PATH: a clean tree passes and writes SARIF, a tree whose main template lacks the tracking deployment fails with the
- * finding in the SARIF. The build step's module and artifact names are checked against this build.
+ * finding in the SARIF. The build step's module and artifact names are checked against this build, and its clone
+ * against the release tag of this version.
  */
 class CiRecipesIT {
     static final Path PROJECT = Paths.get("..").toAbsolutePath().normalize();
@@ -81,6 +82,10 @@ class CiRecipesIT {
 
     /** What a recipe's build step names exists in this build: the module, and the distribution zip it unpacks. */
     static void buildStepMatchesThisBuild(String script) throws Exception {
+        // the repository named, at the release tag of this version, never a branch
+        String release = System.getProperty("project.version", "").replace("-SNAPSHOT", "");
+        assertTrue(script.contains("git clone --depth 1 --branch v" + release
+                + " https://github.com/partnerattribution/partner-attribution-java.git "), script);
         assertTrue(script.contains("-pl attribution-cli -am package"), script);
         assertTrue(Files.isRegularFile(PROJECT.resolve("attribution-cli/pom.xml")));
         assertTrue(script.contains("attribution-cli/target/attribution-*.zip"), script);
