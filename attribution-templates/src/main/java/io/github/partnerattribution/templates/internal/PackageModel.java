@@ -22,6 +22,14 @@ public final class PackageModel {
     public static final String UI = "createUiDefinition.json";
     public static final String VIEW = "viewDefinition.json";
 
+    /**
+     * The folder a package's entries are named under in findings and reports: {@code offer.zip!}, so that an entry
+     * reads {@code offer.zip!/mainTemplate.json}.
+     */
+    public static java.nio.file.Path inside(String zip) {
+        return java.nio.file.Paths.get(zip + "!");
+    }
+
     private final String file;
     private final String refused;
     private final List<String> misplacedMain = new ArrayList<>();

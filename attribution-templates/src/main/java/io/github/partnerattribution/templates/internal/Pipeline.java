@@ -551,7 +551,7 @@ public final class Pipeline<F> {
         String name = zip.toString();
         PackageModel model;
         Map<Path, SourceUnit> sources = new TreeMap<>();
-        Path inside = Paths.get(name + "!");
+        Path inside = PackageModel.inside(name);
         try {
             PackageArchive archive = PackageArchive.read(bytes != null ? bytes : FileEdit.read(zip,
                     JsonModel.READ_MAX_BYTES));

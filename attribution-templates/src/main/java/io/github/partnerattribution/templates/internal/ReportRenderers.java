@@ -46,9 +46,9 @@ public final class ReportRenderers {
             line(out, "", report, t, java.util.Collections.<Finding>emptyList());
             if (t.role() == TemplateRole.PACKAGE) {
                 packages++;
-                String inside = t.file().toString() + "!" + t.file().getFileSystem().getSeparator();
+                Path inside = PackageModel.inside(t.file().toString());
                 for (ScannedTemplate part : templates) {
-                    if (part.role() != TemplateRole.PACKAGE && part.file().toString().startsWith(inside)) {
+                    if (part.role() != TemplateRole.PACKAGE && part.file().startsWith(inside)) {
                         line(out, "  ", report, part, t.findings());
                         listed.add(part);
                     }

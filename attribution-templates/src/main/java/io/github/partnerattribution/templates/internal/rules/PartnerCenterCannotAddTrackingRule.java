@@ -18,7 +18,7 @@ final class PartnerCenterCannotAddTrackingRule extends TemplateRule {
             return;
         }
         // about the main template: it is named, and the report does not call it ok
-        report.reportIn(context.file() + "!" + java.io.File.separator + PackageModel.MAIN, model.start(),
+        report.reportIn(PackageModel.inside(context.file()).resolve(PackageModel.MAIN).toString(), model.start(),
                 "Partner Center refuses this package (AzureAppCannotAddTrackingId): its "
                 + PackageModel.MAIN + " deploys " + main.topLevelDeployments() + " Microsoft.Resources/deployments for"
                 + " other purposes and carries no tracking resource, so Partner Center cannot add its own.", help());
