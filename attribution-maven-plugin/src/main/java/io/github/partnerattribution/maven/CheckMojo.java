@@ -128,8 +128,8 @@ public final class CheckMojo extends AbstractMojo {
                 for (String note : report.notes()) {
                     getLog().info("Template check: " + Text.printable(note));
                 }
+                templates += report.templates().size() - report.count(TemplateRole.PACKAGE); // a package by its templates
                 for (ScannedTemplate t : report.templates()) {
-                    templates += t.role() == TemplateRole.PACKAGE ? 0 : 1; // a package is counted by its templates
                     for (Finding f : t.findings()) {
                         String line = filled.where(f.file(), f.line(), f.column()) + " " + f.code() + " "
                                 + Text.printable(f.message());

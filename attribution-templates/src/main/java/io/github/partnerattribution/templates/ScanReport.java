@@ -98,6 +98,21 @@ public final class ScanReport {
     }
 
     /**
+     * Counts the templates of one role; {@code templates().size() - count(TemplateRole.PACKAGE)} is how many templates
+     * were checked, a Marketplace package counted by the templates in it.
+     *
+     * @param role a role
+     * @return how many of the templates have it
+     */
+    public int count(TemplateRole role) {
+        int n = 0;
+        for (ScannedTemplate t : templates) {
+            n += t.role() == role ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
      * Whether this report fails a run, and why: the one rule the command line and the Maven plugin both apply. A
      * report that checked no template fails (a folder without templates is the wrong folder, or a wrong name, not a
      * pass); otherwise it fails when a finding is at least as severe as {@code failOn}: {@link Severity#ERROR} fails on
@@ -124,10 +139,7 @@ public final class ScanReport {
         if (failing == 0) {
             return java.util.Optional.empty();
         }
-        int packages = 0;
-        for (ScannedTemplate t : templates()) {
-            packages += t.role() == TemplateRole.PACKAGE ? 1 : 0;
-        }
+        int packages = count(TemplateRole.PACKAGE);
         return java.util.Optional.of((templates().size() - packages) + " template(s)"
                 + (packages == 0 ? "" : " in " + packages + " package(s)") + " checked: " + errors + " error(s), " + warnings
                 + " warning(s)" + (failOn == Severity.INFO ? ", " + count(Severity.INFO) + " note(s)" : "")

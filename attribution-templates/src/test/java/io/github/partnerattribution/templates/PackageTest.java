@@ -172,6 +172,8 @@ class PackageTest {
         assertEquals("  main  offer.zip!/mainTemplate.json  (see the package's finding above)", lines[2], report.text());
         assertFalse(report.text().contains(" ok"), report.text());
         assertTrue(lines[3].startsWith("1 template checked (in 1 package), paths relative to "), report.text());
+        assertEquals(1, report.count(TemplateRole.PACKAGE));
+        assertEquals(1, report.count(TemplateRole.MAIN));
         assertEquals(java.util.Optional.of("1 template(s) in 1 package(s) checked: 1 error(s), 0 warning(s); the run"
                 + " fails on errors"), report.failure(Severity.ERROR));
     }

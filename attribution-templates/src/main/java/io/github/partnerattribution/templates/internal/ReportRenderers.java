@@ -38,14 +38,12 @@ public final class ReportRenderers {
         StringBuilder out = new StringBuilder();
         List<ScannedTemplate> templates = report.templates();
         java.util.Set<ScannedTemplate> listed = new java.util.HashSet<>();
-        int packages = 0;
         for (ScannedTemplate t : templates) {
             if (listed.contains(t)) {
                 continue;
             }
             line(out, "", report, t, java.util.Collections.<Finding>emptyList());
             if (t.role() == TemplateRole.PACKAGE) {
-                packages++;
                 Path inside = PackageModel.inside(t.file().toString());
                 for (ScannedTemplate part : templates) {
                     if (part.role() != TemplateRole.PACKAGE && part.file().startsWith(inside)) {
@@ -55,6 +53,7 @@ public final class ReportRenderers {
                 }
             }
         }
+        int packages = report.count(TemplateRole.PACKAGE);
         int checked = templates.size() - packages;
         Path here = Paths.get("").toAbsolutePath().normalize();
         Path root = report.root().toAbsolutePath().normalize();
