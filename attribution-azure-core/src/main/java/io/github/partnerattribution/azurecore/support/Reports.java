@@ -3,11 +3,10 @@ package io.github.partnerattribution.azurecore.support;
 import com.azure.core.util.logging.ClientLogger;
 import com.azure.core.util.logging.LogLevel;
 import io.github.partnerattribution.core.Attribution;
+import io.github.partnerattribution.core.support.FirstLines;
 import io.github.partnerattribution.core.support.Once;
 import io.github.partnerattribution.core.support.SettingsReport;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -77,8 +76,7 @@ public final class Reports {
         }
     }
 
-    /** Guarded by itself. */
-    private static final List<String> DECISIONS = new ArrayList<String>();
+    private static final FirstLines DECISIONS = new FirstLines(KEPT);
     private static final ClientLogger CLIENT_LOGGER = new ClientLogger("io.github.partnerattribution.azurecore");
     private static final Sink LOGGER = new LoggerSink(CLIENT_LOGGER, slf4jBound(), CLIENT_LOGGER::canLogAtLevel,
             System.err);
@@ -129,9 +127,7 @@ public final class Reports {
     public static void redirectForTests(Sink replacement) {
         sink = new Keeping(replacement == null ? LOGGER : replacement);
         Once.forget();
-        synchronized (DECISIONS) {
-            DECISIONS.clear();
-        }
+        DECISIONS.clear();
     }
 
     /** An error once per JVM. */
@@ -165,17 +161,11 @@ public final class Reports {
      * each prefixed with its level.
      */
     public static List<String> decisions() {
-        synchronized (DECISIONS) {
-            return Collections.unmodifiableList(new ArrayList<String>(DECISIONS));
-        }
+        return DECISIONS.all();
     }
 
     static void keep(String line) {
-        synchronized (DECISIONS) {
-            if (DECISIONS.size() < KEPT && !DECISIONS.contains(line)) {
-                DECISIONS.add(line);
-            }
-        }
+        DECISIONS.add(line);
     }
 
     /**

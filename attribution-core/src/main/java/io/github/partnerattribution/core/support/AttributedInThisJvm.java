@@ -1,8 +1,6 @@
 package io.github.partnerattribution.core.support;
 
 import io.github.partnerattribution.core.PartnerId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,33 +13,23 @@ import java.util.List;
 public final class AttributedInThisJvm {
     static final int KEPT = 16;
 
-    /** Guarded by itself. */
-    private static final List<String> SEEN = new ArrayList<String>();
+    private static final FirstLines SEEN = new FirstLines(KEPT);
 
     private AttributedInThisJvm() {
     }
 
     /** Records that {@code id} was sent through {@code via}, such as {@code zero-code mode}. */
     public static void record(PartnerId id, String via) {
-        String line = id.token() + " through " + via;
-        synchronized (SEEN) {
-            if (SEEN.size() < KEPT && !SEEN.contains(line)) {
-                SEEN.add(line);
-            }
-        }
+        SEEN.add(id.token() + " through " + via);
     }
 
     /** {@return each id with its path, such as {@code pid-... through zero-code mode}, in the order first sent} */
     public static List<String> all() {
-        synchronized (SEEN) {
-            return Collections.unmodifiableList(new ArrayList<String>(SEEN));
-        }
+        return SEEN.all();
     }
 
     /** Forgets what was recorded; for tests. */
     public static void forgetForTests() {
-        synchronized (SEEN) {
-            SEEN.clear();
-        }
+        SEEN.clear();
     }
 }
