@@ -191,14 +191,24 @@ final class SpringAttribution {
 
     /** Whether a source is the process's variables or system properties rather than the application's configuration. */
     private static boolean isProcessEnvironment(ConfigurationPropertySource source) {
-        Object underlying = source.getUnderlyingSource();
-        if (underlying instanceof PropertySource) {
-            String name = ((PropertySource<?>) underlying).getName();
-            return underlying instanceof SystemEnvironmentPropertySource
-                    || StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(name)
-                    || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name);
+        return processSource(source) != null;
+    }
+
+    /**
+     * The name of the environment's own property source a source is (the process's variables or its system
+     * properties), or null for any other, the application's configuration.
+     */
+    private static String processSource(ConfigurationPropertySource source) {
+        Object underlying = source == null ? null : source.getUnderlyingSource();
+        if (!(underlying instanceof PropertySource)) {
+            return null;
         }
-        return false;
+        String name = ((PropertySource<?>) underlying).getName();
+        if (underlying instanceof SystemEnvironmentPropertySource
+                || StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(name)) {
+            return StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+        }
+        return StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name) ? name : null;
     }
 
     /**
@@ -207,17 +217,15 @@ final class SpringAttribution {
      * its origin {@code )}, such as a file and line.
      */
     private static String describe(ConfigurationPropertySource source, String property) {
-        Object underlying = source == null ? null : source.getUnderlyingSource();
-        String name = underlying instanceof PropertySource ? ((PropertySource<?>) underlying).getName() : "";
-        if (underlying instanceof SystemEnvironmentPropertySource
-                || StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(name)) {
+        String process = processSource(source);
+        if (StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(process)) {
             ConfigurationProperty found = source.getConfigurationProperty(ConfigurationPropertyName.of(property));
             Origin origin = found == null ? null : found.getOrigin();
             return "environment variable " + (origin instanceof SystemEnvironmentOrigin
                     ? ((SystemEnvironmentOrigin) origin).getProperty()
                     : property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
-        if (StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(name)) {
+        if (process != null) {
             return "system property " + property;
         }
         return "Spring property " + property + " (" + origin(source, property) + ")";
