@@ -190,19 +190,10 @@ final class StartupBenchmark {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xshare:auto"));
         command.addAll(Arrays.asList(launcherFlags(launcher).split(" ")));
         command.addAll(List.of("-cp", harness(BigDecimalInit.class).toString(), BigDecimalInit.class.getName()));
-        double[] ms = new double[PAIRS];
-        for (int i = 0; i < PAIRS; i++) {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + ": " + out);
-            }
-            ms[i] = Double.parseDouble(out);
-        }
+        double ms = medians(command)[0];
         return String.format(Locale.ROOT, "; of it, java.math.BigDecimal's class initialisation, which Jackson's parser"
                 + " needs, %.1f ms on this JDK (timed alone in a fresh JVM with the launcher's flags; the JDK's own"
-                + " work, not the tool's): without it the ratio would be %.2f", median(ms),
-                (commandMs - median(ms)) / bareMs);
+                + " work, not the tool's): without it the ratio would be %.2f", ms, (commandMs - ms) / bareMs);
     }
 
     /** The JVM flags the launcher starts the tool with, read from its {@code flags="..."} line. */
@@ -273,6 +264,14 @@ final class StartupBenchmark {
         command.addAll(List.of("-cp", launcher.getParent().resolveSibling("lib").resolve("attribution.jar")
                 + java.io.File.pathSeparator + harness(main), main.getName()));
         command.addAll(Arrays.asList(args));
+        return medians(command);
+    }
+
+    /**
+     * Runs {@code command} {@link #PAIRS} times, each a fresh JVM that prints its figures on one line, and returns the
+     * median of each figure.
+     */
+    private static double[] medians(List<String> command) throws Exception {
         double[][] figures = null;
         for (int i = 0; i < PAIRS; i++) {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
