@@ -424,29 +424,6 @@ class CliTest {
         }
     }
 
-    /**
-     * Help reads as sentences: each paragraph of a command's description is whole (picocli starts every element on
-     * a line of its own, and the command list shows the first one only), and no help line is wider than 80 columns.
-     */
-    @Test
-    void everyHelpParagraphIsWholeAndFitsATerminal() {
-        CommandLine all = AttributionCli.commandLine("--help");
-        java.util.List<CommandLine> commands = new java.util.ArrayList<>(List.of(all));
-        for (int i = 0; i < commands.size(); i++) {
-            CommandLine command = commands.get(i);
-            commands.addAll(command.getSubcommands().values());
-            for (String paragraph : command.getCommandSpec().usageMessage().description()) {
-                assertTrue(paragraph.endsWith(".") || paragraph.endsWith(":") || paragraph.endsWith(")"),
-                        command.getCommandName() + ": a description paragraph ends mid-sentence: " + paragraph);
-            }
-            for (String line : command.getUsageMessage().split("\\R")) {
-                assertTrue(line.length() <= 80, command.getCommandName() + ": a help line of " + line.length()
-                        + " columns: " + line);
-            }
-        }
-        assertTrue(commands.size() > 12, "nested subcommands are looked at too: " + commands.size());
-    }
-
     /** A run builds only the subcommand it names; help and an unknown word still see every one. */
     @Test
     void aRunBuildsTheSubcommandItNamesAndHelpListsThemAll() {

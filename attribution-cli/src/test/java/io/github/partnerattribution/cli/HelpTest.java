@@ -9,15 +9,49 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 
 /**
- * Help never breaks a token across lines: every word of every description, option and default value appears whole in
- * the help of its command as printed at picocli's width, and every example line of a footer appears as written. A
- * broken file name, URL or command is a copy-and-paste trap.
+ * Help, of every command and subcommand: it reads as sentences within a terminal's width, and it never breaks a token
+ * across lines (a broken file name, URL or command is a copy-and-paste trap).
  */
 class HelpTest {
+    /** The command line with every command, and each of its commands and subcommands, the root first. */
+    static List<CommandLine> commands() {
+        List<CommandLine> commands = new ArrayList<>(List.of(AttributionCli.commandLine("--help")));
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values());
+        }
+        return commands;
+    }
+
+    /**
+     * Help reads as sentences: each paragraph of a command's description is whole (picocli starts every element on
+     * a line of its own, and the command list shows the first one only), and no help line is wider than 80 columns.
+     */
+    @Test
+    void everyHelpParagraphIsWholeAndFitsATerminal() {
+        List<CommandLine> commands = commands();
+        for (CommandLine command : commands) {
+            for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+                assertTrue(paragraph.endsWith(".") || paragraph.endsWith(":") || paragraph.endsWith(")"),
+                        command.getCommandName() + ": a description paragraph ends mid-sentence: " + paragraph);
+            }
+            for (String line : command.getUsageMessage().split("\\R")) {
+                assertTrue(line.length() <= 80, command.getCommandName() + ": a help line of " + line.length()
+                        + " columns: " + line);
+            }
+        }
+        assertTrue(commands.size() > 12, "nested subcommands are looked at too: " + commands.size());
+    }
+
+    /**
+     * Every word of every description, option and default value appears whole in the help of its command as printed
+     * at picocli's width, and every example line of a footer appears as written.
+     */
     @Test
     void noCommandsHelpBreaksAToken() {
         List<String> broken = new ArrayList<>();
-        check(AttributionCli.commandLine(), broken);
+        for (CommandLine command : commands()) {
+            check(command, broken);
+        }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
     }
 
@@ -49,9 +83,6 @@ class HelpTest {
                     broken.add(name + ": " + token);
                 }
             }
-        }
-        for (CommandLine sub : cli.getSubcommands().values()) {
-            check(sub, broken);
         }
     }
 }
