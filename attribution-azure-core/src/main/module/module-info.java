@@ -13,7 +13,8 @@ module io.github.partnerattribution.azurecore {
     // Shared support for this project's own modules; not API.
     exports io.github.partnerattribution.azurecore.support to
             io.github.partnerattribution.operations,
-            io.github.partnerattribution.spring;
+            io.github.partnerattribution.spring,
+            io.github.partnerattribution.agent;
 
     provides com.azure.core.http.policy.BeforeRetryPolicyProvider
             with io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider;

@@ -2,7 +2,6 @@ package io.github.partnerattribution.azurecore.internal;
 
 import com.azure.core.http.policy.BeforeRetryPolicyProvider;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.azurecore.support.ZeroCodeSettings;
 import io.github.partnerattribution.core.Attribution;
 
@@ -22,21 +21,7 @@ public final class EnvironmentAttributionPolicyProvider implements BeforeRetryPo
 
     @Override
     public HttpPipelinePolicy create() {
-        Attribution attribution;
-        String via = ZeroCodeSettings.via();
-        try {
-            attribution = ZeroCodeSettings.current();
-        } catch (RuntimeException invalid) {
-            Reports.errorOnce("Partner attribution (zero-code mode) is off for every client of this JVM: "
-                    + invalid.getMessage() + " Correct or unset the setting; until then no pid- token is sent.");
-            return PassThroughPolicy.INSTANCE;
-        }
-        if (!attribution.isActive()) {
-            Reports.settingsOf(attribution);
-            return PassThroughPolicy.INSTANCE;
-        }
-        Reports.infoOnce("Partner attribution (zero-code mode) is active for the Azure clients of this JVM: "
-                + attribution.partnerId() + " from the " + attribution.source() + ".");
-        return ZeroCodePolicy.of(attribution, via);
+        HttpPipelinePolicy policy = ZeroCodeSettings.policy("zero-code mode", ZeroCodeSettings.via());
+        return policy == null ? PassThroughPolicy.INSTANCE : policy;
     }
 }

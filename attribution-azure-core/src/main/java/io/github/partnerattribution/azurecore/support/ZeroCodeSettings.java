@@ -1,12 +1,14 @@
 package io.github.partnerattribution.azurecore.support;
 
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.github.partnerattribution.azurecore.internal.ZeroCodePolicy;
 import io.github.partnerattribution.core.Attribution;
 
 /**
  * Where zero-code mode reads its configuration: {@link Attribution#fromEnvironment()}, unless a host with its own
  * configuration (the Spring Boot starter, from the Spring {@code Environment}) installed one. Once per JVM, as the
- * provider is; the host removes what it installed when it stops. Not API: exported to this project's Spring Boot starter
- * and operations module only.
+ * provider is; the host removes what it installed when it stops. Not API: exported to this project's Spring Boot starter,
+ * operations module and Java agent only.
  */
 public final class ZeroCodeSettings {
     /**
@@ -65,5 +67,31 @@ public final class ZeroCodeSettings {
     public static String via() {
         Installed host = installed;
         return host != null ? host.host : VIA_ENVIRONMENT;
+    }
+
+    /**
+     * Zero-code mode's policy for the next pipeline, or null when it attributes nothing: a malformed setting is
+     * reported once per JVM at error level, an inactive one (no id, or the customer opted out) as
+     * {@link Reports#settingsOf} reports it, and an active one once at info level.
+     *
+     * @param mode how the messages name the mechanism, such as {@code zero-code mode} or {@code Java agent}
+     * @param via how the doctor names the path, such as {@link #via()}
+     */
+    public static HttpPipelinePolicy policy(String mode, String via) {
+        Attribution attribution;
+        try {
+            attribution = current();
+        } catch (RuntimeException invalid) {
+            Reports.errorOnce("Partner attribution (" + mode + ") is off for every client of this JVM: "
+                    + invalid.getMessage() + " Correct or unset the setting; until then no pid- token is sent.");
+            return null;
+        }
+        if (!attribution.isActive()) {
+            Reports.settingsOf(attribution);
+            return null;
+        }
+        Reports.infoOnce("Partner attribution (" + mode + ") is active for the Azure clients of this JVM: "
+                + attribution.partnerId() + " from the " + attribution.source() + ".");
+        return ZeroCodePolicy.of(attribution, via);
     }
 }

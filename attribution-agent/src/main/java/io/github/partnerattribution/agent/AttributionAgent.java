@@ -1,0 +1,197 @@
+package io.github.partnerattribution.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The Java agent's entry point and the only class of its jar that a service's class loaders can see: everything else
+ * (the agent's code, the library, Byte Buddy) lies under {@code inst/} as {@code .classdata} and is loaded by the
+ * agent's own class loaders. Attach it with one setting and nothing else changed:
+ *
+ * <pre>{@code
+ * JAVA_TOOL_OPTIONS=-javaagent:/opt/attribution-agent.jar
+ * AZURE_PARTNER_ID=<your registered GUID>
+ * }</pre>
+ *
+ * <p>Every Azure SDK pipeline the service builds then carries the partner id at the end of its User-Agent, as
+ * zero-code mode does, with the same settings. The agent never stops its host: a failure is reported once on
+ * standard error and the service runs unattributed.
+ */
+public final class AttributionAgent {
+    /** The system property the agent sets when attached (to its jar's path): what the library and doctor read. */
+    public static final String ATTACHED_PROPERTY = "io.github.partnerattribution.agent";
+
+    private static final String INSTALLER = "io.github.partnerattribution.agent.internal.Installer";
+
+    private static volatile Function<Class<?>, Object> policies;
+    private static volatile Supplier<List<String>> status;
+    private static volatile String failure;
+
+    private AttributionAgent() {
+    }
+
+    /**
+     * Called by the JVM for {@code -javaagent:}. Never throws: a failure is reported and the service runs on.
+     *
+     * @param arguments what follows {@code =} in {@code -javaagent:jar=arguments}; unused
+     * @param instrumentation the JVM's instrumentation
+     */
+    @SuppressWarnings("unchecked")
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        try {
+            synchronized (AttributionAgent.class) {
+                if (policies != null || failure != null) {
+                    report("WARNING", "the agent is attached twice; the second -javaagent: is ignored.");
+                    return;
+                }
+                File jar = jarFile();
+                Inst loader = new Inst(jar);
+                Object[] installed = (Object[]) loader.loadClass(INSTALLER)
+                        .getMethod("install", Instrumentation.class, Function.class, String.class)
+                        .invoke(null, instrumentation, (Function<String, byte[]>) loader::bytes, jar.getPath());
+                status = (Supplier<List<String>>) installed[1];
+                policies = (Function<Class<?>, Object>) installed[0];
+                System.setProperty(ATTACHED_PROPERTY, jar.getPath());
+            }
+        } catch (Throwable broken) {
+            failure = String.valueOf(broken instanceof java.lang.reflect.InvocationTargetException
+                    ? broken.getCause() : broken);
+            report("ERROR", "the agent did not attach, so no Azure client of this JVM is attributed by it: " + failure
+                    + ". The service runs on; remove -javaagent: or report the message.");
+        }
+    }
+
+    /**
+     * The agent's policy for the azure-core that defined {@code httpPipelineBuilder}, or null to add none. Called by
+     * the code the agent adds to {@code HttpPipelineBuilder.build()}; never throws.
+     *
+     * @param httpPipelineBuilder azure-core's {@code HttpPipelineBuilder} class, as its own class loader sees it
+     * @return an {@code HttpPipelinePolicy} of that azure-core, or null
+     */
+    public static Object policyFor(Class<?> httpPipelineBuilder) {
+        Function<Class<?>, Object> current = policies;
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.apply(httpPipelineBuilder);
+        } catch (Throwable broken) {
+            report("ERROR", "a pipeline is left unattributed: " + broken);
+            return null;
+        }
+    }
+
+    /**
+     * What the agent did, for {@code attribution doctor} and the Actuator endpoint: whether it is attached, each
+     * azure-core it instrumented or left alone, what it reported, and each id it sent with its path.
+     *
+     * @return the lines, empty when the agent is not attached
+     */
+    public static List<String> status() {
+        Supplier<List<String>> current = status;
+        if (current != null) {
+            return current.get();
+        }
+        return failure == null ? Collections.<String>emptyList()
+                : Collections.singletonList("ERROR not attached: " + failure);
+    }
+
+    private static void report(String level, String message) {
+        System.err.println("[partner-attribution] " + level + " Java agent: " + message);
+    }
+
+    private static File jarFile() throws Exception {
+        CodeSource source = AttributionAgent.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IllegalStateException("the agent cannot tell which jar it was loaded from");
+        }
+        return new File(source.getLocation().toURI());
+    }
+
+    /**
+     * The agent's own class loader: the classes under {@code inst/}, over the JDK's (the platform class loader, not
+     * the service's class path).
+     */
+    static final class Inst extends ClassLoader {
+        static {
+            ClassLoader.registerAsParallelCapable();
+        }
+
+        private final JarFile jar;
+        private final URL base;
+        private final ProtectionDomain domain;
+
+        Inst(File file) throws IOException {
+            super(ClassLoader.getSystemClassLoader().getParent());
+            this.jar = new JarFile(file, false);
+            this.base = file.toURI().toURL();
+            this.domain = new ProtectionDomain(new CodeSource(base, (Certificate[]) null), null, this, null);
+        }
+
+        /** The bytes of class {@code name} under {@code inst/}, or null. */
+        byte[] bytes(String name) {
+            JarEntry entry = jar.getJarEntry("inst/" + name.replace('.', '/') + ".classdata");
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(entry.getSize(), 256));
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                }
+                return out.toByteArray();
+            } catch (IOException unreadable) {
+                throw new IllegalStateException("cannot read " + entry.getName() + " from " + base, unreadable);
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = bytes(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length, domain);
+        }
+
+        @Override
+        protected URL findResource(String name) {
+            String entry = name.endsWith(".class")
+                    ? "inst/" + name.substring(0, name.length() - ".class".length()) + ".classdata" : "inst/" + name;
+            if (jar.getJarEntry(entry) == null) {
+                return null;
+            }
+            try {
+                return new URL("jar:" + base + "!/" + entry);
+            } catch (MalformedURLException impossible) {
+                return null;
+            }
+        }
+
+        @Override
+        protected java.util.Enumeration<URL> findResources(String name) {
+            URL one = findResource(name);
+            List<URL> all = new ArrayList<>();
+            if (one != null) {
+                all.add(one);
+            }
+            return Collections.enumeration(all);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.partnerattribution.agent.internal;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+
+/**
+ * Looks at the name of every class the JVM defines and rewrites one: azure-core's {@code HttpPipelineBuilder}, when
+ * its azure-core is a version the agent knows. Any other version, and any failure, is reported once and the class is
+ * left as it is. Byte Buddy is loaded only when the class shows up. Not API.
+ */
+final class PipelineBuilderTransformer implements ClassFileTransformer {
+    static final String TARGET = "com/azure/core/http/HttpPipelineBuilder";
+
+    private final ClassLoader agent;
+    private final AgentReports reports;
+    private volatile Rewriter rewriter;
+
+    PipelineBuilderTransformer(ClassLoader agent, AgentReports reports) {
+        this.agent = agent;
+        this.reports = reports;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+            byte[] bytes) {
+        if (!TARGET.equals(className) || redefined != null) {
+            return null;
+        }
+        try {
+            AzureCoreVersions.Found found = AzureCoreVersions.of(loader, domain);
+            if (!found.known()) {
+                reports.once("ERROR", found + " is not a version this agent knows (" + AzureCoreVersions.RANGE
+                        + "), so its clients are left unattributed. Use an agent that lists it, or the library.");
+                return null;
+            }
+            byte[] rewritten = rewriter().rewrite(className.replace('/', '.'), bytes, loader);
+            reports.once("INFO", found + ": every pipeline it builds is attributed.");
+            return rewritten;
+        } catch (Throwable broken) {
+            reports.once("ERROR", "azure-core's HttpPipelineBuilder in " + loader
+                    + " is left as it is, so its clients are unattributed: " + broken);
+            return null;
+        }
+    }
+
+    private Rewriter rewriter() {
+        Rewriter current = rewriter;
+        if (current == null) {
+            synchronized (this) {
+                current = rewriter;
+                if (current == null) {
+                    current = new Rewriter(agent);
+                    rewriter = current;
+                }
+            }
+        }
+        return current;
+    }
+}
