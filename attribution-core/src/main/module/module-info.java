@@ -14,5 +14,6 @@ module io.github.partnerattribution.core {
             io.github.partnerattribution.spring,
             io.github.partnerattribution.templates,
             io.github.partnerattribution.cli,
-            io.github.partnerattribution.maven;
+            io.github.partnerattribution.maven,
+            io.github.partnerattribution.agent;
 }

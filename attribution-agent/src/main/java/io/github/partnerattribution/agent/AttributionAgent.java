@@ -13,6 +13,7 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
@@ -38,7 +39,7 @@ public final class AttributionAgent {
 
     private static final String INSTALLER = "io.github.partnerattribution.agent.internal.Installer";
 
-    private static volatile Function<Class<?>, Object> policies;
+    private static volatile BiFunction<Class<?>, List<?>, Object> policies;
     private static volatile Supplier<List<String>> status;
     private static volatile String failure;
 
@@ -65,7 +66,7 @@ public final class AttributionAgent {
                         .getMethod("install", Instrumentation.class, Function.class, String.class)
                         .invoke(null, instrumentation, (Function<String, byte[]>) loader::bytes, jar.getPath());
                 status = (Supplier<List<String>>) installed[1];
-                policies = (Function<Class<?>, Object>) installed[0];
+                policies = (BiFunction<Class<?>, List<?>, Object>) installed[0];
                 System.setProperty(ATTACHED_PROPERTY, jar.getPath());
             }
         } catch (Throwable broken) {
@@ -77,19 +78,20 @@ public final class AttributionAgent {
     }
 
     /**
-     * The agent's policy for the azure-core that defined {@code httpPipelineBuilder}, or null to add none. Called by
-     * the code the agent adds to {@code HttpPipelineBuilder.build()}; never throws.
+     * The agent's policy for a pipeline of the azure-core that defined {@code httpPipelineBuilder}, or null to add
+     * none. Called by the code the agent adds to {@code HttpPipelineBuilder.build()}; never throws.
      *
      * @param httpPipelineBuilder azure-core's {@code HttpPipelineBuilder} class, as its own class loader sees it
+     * @param pipelinePolicies the policies the builder holds (null for none)
      * @return an {@code HttpPipelinePolicy} of that azure-core, or null
      */
-    public static Object policyFor(Class<?> httpPipelineBuilder) {
-        Function<Class<?>, Object> current = policies;
+    public static Object policyFor(Class<?> httpPipelineBuilder, List<?> pipelinePolicies) {
+        BiFunction<Class<?>, List<?>, Object> current = policies;
         if (current == null) {
             return null;
         }
         try {
-            return current.apply(httpPipelineBuilder);
+            return current.apply(httpPipelineBuilder, pipelinePolicies);
         } catch (Throwable broken) {
             report("ERROR", "a pipeline is left unattributed: " + broken);
             return null;

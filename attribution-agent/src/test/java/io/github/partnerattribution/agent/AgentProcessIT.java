@@ -68,7 +68,7 @@ class AgentProcessIT {
     }
 
     @Test
-    void aServiceWithTheLibraryIsLeftToItsZeroCodeModeSoAnIdInCodeStillWins() {
+    void aPipelineThatCarriesTheLibraryIsLeftToItSoAnIdInCodeStillWins() {
         Service.Run run = Service.withTheLibrary("com.contoso.services.FactoryService").withAgent()
                 .env("AZURE_PARTNER_ID", OURS.guid()).run(arm, IN_CODE.toString()).succeeded();
 
@@ -76,7 +76,20 @@ class AgentProcessIT {
         assertFalse(arm.requests().stream().anyMatch(r -> r.userAgent().contains(OURS.toString())),
                 arm.requests()::toString);
         assertEquals(1, count(run.output, "a client attributed in code with " + IN_CODE), run.output);
-        assertEquals(1, count(run.output, "so the agent leaves the Azure clients of"), run.output);
+        assertEquals(1, count(run.output, "already carries the library's"), run.output);
+    }
+
+    @Test
+    void theDoctorShowsTheAgentAttachedAndWhatItAttributed() {
+        Service.Run run = Service.withTheDoctor("com.contoso.services.DoctorService").withAgent()
+                .env("AZURE_PARTNER_ID", OURS.guid()).run(arm).succeeded();
+
+        arm.assertEveryRequestCarries(OURS);
+        assertTrue(run.output.contains("Java agent:        attached from " + Service.AGENT), run.output);
+        // The service's own pipeline is the agent's; the ARM client's carries the library's zero-code mode.
+        assertTrue(run.output.contains("Java agent:        attributed " + OURS + " through the Java agent"),
+                run.output);
+        assertTrue(run.output.contains("Attributed:        " + OURS + " through zero-code mode"), run.output);
     }
 
     @Test

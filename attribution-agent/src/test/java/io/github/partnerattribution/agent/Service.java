@@ -49,11 +49,19 @@ final class Service {
 
     /** A service that carries the library (attribution-core and attribution-azure-core). */
     static Service withTheLibrary(String main) {
-        Service service = withoutTheLibrary(main);
-        service.classPath.addAll(DEPENDENCIES.stream()
-                .filter(d -> d.contains("attribution-core") || d.contains("attribution-azure-core"))
-                .collect(Collectors.toList()));
-        return service;
+        return withoutTheLibrary(main).with("attribution-core", "attribution-azure-core");
+    }
+
+    /** A service that carries the library and its doctor (attribution-operations). */
+    static Service withTheDoctor(String main) {
+        return withTheLibrary(main).with("attribution-operations");
+    }
+
+    private Service with(String... modules) {
+        for (String module : modules) {
+            classPath.addAll(DEPENDENCIES.stream().filter(d -> d.contains(module)).collect(Collectors.toList()));
+        }
+        return this;
     }
 
     /** This service with azure-core {@code version} instead of the BOM's. */

@@ -22,6 +22,7 @@ import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.InvalidPartnerIdException;
 import io.github.partnerattribution.core.PartnerId;
 import io.github.partnerattribution.core.support.AttributedInThisJvm;
+import io.github.partnerattribution.core.support.JavaAgentStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -63,11 +64,13 @@ public final class AttributionDoctor {
     private final Attribution configured;
     private final List<String> reported;
     private final List<String> attributed;
+    private final List<String> javaAgent;
 
     private AttributionDoctor(Attribution attribution, String problem, boolean zeroCodeOnClassPath,
             String azureCoreVersion, String armSdkVersion, String userAgent, Attribution configured,
-            List<String> reported, List<String> attributed) {
+            List<String> reported, List<String> attributed, List<String> javaAgent) {
         this.attribution = attribution;
+        this.javaAgent = javaAgent;
         this.configured = configured;
         this.reported = reported;
         this.attributed = attributed;
@@ -85,7 +88,7 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine() {
         return examine(propertiesOf(System.getProperties()), System.getenv(), Configuration.getGlobalConfiguration(),
-                Reports.decisions(), AttributedInThisJvm.all());
+                Reports.decisions(), AttributedInThisJvm.all(), JavaAgentStatus.lines());
     }
 
     /**
@@ -98,11 +101,11 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment) {
         return examine(systemProperties, environment, new ConfigurationBuilder(path -> Collections.<String, String>emptyMap(),
-                path -> systemProperties, path -> environment).build(), null, null);
+                path -> systemProperties, path -> environment).build(), null, null, null);
     }
 
     private static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment,
-            Configuration configuration, List<String> reported, List<String> attributed) {
+            Configuration configuration, List<String> reported, List<String> attributed, List<String> javaAgent) {
         Attribution attribution;
         String problem = null;
         try {
@@ -118,7 +121,7 @@ public final class AttributionDoctor {
                 CoreUtils.getProperties("azure-core.properties").get("version"), armVersion,
                 userAgentOf(new UserAgentPolicy(null, ARM_SDK_NAME, version, configuration), attributing),
                 attribution.isOptedOut() ? configuredDespiteOptOut(systemProperties, environment) : attribution,
-                reported, attributed);
+                reported, attributed, javaAgent);
     }
 
     /** The id the settings name, read as if the customer had not opted out: shown, never sent. */
@@ -178,6 +181,17 @@ public final class AttributionDoctor {
      */
     public List<String> attributedInThisJvm() {
         return attributed == null ? Collections.<String>emptyList() : attributed;
+    }
+
+    /**
+     * What the Java agent ({@code attribution-agent.jar}) did in this JVM: where it was attached from, each
+     * azure-core it attributed or left alone, what it reported, and each id it sent ({@code attributed pid-...
+     * through the Java agent}). Empty when the agent is not attached, and for a diagnosis of given maps.
+     *
+     * @return the lines, the first saying where the agent was attached from
+     */
+    public List<String> javaAgent() {
+        return javaAgent == null ? Collections.<String>emptyList() : javaAgent;
     }
 
     /** {@return where the id came from, such as {@code environment variable AZURE_PARTNER_ID}, or {@code none}} */
@@ -251,6 +265,12 @@ public final class AttributionDoctor {
         b.append("ARM clients:       ").append(armSdkVersion == null ? "azure-resourcemanager not on the class path"
                 : ARM_SDK_NAME + " " + armSdkVersion).append('\n');
         b.append("User-Agent:        ").append(userAgent).append('\n');
+        if (javaAgent != null && javaAgent.isEmpty()) {
+            b.append("Java agent:        not attached\n");
+        }
+        for (String line : javaAgent()) {
+            b.append("Java agent:        ").append(line).append('\n');
+        }
         if (attributed != null && attributed.isEmpty()) {
             b.append("Attributed:        no request of this JVM so far\n");
         }

@@ -3,6 +3,7 @@ package io.github.partnerattribution.spring;
 import io.github.partnerattribution.azurecore.support.Reports;
 import io.github.partnerattribution.core.Attribution;
 import io.github.partnerattribution.core.support.AttributedInThisJvm;
+import io.github.partnerattribution.core.support.JavaAgentStatus;
 import io.github.partnerattribution.operations.AttributionDoctor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,7 @@ public class PartnerAttributionActuatorAutoConfiguration {
         details.put("warnings", attribution.warnings());
         details.put("attributed", AttributedInThisJvm.all());
         details.put("reported", Reports.decisions());
+        details.put("javaAgent", JavaAgentStatus.lines());
         return details;
     }
 

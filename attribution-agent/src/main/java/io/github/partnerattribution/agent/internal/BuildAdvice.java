@@ -21,8 +21,8 @@ final class BuildAdvice {
             @Advice.FieldValue(value = "pipelinePolicies", readOnly = false) List<HttpPipelinePolicy> policies)
             throws Exception {
         Object policy = Class.forName("io.github.partnerattribution.agent.AttributionAgent", false,
-                ClassLoader.getSystemClassLoader()).getMethod("policyFor", Class.class)
-                .invoke(null, HttpPipelineBuilder.class);
+                ClassLoader.getSystemClassLoader()).getMethod("policyFor", Class.class, List.class)
+                .invoke(null, HttpPipelineBuilder.class, policies);
         if (!(policy instanceof HttpPipelinePolicy)) {
             return null;
         }

@@ -1,16 +1,11 @@
 package io.github.partnerattribution.agent.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.instrument.Instrumentation;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,11 +16,6 @@ import java.util.function.Supplier;
 public final class Installer {
     /** The class each azure-core's bridge loads, in a loader over that azure-core. */
     static final String POLICIES = "io.github.partnerattribution.agent.internal.AgentPolicies";
-    private static final String PROVIDERS = "META-INF/services/com.azure.core.http.policy.BeforeRetryPolicyProvider";
-    /** The library's zero-code provider, as {@code ZeroCodeSettings.PROVIDER} names it (a class of azure-core's
-     * world, which the agent's own loader cannot load). */
-    static final String LIBRARY_PROVIDER =
-            "io.github.partnerattribution.azurecore.internal.EnvironmentAttributionPolicyProvider";
     private static final String RECORDS = "io.github.partnerattribution.core.support.AttributedInThisJvm";
 
     private final Function<String, byte[]> classes;
@@ -47,7 +37,7 @@ public final class Installer {
      * @param instrumentation the JVM's
      * @param classes the bytes of a class under {@code inst/}, by name, or null
      * @param jar the agent's jar, for the doctor
-     * @return {@code {Function<Class<?>, Object> policies, Supplier<List<String>> status}}: JDK types only, as the
+     * @return {@code {BiFunction<Class<?>, List<?>, Object> policies, Supplier<List<String>> status}}: JDK types only, as the
      *     entry class sees them
      */
     public static Object[] install(Instrumentation instrumentation, Function<String, byte[]> classes, String jar) {
@@ -55,12 +45,18 @@ public final class Installer {
         Installer installer = new Installer(classes, reports, jar);
         instrumentation.addTransformer(new PipelineBuilderTransformer(Installer.class.getClassLoader(), reports),
                 false);
-        Function<Class<?>, Object> policies = installer::policyFor;
+        BiFunction<Class<?>, List<?>, Object> policies = installer::policyFor;
         Supplier<List<String>> status = installer::status;
         return new Object[] {policies, status};
     }
 
-    private Object policyFor(Class<?> httpPipelineBuilder) {
+    private Object policyFor(Class<?> httpPipelineBuilder, List<?> policies) {
+        String library = libraryPolicyIn(policies);
+        if (library != null) {
+            reports.once("INFO", "a pipeline that already carries the library's " + library + " is left to it (the"
+                    + " service attributes it, with the same settings); the agent adds its policy to the others.");
+            return null;
+        }
         ClassLoader azureCore = httpPipelineBuilder.getClassLoader();
         Supplier<Object> bridge;
         synchronized (bridges) {
@@ -75,12 +71,6 @@ public final class Installer {
 
     @SuppressWarnings("unchecked")
     private Supplier<Object> bridge(ClassLoader azureCore) {
-        String library = zeroCodeModeOf(azureCore);
-        if (library != null) {
-            reports.once("INFO", "the service carries the library's zero-code mode (" + library + "), so the agent"
-                    + " leaves the Azure clients of " + azureCore + " to it.");
-            return () -> null;
-        }
         try {
             return (Supplier<Object>) new BridgeLoader(azureCore, classes).loadClass(POLICIES)
                     .getConstructor().newInstance();
@@ -92,24 +82,19 @@ public final class Installer {
     }
 
     /**
-     * Where the service's own copy of the library registers zero-code mode with this azure-core, or null: such a
-     * service already attributes every client its builders make, with the settings the agent would read, and its
-     * explicit policies and zero-code mode agree on which id wins; a second policy would only repeat its reports.
+     * The simple name of a policy of the service's own copy of this library in {@code policies} (its explicit policy,
+     * or zero-code mode's, active or not), or null. Such a pipeline is the library's to attribute: its explicit
+     * policy and zero-code mode agree on which id wins, and a second policy would only repeat its reports.
      */
-    static String zeroCodeModeOf(ClassLoader azureCore) {
-        try {
-            for (URL services : Collections.list(azureCore.getResources(PROVIDERS))) {
-                try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(services.openStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        if (line.trim().equals(LIBRARY_PROVIDER)) {
-                            return services.toString();
-                        }
-                    }
+    static String libraryPolicyIn(List<?> policies) {
+        if (policies != null) {
+            for (Object policy : policies) {
+                Class<?> type = policy == null ? null : policy.getClass();
+                if (type != null && type.getName().startsWith("io.github.partnerattribution.")
+                        && !(type.getClassLoader() instanceof BridgeLoader)) {
+                    return type.getSimpleName();
                 }
             }
-        } catch (IOException unreadable) {
-            return null;
         }
         return null;
     }
