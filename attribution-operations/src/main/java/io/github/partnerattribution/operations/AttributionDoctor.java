@@ -88,7 +88,7 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine() {
         return examine(propertiesOf(System.getProperties()), System.getenv(), Configuration.getGlobalConfiguration(),
-                Reports.decisions(), AttributedInThisJvm.all(), JavaAgentStatus.lines());
+                Reports.decisions(), AttributedInThisJvm.all());
     }
 
     /**
@@ -101,11 +101,11 @@ public final class AttributionDoctor {
      */
     public static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment) {
         return examine(systemProperties, environment, new ConfigurationBuilder(path -> Collections.<String, String>emptyMap(),
-                path -> systemProperties, path -> environment).build(), null, null, null);
+                path -> systemProperties, path -> environment).build(), null, null);
     }
 
     private static AttributionDoctor examine(Map<String, String> systemProperties, Map<String, String> environment,
-            Configuration configuration, List<String> reported, List<String> attributed, List<String> javaAgent) {
+            Configuration configuration, List<String> reported, List<String> attributed) {
         Attribution attribution;
         String problem = null;
         try {
@@ -121,7 +121,7 @@ public final class AttributionDoctor {
                 CoreUtils.getProperties("azure-core.properties").get("version"), armVersion,
                 userAgentOf(new UserAgentPolicy(null, ARM_SDK_NAME, version, configuration), attributing),
                 attribution.isOptedOut() ? configuredDespiteOptOut(systemProperties, environment) : attribution,
-                reported, attributed, javaAgent);
+                reported, attributed, JavaAgentStatus.lines()); // after the pipeline above: what the agent did to it
     }
 
     /** The id the settings name, read as if the customer had not opted out: shown, never sent. */
@@ -186,7 +186,9 @@ public final class AttributionDoctor {
     /**
      * What the Java agent ({@code attribution-agent.jar}) did in this JVM: where it was attached from, each
      * azure-core it attributed or left alone, what it reported, and each id it sent ({@code attributed pid-...
-     * through the Java agent}). Empty when the agent is not attached, and for a diagnosis of given maps.
+     * through the Java agent}). Empty when the agent is not attached. This JVM's agent, for a diagnosis of given
+     * maps too: the {@code attribution doctor} command runs with the environment's {@code JAVA_TOOL_OPTIONS}, so it
+     * shows the agent that the environment attaches to every JVM.
      *
      * @return the lines, the first saying where the agent was attached from
      */

@@ -93,6 +93,9 @@ class AttributionDoctorTest {
         try {
             AttributedClientFactory clients = AttributedClientFactory.create(Attribution.of(ID, Map.of(), Map.of()));
             assertTrue(AttributionDoctor.examine().text().contains("Attributed:        no request of this JVM so far\n"));
+            // This JVM runs without the Java agent; its process tests show it attached (attribution-agent).
+            assertTrue(AttributionDoctor.examine().text().contains("Java agent:        not attached\n"));
+            assertEquals(List.of(), AttributionDoctor.examine(Map.of(), Map.of()).javaAgent());
             arm(clients.configure(AzureResourceManager.configure())).resourceGroups().define("code")
                     .withRegion(Region.EUROPE_WEST).create();
             AttributionDoctor doctor = AttributionDoctor.examine();
