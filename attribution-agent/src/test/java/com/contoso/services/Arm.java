@@ -37,7 +37,7 @@ final class Arm {
         for (String name : new String[] {"io.github.partnerattribution.core.Attribution",
             "io.github.partnerattribution.azurecore.internal.ZeroCodePolicy",
             "io.github.partnerattribution.agent.internal.Installer",
-            "io.github.partnerattribution.agent.shaded.bytebuddy.ByteBuddy", "net.bytebuddy.ByteBuddy"}) {
+            "io.github.partnerattribution.agent.shaded.asm.ClassReader", "org.objectweb.asm.ClassReader"}) {
             try {
                 Class.forName(name, false, Arm.class.getClassLoader());
                 visible.append(' ').append(name);

@@ -21,7 +21,7 @@ import java.util.jar.JarFile;
 
 /**
  * The Java agent's entry point and the only class of its jar that a service's class loaders can see: everything else
- * (the agent's code, the library, Byte Buddy) lies under {@code inst/} as {@code .classdata} and is loaded by the
+ * (the agent's code, the library, ASM) lies under {@code inst/} as {@code .classdata} and is loaded by the
  * agent's own class loaders. Attach it with one setting and nothing else changed:
  *
  * <pre>{@code
@@ -39,7 +39,7 @@ public final class AttributionAgent {
 
     private static final String INSTALLER = "io.github.partnerattribution.agent.internal.Installer";
 
-    private static volatile BiFunction<Class<?>, List<?>, Object> policies;
+    private static volatile BiFunction<Class<?>, List<?>, List<Object>> policies;
     private static volatile Supplier<List<String>> status;
     private static volatile String failure;
 
@@ -66,7 +66,7 @@ public final class AttributionAgent {
                         .getMethod("install", Instrumentation.class, Function.class, String.class)
                         .invoke(null, instrumentation, (Function<String, byte[]>) loader::bytes, jar.getPath());
                 status = (Supplier<List<String>>) installed[1];
-                policies = (BiFunction<Class<?>, List<?>, Object>) installed[0];
+                policies = (BiFunction<Class<?>, List<?>, List<Object>>) installed[0];
                 System.setProperty(ATTACHED_PROPERTY, jar.getPath());
             }
         } catch (Throwable broken) {
@@ -78,15 +78,16 @@ public final class AttributionAgent {
     }
 
     /**
-     * The agent's policy for a pipeline of the azure-core that defined {@code httpPipelineBuilder}, or null to add
-     * none. Called by the code the agent adds to {@code HttpPipelineBuilder.build()}; never throws.
+     * The policies a pipeline of the azure-core that defined {@code httpPipelineBuilder} is built with: the builder's,
+     * then the agent's, in a new list; or null to build it as it is. Called by the {@code build()} the agent gives
+     * {@code HttpPipelineBuilder}; never throws.
      *
      * @param httpPipelineBuilder azure-core's {@code HttpPipelineBuilder} class, as its own class loader sees it
-     * @param pipelinePolicies the policies the builder holds (null for none)
-     * @return an {@code HttpPipelinePolicy} of that azure-core, or null
+     * @param pipelinePolicies the policies the builder holds (null for none); never changed
+     * @return the policies with the agent's last, or null
      */
-    public static Object policyFor(Class<?> httpPipelineBuilder, List<?> pipelinePolicies) {
-        BiFunction<Class<?>, List<?>, Object> current = policies;
+    public static List<Object> policiesFor(Class<?> httpPipelineBuilder, List<?> pipelinePolicies) {
+        BiFunction<Class<?>, List<?>, List<Object>> current = policies;
         if (current == null) {
             return null;
         }

@@ -155,9 +155,9 @@ final class Service {
     private static boolean ours(String entry) {
         Path path = Paths.get(entry).toAbsolutePath().normalize();
         String slashed = entry.replace('\\', '/');
-        // This project's modules, and Byte Buddy: the agent's own dependency, which only its jar carries.
+        // This project's modules, and ASM: the agent's own dependency, which only its jar carries.
         return path.startsWith(ROOT) || slashed.contains("/io/github/partnerattribution/")
-                || slashed.contains("/net/bytebuddy/");
+                || slashed.contains("/org/ow2/asm/");
     }
 
     private static List<String> dependencies() {

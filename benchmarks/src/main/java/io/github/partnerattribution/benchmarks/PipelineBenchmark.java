@@ -39,7 +39,8 @@ import reactor.core.publisher.Mono;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PipelineBenchmark {
-    static final PartnerId ID = PartnerId.parse("1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+    static final String GUID = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
+    static final PartnerId ID = PartnerId.parse(GUID);
     static final String URL = "https://management.azure.com/subscriptions/s/resourcegroups/rg?api-version=2021-04-01";
 
     private HttpPipeline sdkOnly;

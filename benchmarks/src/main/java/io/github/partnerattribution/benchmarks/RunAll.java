@@ -34,7 +34,7 @@ public final class RunAll {
         Path out = Paths.get(args.length > 0 ? args[0] : "benchmarks/results/latest.md");
         Map<String, Measured> m = new LinkedHashMap<>();
         Options fast = new OptionsBuilder()
-                .include("PipelineBenchmark|OkHttpBenchmark|TemplateCheckBenchmark|ScanBenchmark")
+                .include("PipelineBenchmark|OkHttpBenchmark|TemplateCheckBenchmark|ScanBenchmark|AgentPipelineBenchmark")
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class).build();
@@ -43,6 +43,7 @@ public final class RunAll {
                 .forks(1).warmupIterations(1).measurementIterations(3).build();
         collect(new Runner(verify).run(), m);
         String endToEnd = EndToEndInterleaved.row(EndToEndInterleaved.measure());
+        String agentStartup = AgentStartup.row(AgentStartup.measure());
         CheckStages.Result stages = CheckStages.measure();
         PeakHeap.Result peak = PeakHeap.measure(4_000_000);
         Path launcher = StartupBenchmark.launcher();
@@ -56,7 +57,7 @@ public final class RunAll {
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, table(m, peak, endToEnd, stages, startup).getBytes(StandardCharsets.UTF_8));
+        Files.write(out, table(m, peak, endToEnd, stages, startup, agentStartup).getBytes(StandardCharsets.UTF_8));
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
@@ -72,7 +73,7 @@ public final class RunAll {
     }
 
     static String table(Map<String, Measured> m, PeakHeap.Result peak, String endToEndRow, CheckStages.Result stages,
-            String startupRows)
+            String startupRows, String agentStartupRow)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
@@ -115,6 +116,20 @@ public final class RunAll {
                             oc.score() - oa.score(), ob.score() / oc.score()), added <= 100, added - noise <= 100));
         }
         md.append(endToEndRow);
+        for (String path : List.of("sync", "async")) {
+            Measured agent = m.get("AgentPipelineBenchmark." + path + "Agent");
+            Measured byHand = m.get("AgentPipelineBenchmark." + path + "LibraryPolicyByHand");
+            if (agent != null && byHand != null) {
+                double added = agent.score() - byHand.score();
+                double noise = agent.error() + byHand.error();
+                md.append(row("Java agent, " + path + ": a pipeline it instrumented costs what the library's policy"
+                                + " added by hand does, within noise (each in its own JVM)",
+                        String.format(Locale.ROOT, "%.1f ± %.1f ns over the policy by hand (agent/by hand = %.3f;"
+                                + " %.0f against %.0f B/op)", added, noise, agent.score() / byHand.score(),
+                                agent.bytesPerOp(), byHand.bytesPerOp()), added <= noise));
+            }
+        }
+        md.append(agentStartupRow);
         Measured readParse = m.get("TemplateCheckBenchmark.readAndParseMainTemplates");
         Measured add = m.get("TemplateCheckBenchmark.addMainTemplates");
         md.append(CheckStages.row(stages)); // alternated in one JVM: JMH's two runs minutes apart were noise

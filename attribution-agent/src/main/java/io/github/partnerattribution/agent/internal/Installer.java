@@ -37,17 +37,28 @@ public final class Installer {
      * @param instrumentation the JVM's
      * @param classes the bytes of a class under {@code inst/}, by name, or null
      * @param jar the agent's jar, for the doctor
-     * @return {@code {BiFunction<Class<?>, List<?>, Object> policies, Supplier<List<String>> status}}: JDK types only, as the
+     * @return {@code {BiFunction<Class<?>, List<?>, List<Object>> policies, Supplier<List<String>> status}}: JDK types
+     *     only, as the
      *     entry class sees them
      */
     public static Object[] install(Instrumentation instrumentation, Function<String, byte[]> classes, String jar) {
         AgentReports reports = new AgentReports();
         Installer installer = new Installer(classes, reports, jar);
-        instrumentation.addTransformer(new PipelineBuilderTransformer(Installer.class.getClassLoader(), reports),
-                false);
-        BiFunction<Class<?>, List<?>, Object> policies = installer::policyFor;
+        instrumentation.addTransformer(new PipelineBuilderTransformer(classes, reports), false);
+        BiFunction<Class<?>, List<?>, List<Object>> policies = installer::policiesFor;
         Supplier<List<String>> status = installer::status;
         return new Object[] {policies, status};
+    }
+
+    /** The builder's policies and the agent's, last, in a new list; null to leave the pipeline as it is. */
+    private List<Object> policiesFor(Class<?> httpPipelineBuilder, List<?> policies) {
+        Object ours = policyFor(httpPipelineBuilder, policies);
+        if (ours == null) {
+            return null;
+        }
+        List<Object> all = policies == null ? new ArrayList<>(1) : new ArrayList<>(policies);
+        all.add(ours);
+        return all;
     }
 
     private Object policyFor(Class<?> httpPipelineBuilder, List<?> policies) {

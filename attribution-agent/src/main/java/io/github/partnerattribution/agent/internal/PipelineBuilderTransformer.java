@@ -2,21 +2,22 @@ package io.github.partnerattribution.agent.internal;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.function.Function;
 
 /**
  * Looks at the name of every class the JVM defines and rewrites one: azure-core's {@code HttpPipelineBuilder}, when
  * its azure-core is a version the agent knows. Any other version, and any failure, is reported once and the class is
- * left as it is. Byte Buddy is loaded only when the class shows up. Not API.
+ * left as it is. ASM is loaded only when the class shows up. Not API.
  */
 final class PipelineBuilderTransformer implements ClassFileTransformer {
     static final String TARGET = "com/azure/core/http/HttpPipelineBuilder";
 
-    private final ClassLoader agent;
+    private final Function<String, byte[]> classes;
     private final AgentReports reports;
     private volatile Rewriter rewriter;
 
-    PipelineBuilderTransformer(ClassLoader agent, AgentReports reports) {
-        this.agent = agent;
+    PipelineBuilderTransformer(Function<String, byte[]> classes, AgentReports reports) {
+        this.classes = classes;
         this.reports = reports;
     }
 
@@ -33,7 +34,7 @@ final class PipelineBuilderTransformer implements ClassFileTransformer {
                         + "), so its clients are left unattributed. Use an agent that lists it, or the library.");
                 return null;
             }
-            byte[] rewritten = rewriter().rewrite(className.replace('/', '.'), bytes, loader);
+            byte[] rewritten = rewriter().rewrite(bytes);
             reports.once("INFO", found + ": every pipeline it builds is attributed.");
             return rewritten;
         } catch (Throwable broken) {
@@ -49,7 +50,7 @@ final class PipelineBuilderTransformer implements ClassFileTransformer {
             synchronized (this) {
                 current = rewriter;
                 if (current == null) {
-                    current = new Rewriter(agent);
+                    current = new Rewriter(classes.apply(Rewriter.TEMPLATE.replace('/', '.')));
                     rewriter = current;
                 }
             }

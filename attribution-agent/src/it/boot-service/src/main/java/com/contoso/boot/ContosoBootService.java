@@ -24,7 +24,7 @@ public class ContosoBootService implements CommandLineRunner {
         StringBuilder visible = new StringBuilder();
         for (String name : new String[] {"io.github.partnerattribution.core.Attribution",
             "io.github.partnerattribution.agent.internal.Installer",
-            "io.github.partnerattribution.agent.shaded.bytebuddy.ByteBuddy", "net.bytebuddy.ByteBuddy"}) {
+            "io.github.partnerattribution.agent.shaded.asm.ClassReader", "org.objectweb.asm.ClassReader"}) {
             try {
                 Class.forName(name, false, getClass().getClassLoader());
                 visible.append(' ').append(name);
