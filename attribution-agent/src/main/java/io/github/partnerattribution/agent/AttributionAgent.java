@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -41,6 +42,9 @@ public final class AttributionAgent {
 
     private static volatile BiFunction<Class<?>, List<?>, List<Object>> policies;
     private static volatile Supplier<List<String>> status;
+    private static volatile BiFunction<Class<?>, List<?>, Object> okHttpInterceptors;
+    private static volatile UnaryOperator<Object> javaNetHttpClients;
+    private static volatile BiFunction<Class<?>, Object, Object> httpClient5Interceptors;
     private static volatile String failure;
 
     private AttributionAgent() {
@@ -66,6 +70,9 @@ public final class AttributionAgent {
                         .getMethod("install", Instrumentation.class, Function.class, String.class)
                         .invoke(null, instrumentation, (Function<String, byte[]>) loader::bytes, jar.getPath());
                 status = (Supplier<List<String>>) installed[1];
+                okHttpInterceptors = (BiFunction<Class<?>, List<?>, Object>) installed[2];
+                javaNetHttpClients = (UnaryOperator<Object>) installed[3];
+                httpClient5Interceptors = (BiFunction<Class<?>, Object, Object>) installed[4];
                 policies = (BiFunction<Class<?>, List<?>, List<Object>>) installed[0];
                 System.setProperty(ATTACHED_PROPERTY, jar.getPath());
             }
@@ -96,6 +103,63 @@ public final class AttributionAgent {
         } catch (Throwable broken) {
             report("ERROR", "a pipeline is left unattributed: " + broken);
             return null;
+        }
+    }
+
+    /**
+     * An OkHttp {@code Interceptor} of the OkHttp that defined {@code okHttpClient}, which attributes requests to
+     * Azure Resource Manager's hosts only, for the next client; or null. Called by the {@code build()} the agent gives
+     * {@code OkHttpClient.Builder}; never throws.
+     *
+     * @param okHttpClient OkHttp's {@code OkHttpClient} class, as its own class loader sees it
+     * @param interceptors the interceptors the client will have; never changed
+     * @return the interceptor, or null (also when {@code interceptors} already attribute)
+     */
+    public static Object okHttpInterceptorFor(Class<?> okHttpClient, List<?> interceptors) {
+        BiFunction<Class<?>, List<?>, Object> current = okHttpInterceptors;
+        try {
+            return current == null ? null : current.apply(okHttpClient, interceptors);
+        } catch (Throwable broken) {
+            report("ERROR", "an OkHttp client is left unattributed: " + broken);
+            return null;
+        }
+    }
+
+    /**
+     * An Apache HttpClient 5 {@code HttpRequestInterceptor}, of the HttpClient that defined {@code interceptorType},
+     * which attributes requests to Azure Resource Manager's hosts only, for {@code builder}'s next client; or null
+     * (also when that builder already has it). Called by the {@code build()} the agent gives HttpClient 5's builders;
+     * never throws.
+     *
+     * @param interceptorType HttpCore 5's {@code HttpRequestInterceptor}, as its own class loader sees it
+     * @param builder the builder
+     * @return the interceptor, or null
+     */
+    public static Object httpClient5InterceptorFor(Class<?> interceptorType, Object builder) {
+        BiFunction<Class<?>, Object, Object> current = httpClient5Interceptors;
+        try {
+            return current == null ? null : current.apply(interceptorType, builder);
+        } catch (Throwable broken) {
+            report("ERROR", "an Apache HttpClient 5 client is left unattributed: " + broken);
+            return null;
+        }
+    }
+
+    /**
+     * The JDK's {@code HttpClient} {@code client}, wrapped so that it attributes requests to Azure Resource Manager's
+     * hosts only; or {@code client} itself. Called by the {@code build()} the agent gives the JDK's
+     * {@code HttpClient.Builder}; never throws.
+     *
+     * @param client a {@code java.net.http.HttpClient}
+     * @return the client to use
+     */
+    public static Object wrapJavaNetHttp(Object client) {
+        UnaryOperator<Object> current = javaNetHttpClients;
+        try {
+            return current == null ? client : current.apply(client);
+        } catch (Throwable broken) {
+            report("ERROR", "a java.net.http client is left unattributed: " + broken);
+            return client;
         }
     }
 

@@ -93,6 +93,45 @@ class AgentProcessIT {
     }
 
     @Test
+    void plainHttpClientsAttributeTheArmHostsOnlyAndNothingIsAddedForAnyOtherHost() {
+        Service.Run run = Service.withoutTheLibrary("com.contoso.services.PlainHttpService").withAgent()
+                .env("AZURE_PARTNER_ID", OURS.guid()).env("AZURE_PARTNER_ATTRIBUTION_HOSTS", "LocalHost")
+                .jvm("-Djava.net.preferIPv4Stack=true").run(arm).succeeded();
+
+        List<String> sent = arm.requests().stream().map(RecordedRequest::userAgent).collect(Collectors.toList());
+        // In the order sent: java.net.http, OkHttp's three clients and Apache's, to localhost (listed), then to
+        // 127.0.0.1 (not listed).
+        String jdk = "contoso-jdk";
+        String okHttp = "contoso-okhttp";
+        String apache = "contoso-apache";
+        String ours = " " + OURS;
+        assertEquals(List.of(jdk + ours, okHttp + ours, okHttp + ours, okHttp + ours, apache + ours,
+                jdk, okHttp, okHttp, okHttp, apache), sent, run.output);
+    }
+
+    @Test
+    void withoutTheSettingTheEmulatorIsNoArmHostAndPlainClientsSendNoId() {
+        Service.Run run = Service.withoutTheLibrary("com.contoso.services.PlainHttpService").withAgent()
+                .env("AZURE_PARTNER_ID", OURS.guid()).jvm("-Djava.net.preferIPv4Stack=true").run(arm)
+                .succeeded();
+
+        arm.assertNoRequestCarriesAPartnerId();
+        assertEquals(10, arm.requests().size(), run.output);
+    }
+
+    @Test
+    void aMalformedHostsSettingIsReportedOnceAndOnlyArmsHostsAreAttributed() {
+        Service.Run run = Service.withoutTheLibrary("com.contoso.services.PlainHttpService").withAgent()
+                .env("AZURE_PARTNER_ID", OURS.guid())
+                .env("AZURE_PARTNER_ATTRIBUTION_HOSTS", "https://localhost:8443/")
+                .jvm("-Djava.net.preferIPv4Stack=true").run(arm).succeeded();
+
+        arm.assertNoRequestCarriesAPartnerId();
+        assertEquals(1, count(run.output, "holds \"https://localhost:8443/\", which is not a host name"),
+                run.output);
+    }
+
+    @Test
     void theCustomersOptOutSendsNothing() {
         Service.Run run = Service.withoutTheLibrary("com.contoso.services.ArmService").withAgent()
                 .env("AZURE_PARTNER_ID", OURS.guid()).env("AZURE_PARTNER_ATTRIBUTION_DISABLED", "true")

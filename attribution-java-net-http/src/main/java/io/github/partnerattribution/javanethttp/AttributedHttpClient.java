@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -50,9 +51,14 @@ public final class AttributedHttpClient extends HttpClient {
     private final HttpClient delegate;
     private final Attribution attribution;
     private final UserAgentMemo userAgents;
+    private final Predicate<URI> requests;
 
-    private AttributedHttpClient(HttpClient delegate, Attribution attribution) {
+    /** Every request. */
+    private static final Predicate<URI> ALL = uri -> true;
+
+    private AttributedHttpClient(HttpClient delegate, Attribution attribution, Predicate<URI> requests) {
         this.delegate = delegate;
+        this.requests = requests;
         this.attribution = attribution;
         this.userAgents = new UserAgentMemo(attribution, "AttributedHttpClient (java.net.http)");
         SettingsReport.report(attribution, LOG_LINES);
@@ -68,16 +74,39 @@ public final class AttributedHttpClient extends HttpClient {
      * @return the attributing client
      */
     public static HttpClient wrap(HttpClient client, Attribution attribution) {
+        return wrap(client, attribution, ALL);
+    }
+
+    /**
+     * A client that attributes only the requests whose URI {@code requests} accepts, such as those to Azure Resource
+     * Manager's hosts, and sends the others as they are: what the Java agent gives every {@code java.net.http}
+     * client of a service.
+     *
+     * <pre>{@code
+     * HttpClient http = AttributedHttpClient.wrap(HttpClient.newHttpClient(), attribution,
+     *         uri -> "management.azure.com".equalsIgnoreCase(uri.getHost()));
+     * }</pre>
+     *
+     * @param client the client to send with
+     * @param attribution what to attribute
+     * @param requests which requests to attribute, by URI
+     * @return the attributing client
+     */
+    public static HttpClient wrap(HttpClient client, Attribution attribution, Predicate<URI> requests) {
+        if (requests == null) {
+            throw new NullPointerException("requests must not be null");
+        }
         if (client == null) {
             throw new NullPointerException("client must not be null");
         }
         if (attribution == null) {
             throw new NullPointerException("attribution must not be null");
         }
-        if (client instanceof AttributedHttpClient && ((AttributedHttpClient) client).attribution == attribution) {
+        if (client instanceof AttributedHttpClient && ((AttributedHttpClient) client).attribution == attribution
+                && ((AttributedHttpClient) client).requests == requests) {
             return client;
         }
-        return new AttributedHttpClient(client, attribution);
+        return new AttributedHttpClient(client, attribution, requests);
     }
 
     /** {@return the configuration this client applies} */
@@ -89,6 +118,9 @@ public final class AttributedHttpClient extends HttpClient {
     HttpRequest attributed(HttpRequest request) {
         if (request == null) {
             throw new NullPointerException("request must not be null");
+        }
+        if (requests != ALL && !requests.test(request.uri())) {
+            return request;
         }
         Optional<String> current = request.headers().firstValue(USER_AGENT);
         String before = current.orElse(null);

@@ -17,13 +17,12 @@ import org.junit.jupiter.api.Test;
  * agent attached and not, is shown by the process tests ({@code AgentProcessIT}), on the floor and the newest.
  */
 class RewriterTest {
-    private static final Rewriter REWRITER = new Rewriter(bytes(RewriterTest.class.getClassLoader(),
-            Rewriter.TEMPLATE + ".class"));
+    private static final Rewriter REWRITER = rewriter(Rewriter.PIPELINE_BUILDER);
 
     @Test
     void theBuildersOwnBuildIsKeptPrivateAndANewPublicBuildCallsIt() throws Exception {
         Class<?> rewritten = define(REWRITER.rewrite(bytes(HttpPipelineBuilder.class.getClassLoader(),
-                Rewriter.TARGET + ".class")));
+                Rewriter.PIPELINE_BUILDER.type + ".class")));
 
         Method original = rewritten.getDeclaredMethod(Rewriter.ORIGINAL);
         assertTrue(Modifier.isPrivate(original.getModifiers()) && original.isSynthetic(), original.toString());
@@ -37,14 +36,43 @@ class RewriterTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> REWRITER.rewrite(bytes(RewriterTest.class.getClassLoader(),
                         RewriterTest.class.getName().replace('.', '/') + ".class")));
-        assertEquals("HttpPipelineBuilder has no field pipelinePolicies of type List and no method build()",
-                refused.getMessage());
+        assertEquals("HttpPipelineBuilder has no field pipelinePolicies Ljava/util/List;, no method"
+                + " build()Lcom/azure/core/http/HttpPipeline;", refused.getMessage());
     }
 
     @Test
     void aBuilderRewrittenOnceIsNotRewrittenAgain() {
-        byte[] once = REWRITER.rewrite(bytes(HttpPipelineBuilder.class.getClassLoader(), Rewriter.TARGET + ".class"));
+        byte[] once = REWRITER.rewrite(bytes(HttpPipelineBuilder.class.getClassLoader(), Rewriter.PIPELINE_BUILDER.type + ".class"));
         assertThrows(IllegalStateException.class, () -> REWRITER.rewrite(once));
+    }
+
+    @Test
+    void theHttpClientsBuildersAreRewrittenTheSameWay() throws Exception {
+        for (Rewriter.Target target : new Rewriter.Target[] {Rewriter.OKHTTP_BUILDER, Rewriter.JAVA_NET_HTTP_BUILDER,
+            Rewriter.HTTP_CLIENT5_BUILDER, Rewriter.HTTP_ASYNC_CLIENT5_BUILDER}) {
+            ClassLoader loader = target == Rewriter.JAVA_NET_HTTP_BUILDER ? ClassLoader.getPlatformClassLoader()
+                    : RewriterTest.class.getClassLoader();
+            byte[] rewritten = rewriter(target).rewrite(bytes(loader, target.type + ".class"));
+            java.util.List<String> methods = new java.util.ArrayList<>();
+            new org.objectweb.asm.ClassReader(rewritten).accept(new org.objectweb.asm.ClassVisitor(
+                    org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                        String signature, String[] exceptions) {
+                    if (name.equals("build") || name.equals(Rewriter.ORIGINAL)) {
+                        methods.add(name + descriptor + ((access & org.objectweb.asm.Opcodes.ACC_PRIVATE) != 0
+                                ? " private" : " public"));
+                    }
+                    return null;
+                }
+            }, 0);
+            assertEquals(java.util.List.of("partnerAttribution$build" + target.buildType + " private",
+                    "build" + target.buildType + " public"), methods, target.type);
+        }
+    }
+
+    private static Rewriter rewriter(Rewriter.Target target) {
+        return new Rewriter(target, bytes(RewriterTest.class.getClassLoader(), target.template + ".class"));
     }
 
     private static String names(Method[] methods) {
@@ -54,7 +82,7 @@ class RewriterTest {
 
     /** Defines the rewritten builder in a loader of its own, over azure-core's, so both can be compared. */
     private static Class<?> define(byte[] bytes) throws ClassNotFoundException {
-        String name = Rewriter.TARGET.replace('/', '.');
+        String name = Rewriter.PIPELINE_BUILDER.type.replace('/', '.');
         ClassLoader loader = new ClassLoader(HttpPipelineBuilder.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
