@@ -24,6 +24,8 @@ public final class PlainHttpService {
 
     public static void main(String[] args) throws Exception {
         URI endpoint = URI.create(args[0]);
+        System.out.println("OkHttp from " + OkHttpClient.class.getProtectionDomain().getCodeSource().getLocation()
+                + ", Apache HttpClient 5 from " + HttpGet.class.getProtectionDomain().getCodeSource().getLocation());
         String path = "/subscriptions?api-version=2022-12-01";
         HttpClient jdk = HttpClient.newHttpClient();
         OkHttpClient built = new OkHttpClient.Builder().build();

@@ -92,12 +92,21 @@ class AgentProcessIT {
         assertTrue(run.output.contains("Attributed:        " + OURS + " through zero-code mode"), run.output);
     }
 
-    @Test
-    void plainHttpClientsAttributeTheArmHostsOnlyAndNothingIsAddedForAnyOtherHost() {
-        Service.Run run = Service.withoutTheLibrary("com.contoso.services.PlainHttpService").withAgent()
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void plainHttpClientsAttributeTheArmHostsOnlyAndNothingIsAddedForAnyOtherHost(boolean newest) {
+        Service service = Service.withoutTheLibrary("com.contoso.services.PlainHttpService");
+        if (newest) {
+            service.newestPlainClients(); // else the floors: OkHttp 4.0.0, Apache HttpClient 5.0.4
+        }
+        Service.Run run = service.withAgent()
                 .env("AZURE_PARTNER_ID", OURS.guid()).env("AZURE_PARTNER_ATTRIBUTION_HOSTS", "LocalHost")
                 .jvm("-Djava.net.preferIPv4Stack=true").run(arm).succeeded();
 
+        assertTrue(run.output.contains(newest ? "okhttp-jvm-" + System.getProperty("okhttp.newest.version")
+                : "okhttp-" + System.getProperty("okhttp.floor.version")), run.output);
+        assertTrue(run.output.contains("httpclient5-" + System.getProperty(newest ? "httpclient5.newest.version"
+                : "httpclient5.floor.version")), run.output);
         List<String> sent = arm.requests().stream().map(RecordedRequest::userAgent).collect(Collectors.toList());
         // In the order sent: java.net.http, OkHttp's three clients and Apache's, to localhost (listed), then to
         // 127.0.0.1 (not listed).

@@ -73,6 +73,18 @@ final class Service {
         return this;
     }
 
+    /** This service with the newest OkHttp and Apache HttpClient 5 the project supports, instead of the floors. */
+    Service newestPlainClients() {
+        classPath.removeIf(d -> new File(d).getName().matches(
+                "(okhttp|okio|kotlin-stdlib|httpclient5|httpcore5)(-[a-z0-9]+)*-\\d.*\\.jar"));
+        File[] jars = new File(System.getProperty("plain-clients.newest.dir")).listFiles();
+        assertTrue(jars != null && jars.length == 6, "missing the newest plain clients' jars");
+        for (File jar : jars) {
+            classPath.add(jar.getPath());
+        }
+        return this;
+    }
+
     /** Attaches the agent as the README says: one {@code JAVA_TOOL_OPTIONS} entry. */
     Service withAgent() {
         return env("JAVA_TOOL_OPTIONS", "-javaagent:" + AGENT);

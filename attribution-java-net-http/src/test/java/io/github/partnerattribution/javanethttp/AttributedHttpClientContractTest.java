@@ -58,6 +58,19 @@ class AttributedHttpClientContractTest extends AttributionContract {
         assertTrue(created.body().contains("\"westeurope\""), "the body was sent: " + created.body());
     }
 
+    /** With a predicate, only the requests it accepts are attributed; the others go out as they were built. */
+    @Test
+    void onlyTheRequestsThePredicateAcceptsAreAttributed() throws Exception {
+        HttpClient client = AttributedHttpClient.wrap(HttpClient.newBuilder().sslContext(ARM.emulator().sslContext())
+                .build(), Attribution.of(ID, Map.of(), Map.of()), uri -> uri.getPath().endsWith("/attribute"));
+        for (String path : List.of("attribute", "leave")) {
+            client.send(HttpRequest.newBuilder(URI.create(ARM.emulator().endpoint() + path))
+                    .header("User-Agent", "contoso/1").build(), HttpResponse.BodyHandlers.discarding());
+        }
+        assertEquals(List.of("contoso/1 " + ID.token(), "contoso/1"),
+                ARM.emulator().requests().stream().map(r -> r.userAgent()).collect(java.util.stream.Collectors.toList()));
+    }
+
     /**
      * On Java 21 and later, closing the wrapper closes the wrapped client (its lifecycle methods are not in the Java
      * 11 API the wrapper is compiled against, so they are reached by name); before 21 there is nothing to close.
