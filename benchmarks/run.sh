@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark in one run (about 10 minutes on 2 cores, the build included; the CLI's start-up through its launcher too) and writes benchmarks/results/latest.md.
+# Runs every benchmark in one run (about 12 minutes on 2 cores, the build included; the CLI's start-up through its launcher too) and writes benchmarks/results/latest.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -DskipTests -pl benchmarks,attribution-cli,attribution-agent -am package

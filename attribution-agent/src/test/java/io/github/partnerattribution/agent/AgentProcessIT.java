@@ -179,6 +179,16 @@ class AgentProcessIT {
     }
 
     @Test
+    void aWebApplicationsOwnClassLoaderIsAttributedToo() {
+        Service.Run run = Service.webApplication("com.contoso.services.PipelineService").withAgent()
+                .env("AZURE_PARTNER_ID", OURS.guid()).run(arm).succeeded();
+
+        arm.assertEveryRequestCarries(OURS);
+        assertTrue(run.output.contains("web application loaded by java.net.URLClassLoader; azure-core there:"
+                + " java.net.URLClassLoader"), run.output);
+    }
+
+    @Test
     void anAzureCoreOutsideTheKnownRangeIsReportedAndLeftAlone() {
         String version = System.getProperty("azure-core.outside.version");
         Service.Run run = Service.withoutTheLibrary("com.contoso.services.PipelineService").azureCore(version)

@@ -47,6 +47,16 @@ final class Service {
         return service;
     }
 
+    /**
+     * {@code main} as a web application: {@link com.contoso.services.WebApplicationServer} alone on the JVM's class
+     * path, the service's classes and dependencies (without the library) in a loader of their own.
+     */
+    static Service webApplication(String main) {
+        Service server = new Service("com.contoso.services.WebApplicationServer");
+        Service webapp = withoutTheLibrary(main);
+        return server.jvm("-Dwebapp.classpath=" + String.join(File.pathSeparator, webapp.classPath));
+    }
+
     /** A service that carries the library (attribution-core and attribution-azure-core). */
     static Service withTheLibrary(String main) {
         return withoutTheLibrary(main).with("attribution-core", "attribution-azure-core");

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Installs the agent, in the agent's own class loader: a transformer that looks at each class's name only, until
- * azure-core's {@code HttpPipelineBuilder} is defined. Not API.
+ * Installs the agent, in the agent's own class loader: a transformer that looks at each class's name only (see
+ * {@link BuildersTransformer}), and what the rewritten builders ask the entry class for: the agent's policy or
+ * interceptor, from a bridge loader over the library that asks. Not API.
  */
 public final class Installer {
     /** The class each azure-core's bridge loads, in a loader over that azure-core. */
@@ -33,7 +34,7 @@ public final class Installer {
     private final String jar;
     /** Per azure-core class loader, the agent's policies for it (in a bridge loader over it); weak, so a web
      * application that is undeployed takes its bridge with it. */
-    private final Map<ClassLoader, Supplier<Object>> bridges = new WeakHashMap<>();
+    private final Map<ClassLoader, Function<Predicate<String>, Object>> bridges = new WeakHashMap<>();
     /** Per OkHttp class loader, the agent's interceptors for it (in a bridge loader over it). */
     private final Map<ClassLoader, Function<Predicate<String>, Object>> okHttpBridges = new WeakHashMap<>();
     /** Per Apache HttpClient 5 class loader, likewise. */
@@ -85,7 +86,7 @@ public final class Installer {
                 }
             }
         }
-        if (!plainClientsAttributed()) {
+        if (plainClients() == null) {
             return null;
         }
         return bridge(okHttpBridges, okHttpClient.getClassLoader(), OKHTTP, "OkHttp").apply(hosts());
@@ -96,7 +97,7 @@ public final class Installer {
      * {@code builder}'s next client; or null, also when that builder already has it.
      */
     private Object httpClient5InterceptorFor(Class<?> interceptorType, Object builder) {
-        if (!plainClientsAttributed()) {
+        if (plainClients() == null) {
             return null;
         }
         synchronized (httpClient5Builders) {
@@ -131,7 +132,8 @@ public final class Installer {
 
     /** The JDK's client, wrapped so that it attributes requests to ARM's hosts; or the client itself. */
     private Object wrapJavaNetHttp(Object client) {
-        if (!plainClientsAttributed()) {
+        Attribution attribution = plainClients();
+        if (attribution == null) {
             return client;
         }
         try {
@@ -141,21 +143,26 @@ public final class Installer {
             Predicate<java.net.URI> uris = uri -> arm.test(uri.getHost());
             return Class.forName("io.github.partnerattribution.javanethttp.AttributedHttpClient", true, agent)
                     .getMethod("wrap", httpClient, Attribution.class, Predicate.class)
-                    .invoke(null, client, Attribution.fromEnvironment(), uris);
+                    .invoke(null, client, attribution, uris);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError broken) {
             reports.once("ERROR", "a java.net.http client is left unattributed: " + broken);
             return client;
         }
     }
 
-    /** Whether plain HTTP clients are to be attributed now: an id, no opt-out; a malformed setting reported once. */
-    private boolean plainClientsAttributed() {
+    /**
+     * The settings for the next plain HTTP client, or null when nothing is to be attributed: no id, an opt-out, or a
+     * malformed setting, reported once.
+     */
+    private Attribution plainClients() {
         try {
-            return Attribution.fromEnvironment().isActive();
+            Attribution attribution = Attribution.fromEnvironment();
+            return attribution.isActive() ? attribution : null;
         } catch (RuntimeException invalid) {
             reports.once("ERROR", "Partner attribution (Java agent) is off for the plain HTTP clients (OkHttp,"
-                    + " java.net.http) of this JVM: " + invalid.getMessage() + " Correct or unset the setting.");
-            return false;
+                    + " Apache HttpClient 5, java.net.http) of this JVM: " + invalid.getMessage()
+                    + " Correct or unset the setting.");
+            return null;
         }
     }
 
@@ -195,28 +202,7 @@ public final class Installer {
                     + " service attributes it, with the same settings); the agent adds its policy to the others.");
             return null;
         }
-        ClassLoader azureCore = httpPipelineBuilder.getClassLoader();
-        Supplier<Object> bridge;
-        synchronized (bridges) {
-            bridge = bridges.get(azureCore);
-            if (bridge == null) {
-                bridge = bridge(azureCore);
-                bridges.put(azureCore, bridge);
-            }
-        }
-        return bridge.get();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Supplier<Object> bridge(ClassLoader azureCore) {
-        try {
-            return (Supplier<Object>) new BridgeLoader(azureCore, classes).loadClass(POLICIES)
-                    .getConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError broken) {
-            reports.once("ERROR", "the Azure clients of class loader " + azureCore + " are left unattributed: "
-                    + broken);
-            return () -> null;
-        }
+        return bridge(bridges, httpPipelineBuilder.getClassLoader(), POLICIES, "Azure SDK").apply(null);
     }
 
     /**
@@ -243,13 +229,8 @@ public final class Installer {
         lines.addAll(reports.all());
         List<ClassLoader> loaders = new ArrayList<>();
         loaders.add(Installer.class.getClassLoader()); // java.net.http's clients are wrapped here
-        synchronized (bridges) {
-            for (Supplier<Object> bridge : bridges.values()) {
-                loaders.add(bridge.getClass().getClassLoader());
-            }
-        }
-        for (Map<ClassLoader, Function<Predicate<String>, Object>> plain : java.util.Arrays.asList(okHttpBridges,
-                httpClient5Bridges)) {
+        for (Map<ClassLoader, Function<Predicate<String>, Object>> plain : java.util.Arrays.asList(bridges,
+                okHttpBridges, httpClient5Bridges)) {
             synchronized (plain) {
                 for (Function<Predicate<String>, Object> bridge : plain.values()) {
                     loaders.add(bridge.getClass().getClassLoader());
