@@ -35,7 +35,10 @@ import java.util.jar.JarFile;
  * standard error and the service runs unattributed.
  */
 public final class AttributionAgent {
-    /** The system property the agent sets when attached (to its jar's path): what the library and doctor read. */
+    /**
+     * The system property the agent sets to its jar's path once attached, so that anything in the JVM (a test, a
+     * benchmark, an operator's script) can tell it is; the doctor asks {@link #status()} instead.
+     */
     public static final String ATTACHED_PROPERTY = "io.github.partnerattribution.agent";
 
     private static final String INSTALLER = "io.github.partnerattribution.agent.internal.Installer";
