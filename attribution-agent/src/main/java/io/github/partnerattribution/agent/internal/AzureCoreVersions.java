@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -70,9 +69,8 @@ final class AzureCoreVersions {
                 }
             }
         }
-        List<URL> candidates = new ArrayList<>(all);
-        if (chosen == null && location == null && candidates.size() == 1) {
-            chosen = candidates.get(0);
+        if (chosen == null && location == null && all.size() == 1) {
+            chosen = all.get(0);
         }
         if (chosen == null) {
             return new Found(null, location);

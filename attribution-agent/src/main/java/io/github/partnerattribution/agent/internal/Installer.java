@@ -3,8 +3,10 @@ package io.github.partnerattribution.agent.internal;
 import io.github.partnerattribution.core.Attribution;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -227,7 +229,8 @@ public final class Installer {
         List<String> lines = new ArrayList<>();
         lines.add("attached from " + jar);
         lines.addAll(reports.all());
-        List<ClassLoader> loaders = new ArrayList<>();
+        // Each loader once: a bridge that could not be made is a lambda of the agent's own loader.
+        Set<ClassLoader> loaders = new LinkedHashSet<>();
         loaders.add(Installer.class.getClassLoader()); // java.net.http's clients are wrapped here
         for (Map<ClassLoader, Function<Predicate<String>, Object>> plain : java.util.Arrays.asList(bridges,
                 okHttpBridges, httpClient5Bridges)) {
