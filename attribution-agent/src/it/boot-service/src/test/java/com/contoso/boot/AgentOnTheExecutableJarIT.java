@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class AgentOnTheExecutableJarIT {
     static final PartnerId ID = PartnerId.parse("pid-3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
 
+    static final boolean WITH_STARTER = Boolean.getBoolean("with.starter");
+
     @Test
     void everyRequestOfTheJarsNestedAzureCoreCarriesTheIdOnce() throws Exception {
         try (ArmEmulator arm = ArmEmulator.start()) {
@@ -26,17 +28,29 @@ class AgentOnTheExecutableJarIT {
 
             arm.assertEveryRequestCarries(ID);
             assertTrue(output.contains("loaded by org.springframework.boot.loader"), output);
-            assertTrue(output.contains("visible agent classes: none"), output);
             assertTrue(output.contains("BOOT-INF/lib/azure-core-"), output);
+            if (WITH_STARTER) {
+                // The starter's zero-code mode attributes the ARM client; the agent leaves that pipeline to it, and
+                // Actuator shows the agent attached.
+                assertTrue(output.contains("already carries the library's"), output);
+                assertTrue(output.contains("javaAgent=[attached from " + System.getProperty("agent.jar")), output);
+            } else {
+                assertTrue(output.contains("visible agent classes: none"), output);
+            }
         }
     }
 
     @Test
-    void theSameJarWithoutTheAgentSendsNoId() throws Exception {
+    void withoutTheAgentTheJarSendsNoIdUnlessItCarriesTheStarter() throws Exception {
         try (ArmEmulator arm = ArmEmulator.start()) {
-            run(arm, Map.of("AZURE_PARTNER_ID", ID.guid()));
+            String output = run(arm, Map.of("AZURE_PARTNER_ID", ID.guid()));
 
-            arm.assertNoRequestCarriesAPartnerId();
+            if (WITH_STARTER) {
+                arm.assertEveryRequestCarries(ID); // the starter's own zero-code mode: once, as with the agent
+                assertTrue(output.contains("javaAgent=[]"), output);
+            } else {
+                arm.assertNoRequestCarriesAPartnerId();
+            }
         }
     }
 
