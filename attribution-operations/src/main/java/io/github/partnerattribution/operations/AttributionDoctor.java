@@ -193,7 +193,7 @@ public final class AttributionDoctor {
      * @return the lines, the first saying where the agent was attached from
      */
     public List<String> javaAgent() {
-        return javaAgent == null ? Collections.<String>emptyList() : javaAgent;
+        return javaAgent;
     }
 
     /** {@return where the id came from, such as {@code environment variable AZURE_PARTNER_ID}, or {@code none}} */
@@ -267,10 +267,10 @@ public final class AttributionDoctor {
         b.append("ARM clients:       ").append(armSdkVersion == null ? "azure-resourcemanager not on the class path"
                 : ARM_SDK_NAME + " " + armSdkVersion).append('\n');
         b.append("User-Agent:        ").append(userAgent).append('\n');
-        if (javaAgent != null && javaAgent.isEmpty()) {
+        if (javaAgent.isEmpty()) {
             b.append("Java agent:        not attached\n");
         }
-        for (String line : javaAgent()) {
+        for (String line : javaAgent) {
             b.append("Java agent:        ").append(line).append('\n');
         }
         if (attributed != null && attributed.isEmpty()) {
