@@ -46,9 +46,10 @@ final class BuildersTransformer implements ClassFileTransformer {
                     name -> new Rewriter(target, classes.apply(target.template.replace('/', '.'))));
             byte[] rewritten = target == Rewriter.OKHTTP_CLIENT ? rewriter.rewriteOkHttpClient(bytes)
                     : rewriter.rewrite(bytes);
-            reports.once("INFO", what + ": " + (target == Rewriter.PIPELINE_BUILDER
-                    ? "every pipeline it builds is attributed."
-                    : "its clients attribute requests to " + Installer.HOSTS_NOTE + "."));
+            reports.once("INFO", what + ": instrumented; " + (target == Rewriter.PIPELINE_BUILDER
+                    ? "every pipeline it builds is attributed"
+                    : "its clients attribute requests to " + Installer.HOSTS_NOTE)
+                    + " whenever the settings name a partner id and the customer has not opted out.");
             return rewritten;
         } catch (Throwable broken) {
             reports.once("ERROR", target.simpleName() + " in " + loader
