@@ -136,8 +136,13 @@ class HostileEndpointIT {
         assertEquals(2, r.exit(), r.out() + r.err());
         assertFalse(r.err().contains("internal error"), r.err());
         assertTrue(r.err().contains(expected), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
+        // One line of error; a slow machine may add the command's progress lines before it, which say nothing wrong.
+        assertEquals(1, r.err().lines().filter(line -> !PROGRESS.matcher(line).matches()).count(), r.err());
     }
+
+    /** What a long call prints every few seconds on stderr (EndpointCalls). */
+    static final java.util.regex.Pattern PROGRESS =
+            java.util.regex.Pattern.compile("[a-z]+: still reading, \\d+ requests? so far");
 
     @Test
     void aRedirectIsTheEndpointsAnswerNotOurCrash() throws Exception {
