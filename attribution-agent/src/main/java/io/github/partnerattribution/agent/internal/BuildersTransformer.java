@@ -59,21 +59,15 @@ final class BuildersTransformer implements ClassFileTransformer {
     }
 
     private static Rewriter.Target target(String className) {
-        switch (className) {
-            case "com/azure/core/http/HttpPipelineBuilder":
-                return Rewriter.PIPELINE_BUILDER;
-            case "okhttp3/OkHttpClient$Builder":
-                return Rewriter.OKHTTP_BUILDER;
-            case "okhttp3/OkHttpClient":
-                return Rewriter.OKHTTP_CLIENT;
-            case "org/apache/hc/client5/http/impl/classic/HttpClientBuilder":
-                return Rewriter.HTTP_CLIENT5_BUILDER;
-            case "org/apache/hc/client5/http/impl/async/HttpAsyncClientBuilder":
-                return Rewriter.HTTP_ASYNC_CLIENT5_BUILDER;
-            case "jdk/internal/net/http/HttpClientBuilderImpl":
-                return Rewriter.JAVA_NET_HTTP_BUILDER;
-            default:
-                return null;
+        return BY_NAME.get(className);
+    }
+
+    /** The targets by the class each rewrites. */
+    private static final Map<String, Rewriter.Target> BY_NAME = new java.util.HashMap<>();
+
+    static {
+        for (Rewriter.Target target : Rewriter.ALL) {
+            BY_NAME.put(target.type, target);
         }
     }
 }

@@ -80,15 +80,7 @@ public final class Installer {
      * own (the service attributes that client in code).
      */
     private Object okHttpInterceptorFor(Class<?> okHttpClient, List<?> interceptors) {
-        if (interceptors != null) {
-            for (Object interceptor : interceptors) {
-                Class<?> type = interceptor == null ? null : interceptor.getClass();
-                if (type != null && type.getName().startsWith("io.github.partnerattribution.")) {
-                    return null;
-                }
-            }
-        }
-        if (plainClients() == null) {
+        if (ourClassIn(interceptors) != null || plainClients() == null) {
             return null;
         }
         return bridge(okHttpBridges, okHttpClient.getClassLoader(), OKHTTP, "OkHttp").apply(hosts());
@@ -198,7 +190,7 @@ public final class Installer {
     }
 
     private Object policyFor(Class<?> httpPipelineBuilder, List<?> policies) {
-        String library = libraryPolicyIn(policies);
+        String library = ourClassIn(policies);
         if (library != null) {
             reports.once("INFO", "a pipeline that already carries the library's " + library + " is left to it (the"
                     + " service attributes it, with the same settings); the agent adds its policy to the others.");
@@ -208,17 +200,17 @@ public final class Installer {
     }
 
     /**
-     * The simple name of a policy of the service's own copy of this library in {@code policies} (its explicit policy,
-     * or zero-code mode's, active or not), or null. Such a pipeline is the library's to attribute: its explicit
-     * policy and zero-code mode agree on which id wins, and a second policy would only repeat its reports.
+     * The simple name of an element of {@code elements} (a builder's policies or interceptors) that is one of this
+     * project's classes, or null. A policy or interceptor of the service's own copy of the library means the service
+     * attributes that client itself: its explicit policy and zero-code mode agree on which id wins, and a second one
+     * would only repeat its reports. The agent's own (an OkHttp builder copied from a client) means it is there
+     * already. A pipeline's list never holds the agent's: it gets a new list each time it is built.
      */
-    static String libraryPolicyIn(List<?> policies) {
-        if (policies != null) {
-            for (Object policy : policies) {
-                Class<?> type = policy == null ? null : policy.getClass();
-                if (type != null && type.getName().startsWith("io.github.partnerattribution.")
-                        && !(type.getClassLoader() instanceof BridgeLoader)) {
-                    return type.getSimpleName();
+    static String ourClassIn(List<?> elements) {
+        if (elements != null) {
+            for (Object element : elements) {
+                if (element != null && element.getClass().getName().startsWith("io.github.partnerattribution.")) {
+                    return element.getClass().getSimpleName();
                 }
             }
         }

@@ -66,6 +66,10 @@ final class Rewriter {
             new String[] {"addRequestInterceptorLast", "(Lorg/apache/hc/core5/http/HttpRequestInterceptor;)"
                     + "Lorg/apache/hc/client5/http/impl/async/HttpAsyncClientBuilder;"});
 
+    /** Every class the agent rewrites. */
+    static final java.util.List<Target> ALL = java.util.Arrays.asList(PIPELINE_BUILDER, OKHTTP_BUILDER, OKHTTP_CLIENT,
+            HTTP_CLIENT5_BUILDER, HTTP_ASYNC_CLIENT5_BUILDER, JAVA_NET_HTTP_BUILDER);
+
     private final Target target;
     private final byte[] template;
 
